@@ -1,0 +1,117 @@
+package id.laporwarga.platform.http;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import id.laporwarga.domain.error.DomainException;
+import id.laporwarga.domain.error.ErrorCode;
+import id.laporwarga.platform.json.Json;
+import id.laporwarga.platform.log.JsonLog;
+import io.micronaut.context.ApplicationContextBuilder;
+import io.micronaut.function.aws.MicronautRequestHandler;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Base of every HTTP API function: turns the payload 2.0 event into an {@link ApiRequest}, dispatches to a route,
+ * maps domain errors to the API's error shape and never leaks a stack trace (5xx are logged, answered generically).
+ */
+public abstract class HttpApiFunction extends MicronautRequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+    /** JSON bodies larger than this are refused with 413 before parsing. */
+    public static final int MAX_JSON_BODY_BYTES = 256 * 1024;
+    private static final JsonLog LOG = JsonLog.get(HttpApiFunction.class);
+
+    private volatile Routes routes;
+
+    protected HttpApiFunction() {
+        super();
+    }
+
+    protected HttpApiFunction(ApplicationContextBuilder builder) {
+        super(builder);
+    }
+
+    /** The function's routes; called once per container. */
+    protected abstract Routes routes();
+
+    protected final Json json() {
+        return getApplicationContext().getBean(Json.class);
+    }
+
+    protected final <T> T bean(Class<T> type) {
+        return getApplicationContext().getBean(type);
+    }
+
+    @Override
+    public APIGatewayV2HTTPResponse execute(APIGatewayV2HTTPEvent event) {
+        long start = System.nanoTime();
+        ApiRequest request = ApiRequest.from(event);
+        JsonLog.clear();
+        JsonLog.put("requestId", request.requestId());
+        JsonLog.put("function", getClass().getSimpleName());
+        ApiResponse response;
+        try {
+            response = dispatch(request);
+        } catch (DomainException e) {
+            response = ApiErrors.of(e, request.locale());
+        } catch (Json.MalformedJsonException e) {
+            response = ApiErrors.of(ErrorCode.MALFORMED_JSON, request.locale());
+        } catch (RuntimeException e) {
+            LOG.error("unhandled", e, "route", request.routeKey());
+            response = ApiErrors.of(ErrorCode.INTERNAL_ERROR, request.locale());
+        }
+        APIGatewayV2HTTPResponse out = toEvent(response);
+        LOG.info("request", "method", request.method(), "path", safePath(request.path()), "status", response.status(),
+                "durationMs", (System.nanoTime() - start) / 1_000_000);
+        JsonLog.clear();
+        return out;
+    }
+
+    private ApiResponse dispatch(ApiRequest request) {
+        Routes table = routes;
+        if (table == null) {
+            synchronized (this) {
+                if (routes == null) {
+                    routes = routes();
+                }
+                table = routes;
+            }
+        }
+        var match = table.match(request);
+        if (match.isEmpty()) {
+            return ApiErrors.of(ErrorCode.NOT_FOUND, request.locale());
+        }
+        if (match.get().handler() == null) {
+            return ApiErrors.of(ErrorCode.METHOD_NOT_ALLOWED, request.locale());
+        }
+        ApiRequest matched = match.get().request();
+        if (("POST".equals(matched.method()) || "PUT".equals(matched.method())) && matched.body() != null
+                && !matched.body().isEmpty()) {
+            if (matched.bodyBytes() > MAX_JSON_BODY_BYTES) {
+                throw new DomainException(ErrorCode.PAYLOAD_TOO_LARGE);
+            }
+            String contentType = matched.header("content-type").orElse("").toLowerCase(Locale.ROOT);
+            if (!contentType.startsWith("application/json")) {
+                throw new DomainException(ErrorCode.UNSUPPORTED_MEDIA_TYPE);
+            }
+        }
+        return match.get().handler().apply(matched);
+    }
+
+    private APIGatewayV2HTTPResponse toEvent(ApiResponse response) {
+        APIGatewayV2HTTPResponse out = new APIGatewayV2HTTPResponse();
+        out.setStatusCode(response.status());
+        Map<String, String> headers = new java.util.LinkedHashMap<>();
+        headers.put("Content-Type", "application/json; charset=utf-8");
+        headers.put("Cache-Control", "no-store");
+        headers.put("X-Content-Type-Options", "nosniff");
+        headers.putAll(response.headers());
+        out.setHeaders(headers);
+        out.setBody(response.body() == null ? "" : json().write(response.body()));
+        out.setIsBase64Encoded(false);
+        return out;
+    }
+
+    private static String safePath(String path) {
+        return path == null ? null : path.length() > 200 ? path.substring(0, 200) : path;
+    }
+}

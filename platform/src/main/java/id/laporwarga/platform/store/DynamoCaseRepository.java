@@ -1,0 +1,212 @@
+package id.laporwarga.platform.store;
+
+import id.laporwarga.domain.error.DomainException;
+import id.laporwarga.domain.error.ErrorCode;
+import id.laporwarga.domain.port.CaseRepository;
+import id.laporwarga.domain.report.ReportCase;
+import id.laporwarga.domain.time.IndonesianTime;
+import id.laporwarga.platform.FunctionEnvironment;
+import id.laporwarga.platform.json.Json;
+import jakarta.inject.Singleton;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.Put;
+import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
+
+/**
+ * Cases in the single table. A case item holds key attributes for the GSIs plus the whole case as a JSON document
+ * ({@code doc}); {@code version} drives optimistic locking.
+ */
+@Singleton
+public class DynamoCaseRepository implements CaseRepository {
+    /** An idempotency record outlives any sane client retry window. */
+    public static final long IDEMPOTENCY_TTL_SECONDS = 30L * 24 * 3600;
+    private static final int MAX_CONFLICT_RETRIES = 12;
+
+    private final DynamoDbClient dynamo;
+    private final Json json;
+    private final String table;
+
+    public DynamoCaseRepository(DynamoDbClient dynamo, Json json, FunctionEnvironment env) {
+        this.dynamo = dynamo;
+        this.json = json;
+        this.table = env.require(FunctionEnvironment.TABLE_NAME);
+    }
+
+    public String tableName() {
+        return table;
+    }
+
+    @Override
+    public CreateResult create(ReportCase c, String idempotencyKey, String citizenSecret) {
+        Map<String, AttributeValue> idempotency = new HashMap<>();
+        idempotency.put(TableKeys.PK, s(TableKeys.idempotencyPk(idempotencyKey)));
+        idempotency.put(TableKeys.SK, s(TableKeys.IDEMPOTENCY_SK));
+        idempotency.put("requestHash", s(c.requestHash()));
+        idempotency.put("caseId", s(c.caseId()));
+        idempotency.put("citizenSecret", s(citizenSecret));
+        idempotency.put(TableKeys.TTL, n(c.createdAt().getEpochSecond() + IDEMPOTENCY_TTL_SECONDS));
+
+        Map<String, AttributeValue> code = Map.of(
+                TableKeys.PK, s(TableKeys.trackingCodePk(c.trackingCode())),
+                TableKeys.SK, s(TableKeys.TRACKING_CODE_SK),
+                "caseId", s(c.caseId()),
+                "tenantId", s(c.tenantId()));
+
+        String notExists = "attribute_not_exists(" + TableKeys.PK + ")";
+        List<TransactWriteItem> writes = List.of(
+                TransactWriteItem.builder().put(Put.builder().tableName(table).item(idempotency)
+                        .conditionExpression(notExists)
+                        .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD).build()).build(),
+                TransactWriteItem.builder().put(Put.builder().tableName(table).item(code)
+                        .conditionExpression(notExists).build()).build(),
+                TransactWriteItem.builder().put(Put.builder().tableName(table).item(toItem(c))
+                        .conditionExpression(notExists).build()).build());
+
+        for (int attempt = 0; ; attempt++) {
+            try {
+                dynamo.transactWriteItems(r -> r.transactItems(writes));
+                return new CreateResult(c, citizenSecret, true);
+            } catch (TransactionCanceledException e) {
+                List<CancellationReason> reasons = e.cancellationReasons();
+                if (failed(reasons, 0)) {
+                    return replay(idempotencyKey, c.requestHash(), reasons.get(0).item());
+                }
+                if (failed(reasons, 1)) {
+                    throw new TrackingCodeTakenException(c.trackingCode());
+                }
+                if (failed(reasons, 2)) {
+                    throw new IllegalStateException("case id collision: " + c.caseId());
+                }
+                // TransactionConflict: another request with the same key is in flight; wait and look again
+                if (attempt >= MAX_CONFLICT_RETRIES) {
+                    throw new DomainException(ErrorCode.SERVICE_UNAVAILABLE);
+                }
+                backoff(attempt);
+            }
+        }
+    }
+
+    private CreateResult replay(String idempotencyKey, String requestHash, Map<String, AttributeValue> stored) {
+        Map<String, AttributeValue> record = stored != null && !stored.isEmpty() ? stored
+                : getItem(TableKeys.idempotencyPk(idempotencyKey), TableKeys.IDEMPOTENCY_SK)
+                .orElseThrow(() -> new DomainException(ErrorCode.SERVICE_UNAVAILABLE));
+        if (!requestHash.equals(record.get("requestHash").s())) {
+            throw new DomainException(ErrorCode.IDEMPOTENCY_KEY_REUSED);
+        }
+        ReportCase existing = findById(record.get("caseId").s())
+                .orElseThrow(() -> new IllegalStateException("idempotency record without case"));
+        return new CreateResult(existing, record.get("citizenSecret").s(), false);
+    }
+
+    @Override
+    public Optional<ReportCase> findById(String caseId) {
+        return getItem(TableKeys.casePk(caseId), TableKeys.CASE_SK).map(this::fromItem);
+    }
+
+    @Override
+    public Optional<ReportCase> findByTrackingCode(String trackingCode) {
+        return getItem(TableKeys.trackingCodePk(trackingCode), TableKeys.TRACKING_CODE_SK)
+                .flatMap(item -> findById(item.get("caseId").s()));
+    }
+
+    @Override
+    public ReportCase update(ReportCase changed) {
+        try {
+            dynamo.putItem(PutItemRequest.builder().tableName(table).item(toItem(changed))
+                    .conditionExpression("#v = :expected")
+                    .expressionAttributeNames(Map.of("#v", "version"))
+                    .expressionAttributeValues(Map.of(":expected", n(changed.version() - 1)))
+                    .build());
+            return changed;
+        } catch (ConditionalCheckFailedException e) {
+            throw new DomainException(ErrorCode.VERSION_CONFLICT);
+        }
+    }
+
+    /** The stored item of a case, with every GSI key its state calls for. */
+    public Map<String, AttributeValue> toItem(ReportCase c) {
+        Map<String, AttributeValue> item = new HashMap<>();
+        item.put(TableKeys.PK, s(TableKeys.casePk(c.caseId())));
+        item.put(TableKeys.SK, s(TableKeys.CASE_SK));
+        item.put("entity", s("CASE"));
+        item.put("tenantId", s(c.tenantId()));
+        item.put("kind", s(c.kind().name()));
+        item.put("status", s(c.status().name()));
+        item.put("category", s(c.category()));
+        item.put("trackingCode", s(c.trackingCode()));
+        item.put("version", n(c.version()));
+        item.put("createdAt", s(TableKeys.sortable(c.createdAt())));
+        item.put("doc", s(json.write(c)));
+        String created = TableKeys.sortable(c.createdAt()) + "#" + c.caseId();
+        String period = IndonesianTime.period(c.createdAt(), zone(c));
+        item.put("period", s(period));
+        item.put(TableKeys.GSI1_PK, s(TableKeys.statusPk(c.tenantId(), c.status().name())));
+        item.put(TableKeys.GSI1_SK, s((c.deadlineAt() == null ? TableKeys.NO_DEADLINE : TableKeys.sortable(c.deadlineAt()))
+                + "#" + c.caseId()));
+        if (c.assignment() != null && c.assignment().agencyId() != null) {
+            item.put(TableKeys.GSI2_PK, s(TableKeys.agencyPk(c.tenantId(), c.assignment().agencyId())));
+            item.put(TableKeys.GSI2_SK, s(created));
+        }
+        if (c.rtId() != null) {
+            item.put(TableKeys.GSI3_PK, s(TableKeys.rtPk(c.tenantId(), c.rtId())));
+            item.put(TableKeys.GSI3_SK, s(period + "#" + created));
+        }
+        if (c.area() != null && c.area().kecamatanCode() != null) {
+            item.put(TableKeys.GSI4_PK, s(TableKeys.areaPk(c.tenantId(), c.area().kecamatanCode())));
+            item.put(TableKeys.GSI4_SK, s(period + "#" + created));
+        }
+        return item;
+    }
+
+    public ReportCase fromItem(Map<String, AttributeValue> item) {
+        return json.read(item.get("doc").s(), ReportCase.class);
+    }
+
+    private static ZoneId zone(ReportCase c) {
+        return c.timeZone() == null ? IndonesianTime.WIB : ZoneId.of(c.timeZone());
+    }
+
+    private Optional<Map<String, AttributeValue>> getItem(String pk, String sk) {
+        var response = dynamo.getItem(r -> r.tableName(table).consistentRead(true)
+                .key(Map.of(TableKeys.PK, s(pk), TableKeys.SK, s(sk))));
+        return response.hasItem() && !response.item().isEmpty() ? Optional.of(response.item()) : Optional.empty();
+    }
+
+    private static boolean failed(List<CancellationReason> reasons, int index) {
+        return reasons != null && reasons.size() > index && "ConditionalCheckFailed".equals(reasons.get(index).code());
+    }
+
+    private static void backoff(int attempt) {
+        try {
+            Thread.sleep(Math.min(200, 5L << Math.min(attempt, 5)) + (long) (Math.random() * 10));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new DomainException(ErrorCode.SERVICE_UNAVAILABLE);
+        }
+    }
+
+    static AttributeValue s(String value) {
+        return AttributeValue.fromS(value);
+    }
+
+    static AttributeValue n(long value) {
+        return AttributeValue.fromN(Long.toString(value));
+    }
+
+    /** Used by callers that want "now" in the same format as stored times. */
+    public static String now(Instant instant) {
+        return TableKeys.sortable(instant);
+    }
+}

@@ -1,0 +1,88 @@
+package id.laporwarga.platform.store;
+
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+
+/**
+ * The single-table key design (docs/data-model.md). One table holds cases, their tracking-code and idempotency
+ * records, tenants, processed-message markers and RT scores. Four sparse GSIs serve the other access patterns.
+ */
+public final class TableKeys {
+    public static final String PK = "pk";
+    public static final String SK = "sk";
+
+    /** tenant + status + deadline: inbox per status, overdue steps (deadline &lt; now). */
+    public static final String BY_STATUS_DEADLINE = "ByStatusDeadline";
+    public static final String GSI1_PK = "gsi1pk";
+    public static final String GSI1_SK = "gsi1sk";
+    /** tenant + agency, newest first: an agency's cases and the city's counts per agency. */
+    public static final String BY_AGENCY = "ByAgency";
+    public static final String GSI2_PK = "gsi2pk";
+    public static final String GSI2_SK = "gsi2sk";
+    /** tenant + RT, by period: an RT's reports for scoring. */
+    public static final String BY_RT = "ByRt";
+    public static final String GSI3_PK = "gsi3pk";
+    public static final String GSI3_SK = "gsi3sk";
+    /** tenant + kecamatan, by period: area statistics and the analysts' export. */
+    public static final String BY_AREA = "ByArea";
+    public static final String GSI4_PK = "gsi4pk";
+    public static final String GSI4_SK = "gsi4sk";
+
+    public static final String TTL = "expiresAt";
+
+    private static final DateTimeFormatter SORTABLE =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
+
+    private TableKeys() {
+    }
+
+    public static String casePk(String caseId) {
+        return "CASE#" + caseId;
+    }
+
+    public static final String CASE_SK = "CASE";
+
+    public static String trackingCodePk(String code) {
+        return "CODE#" + code;
+    }
+
+    public static final String TRACKING_CODE_SK = "CODE";
+
+    public static String idempotencyPk(String key) {
+        return "IDEMPOTENCY#" + key;
+    }
+
+    public static final String IDEMPOTENCY_SK = "IDEMPOTENCY";
+
+    public static final String TENANT_PK = "TENANT";
+
+    /** Marker of a processed message/event, for exactly-once effects of redelivered messages. */
+    public static String processedPk(String scope, String id) {
+        return "PROCESSED#" + scope + "#" + id;
+    }
+
+    public static String statusPk(String tenantId, String status) {
+        return tenantId + "#" + status;
+    }
+
+    public static String agencyPk(String tenantId, String agencyId) {
+        return tenantId + "#" + agencyId;
+    }
+
+    public static String rtPk(String tenantId, String rtId) {
+        return tenantId + "#" + rtId;
+    }
+
+    public static String areaPk(String tenantId, String kecamatanCode) {
+        return tenantId + "#" + kecamatanCode;
+    }
+
+    /** Fixed-width UTC time that sorts lexicographically. */
+    public static String sortable(Instant instant) {
+        return SORTABLE.format(instant);
+    }
+
+    /** Sorts after every real deadline (cases without a deadline come last in an inbox). */
+    public static final String NO_DEADLINE = "9999-12-31T23:59:59.999Z";
+}

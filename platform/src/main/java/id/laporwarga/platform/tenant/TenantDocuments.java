@@ -1,0 +1,330 @@
+package id.laporwarga.platform.tenant;
+
+import id.laporwarga.domain.error.FieldErrors;
+import id.laporwarga.domain.geo.AdminBoundary;
+import id.laporwarga.domain.geo.AdminLevel;
+import id.laporwarga.domain.geo.GeoJsonGeometries;
+import id.laporwarga.domain.report.CaseKind;
+import id.laporwarga.domain.tenant.Agency;
+import id.laporwarga.domain.tenant.Category;
+import id.laporwarga.domain.tenant.GeotagPolicy;
+import id.laporwarga.domain.tenant.NotificationChannel;
+import id.laporwarga.domain.tenant.SlaPolicy;
+import id.laporwarga.domain.tenant.Tenant;
+import id.laporwarga.domain.tenant.TenantPolicies;
+import id.laporwarga.domain.time.IndonesianTime;
+import id.laporwarga.platform.json.JsonFields;
+import io.micronaut.json.tree.JsonNode;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Parses and validates a tenant document (the body of {@code PUT /v1/admin/tenants/{tenantId}}): every problem is
+ * reported as a field error, and a document that parses is consistent (categories point at known agencies, the
+ * boundaries hold polygons, the zone exists).
+ */
+public final class TenantDocuments {
+    private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9\\-]{1,39}");
+    private static final Pattern CODE = Pattern.compile("[A-Za-z0-9_\\-]{1,64}");
+
+    private TenantDocuments() {
+    }
+
+    public static Tenant parse(JsonNode root, String expectedId) {
+        JsonFields doc = JsonFields.root(root);
+        FieldErrors errors = doc.errors();
+        String id = doc.string("id");
+        if (id == null) {
+            id = expectedId;
+        }
+        if (id == null || !ID.matcher(id).matches()) {
+            errors.add("id", "huruf kecil, angka dan '-' (2-40 karakter)", "lower-case letters, digits and '-' (2-40 chars)");
+        } else if (expectedId != null && !expectedId.equals(id)) {
+            errors.add("id", "harus sama dengan {tenantId} pada URL", "must equal the {tenantId} in the path");
+        }
+        String name = doc.string("name");
+        if (name == null || name.isBlank()) {
+            errors.required("name");
+        }
+        ZoneId zone = null;
+        String zoneText = doc.string("timeZone");
+        if (zoneText == null) {
+            errors.required("timeZone");
+        } else {
+            try {
+                zone = IndonesianTime.parseZone(zoneText);
+            } catch (RuntimeException e) {
+                errors.add("timeZone", "zona waktu tidak dikenal (WIB, WITA, WIT)", "unknown time zone (WIB, WITA, WIT)");
+            }
+        }
+
+        List<AdminBoundary> boundaries = parseBoundaries(doc, errors);
+        List<Agency> agencies = parseAgencies(doc, errors);
+        Set<String> agencyIds = new HashSet<>();
+        agencies.forEach(a -> agencyIds.add(a.id()));
+        List<Category> categories = parseCategories(doc, errors, agencyIds);
+        TenantPolicies policies = parsePolicies(doc.object("policies"), errors, agencyIds);
+
+        errors.throwIfAny();
+        try {
+            return new Tenant(id, name, zone, boundaries, categories, agencies, policies);
+        } catch (IllegalArgumentException e) {
+            errors.add("boundaries", "batas wilayah tidak valid: " + e.getMessage(), "invalid boundaries: " + e.getMessage());
+            errors.throwIfAny();
+            throw e;
+        }
+    }
+
+    private static List<AdminBoundary> parseBoundaries(JsonFields doc, FieldErrors errors) {
+        JsonFields fc = doc.object("boundaries");
+        List<AdminBoundary> out = new ArrayList<>();
+        if (fc == null) {
+            errors.required("boundaries");
+            return out;
+        }
+        if (!"FeatureCollection".equals(fc.string("type"))) {
+            errors.add("boundaries.type", "harus FeatureCollection", "must be FeatureCollection");
+        }
+        List<JsonFields> features = fc.objects("features");
+        if (features == null || features.isEmpty()) {
+            errors.add("boundaries.features", "minimal satu poligon", "at least one polygon");
+            return out;
+        }
+        for (int i = 0; i < features.size(); i++) {
+            JsonFields f = features.get(i);
+            if (f == null) {
+                continue;
+            }
+            String field = "boundaries.features[" + i + "]";
+            JsonFields props = f.object("properties");
+            JsonFields geometry = f.object("geometry");
+            if (props == null || geometry == null) {
+                errors.add(field, "butuh properties dan geometry", "needs properties and geometry");
+                continue;
+            }
+            try {
+                AdminLevel level = AdminLevel.fromGeoJson(props.string("level"));
+                String code = props.string("kode");
+                String nama = props.string("nama");
+                if (code == null || nama == null) {
+                    errors.add(field + ".properties", "kode dan nama wajib diisi", "kode and nama are required");
+                    continue;
+                }
+                String kecamatanCode = props.string("kecamatan_kode");
+                Object coordinates = toPlain(geometry.raw("coordinates"));
+                out.add(new AdminBoundary(level, code, nama, kecamatanCode,
+                        GeoJsonGeometries.fromGeoJson(geometry.string("type"), coordinates)));
+            } catch (IllegalArgumentException e) {
+                errors.add(field, "tidak valid: " + e.getMessage(), "invalid: " + e.getMessage());
+            }
+        }
+        return out;
+    }
+
+    private static List<Agency> parseAgencies(JsonFields doc, FieldErrors errors) {
+        List<JsonFields> list = doc.objects("agencies");
+        List<Agency> out = new ArrayList<>();
+        if (list == null || list.isEmpty()) {
+            errors.add("agencies", "minimal satu instansi", "at least one agency");
+            return out;
+        }
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < list.size(); i++) {
+            JsonFields a = list.get(i);
+            if (a == null) {
+                continue;
+            }
+            String field = "agencies[" + i + "]";
+            String id = a.string("id");
+            String name = a.string("name");
+            if (id == null || !CODE.matcher(id).matches()) {
+                errors.add(field + ".id", "wajib diisi (huruf, angka, _ -)", "required (letters, digits, _ -)");
+                continue;
+            }
+            if (!seen.add(id)) {
+                errors.add(field + ".id", "duplikat", "duplicate");
+            }
+            if (name == null || name.isBlank()) {
+                errors.required(field + ".name");
+                continue;
+            }
+            List<NotificationChannel> channels = new ArrayList<>();
+            List<JsonFields> chs = a.objects("channels");
+            if (chs != null) {
+                for (int j = 0; j < chs.size(); j++) {
+                    JsonFields ch = chs.get(j);
+                    if (ch == null) {
+                        continue;
+                    }
+                    String cf = field + ".channels[" + j + "]";
+                    String type = ch.string("type");
+                    String endpoint = ch.string("endpoint");
+                    NotificationChannel.Type t = null;
+                    try {
+                        t = type == null ? null : NotificationChannel.Type.valueOf(type.toUpperCase(Locale.ROOT));
+                    } catch (IllegalArgumentException e) {
+                        // reported below
+                    }
+                    if (t == null) {
+                        errors.add(cf + ".type", "EMAIL, SQS atau HTTPS", "EMAIL, SQS or HTTPS");
+                    } else if (endpoint == null || !validEndpoint(t, endpoint)) {
+                        errors.add(cf + ".endpoint", "alamat tidak valid untuk " + t, "invalid endpoint for " + t);
+                    } else {
+                        channels.add(new NotificationChannel(t, endpoint));
+                    }
+                }
+            }
+            Boolean external = a.bool("external");
+            out.add(new Agency(id, name, Boolean.TRUE.equals(external), channels));
+        }
+        return out;
+    }
+
+    static boolean validEndpoint(NotificationChannel.Type type, String endpoint) {
+        return switch (type) {
+            case EMAIL -> endpoint.matches("[^@\\s]{1,64}@[^@\\s]{1,255}\\.[A-Za-z]{2,}");
+            case SQS -> endpoint.startsWith("arn:aws:sqs:") || endpoint.startsWith("arn:aws-");
+            case HTTPS -> endpoint.startsWith("https://") || endpoint.startsWith("http://127.0.0.1")
+                    || endpoint.startsWith("http://localhost");
+        };
+    }
+
+    private static List<Category> parseCategories(JsonFields doc, FieldErrors errors, Set<String> agencyIds) {
+        List<JsonFields> list = doc.objects("categories");
+        List<Category> out = new ArrayList<>();
+        if (list == null || list.isEmpty()) {
+            errors.add("categories", "minimal satu kategori", "at least one category");
+            return out;
+        }
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < list.size(); i++) {
+            JsonFields c = list.get(i);
+            if (c == null) {
+                continue;
+            }
+            String field = "categories[" + i + "]";
+            String code = c.string("code");
+            String name = c.string("name");
+            String agencyId = c.string("agencyId");
+            if (code == null || !CODE.matcher(code).matches()) {
+                errors.add(field + ".code", "wajib diisi (huruf, angka, _ -)", "required (letters, digits, _ -)");
+                continue;
+            }
+            if (!seen.add(code)) {
+                errors.add(field + ".code", "duplikat", "duplicate");
+            }
+            if (name == null || name.isBlank()) {
+                errors.required(field + ".name");
+            }
+            if (agencyId != null && !agencyIds.contains(agencyId)) {
+                errors.add(field + ".agencyId", "instansi tidak dikenal", "unknown agency");
+            }
+            Map<String, String> overrides = new HashMap<>();
+            JsonFields ov = c.object("kecamatanOverrides");
+            if (ov != null) {
+                for (var e : ov.node().entries()) {
+                    JsonNode v = e.getValue();
+                    if (!v.isString() || !agencyIds.contains(v.getStringValue())) {
+                        errors.add(field + ".kecamatanOverrides." + e.getKey(), "instansi tidak dikenal", "unknown agency");
+                    } else {
+                        overrides.put(e.getKey(), v.getStringValue());
+                    }
+                }
+            }
+            Set<CaseKind> kinds = new LinkedHashSet<>();
+            List<String> kindNames = c.strings("kinds");
+            if (kindNames != null) {
+                for (String k : kindNames) {
+                    try {
+                        kinds.add(CaseKind.valueOf(k));
+                    } catch (IllegalArgumentException e) {
+                        errors.add(field + ".kinds", "jenis tidak dikenal: " + k, "unknown kind: " + k);
+                    }
+                }
+            }
+            if (name != null) {
+                out.add(new Category(code, name, agencyId, overrides, kinds));
+            }
+        }
+        return out;
+    }
+
+    private static TenantPolicies parsePolicies(JsonFields p, FieldErrors errors, Set<String> agencyIds) {
+        if (p == null) {
+            return TenantPolicies.defaults();
+        }
+        GeotagPolicy geotag = GeotagPolicy.defaults();
+        JsonFields g = p.object("geotag");
+        if (g != null) {
+            Double maxDistance = g.number("maxDistanceMeters");
+            Long maxAge = g.integer("maxPhotoAgeHours");
+            Boolean rejectRt = g.bool("rejectRtActivityWithoutGps");
+            Boolean rejectComplaint = g.bool("rejectComplaintWithoutGps");
+            geotag = new GeotagPolicy(
+                    maxDistance == null ? geotag.maxDistanceMeters() : maxDistance,
+                    maxAge == null ? geotag.maxPhotoAgeHours() : maxAge.intValue(),
+                    rejectRt == null ? geotag.rejectRtActivityWithoutGps() : rejectRt,
+                    rejectComplaint == null ? geotag.rejectComplaintWithoutGps() : rejectComplaint);
+        }
+        SlaPolicy sla = SlaPolicy.defaults();
+        JsonFields s = p.object("sla");
+        if (s != null) {
+            sla = new SlaPolicy(
+                    intOr(s.integer("triageWorkingDays"), sla.triageWorkingDays()),
+                    intOr(s.integer("firstResponseHours"), sla.firstResponseHours()),
+                    intOr(s.integer("firstResponseWorkingDays"), sla.firstResponseWorkingDays()),
+                    intOr(s.integer("resolveWorkingDays"), sla.resolveWorkingDays()),
+                    intOr(s.integer("autoCloseWorkingDays"), sla.autoCloseWorkingDays()));
+        }
+        List<LocalDate> holidays = new ArrayList<>();
+        List<String> days = p.strings("holidays");
+        if (days != null) {
+            for (String d : days) {
+                try {
+                    holidays.add(LocalDate.parse(d));
+                } catch (RuntimeException e) {
+                    errors.add("policies.holidays", "tanggal harus YYYY-MM-DD: " + d, "dates must be YYYY-MM-DD: " + d);
+                }
+            }
+        }
+        String triage = p.string("triageAgencyId");
+        if (triage != null && !agencyIds.contains(triage)) {
+            errors.add("policies.triageAgencyId", "instansi tidak dikenal", "unknown agency");
+        }
+        return new TenantPolicies(geotag, sla, holidays, triage);
+    }
+
+    private static int intOr(Long value, int fallback) {
+        return value == null ? fallback : value.intValue();
+    }
+
+    /** JSON tree to plain Java lists/numbers for the geometry builder. */
+    static Object toPlain(JsonNode node) {
+        if (node == null || node.isNull()) {
+            return null;
+        }
+        if (node.isArray()) {
+            List<Object> list = new ArrayList<>(node.size());
+            for (int i = 0; i < node.size(); i++) {
+                list.add(toPlain(node.get(i)));
+            }
+            return list;
+        }
+        if (node.isNumber()) {
+            return node.getDoubleValue();
+        }
+        if (node.isString()) {
+            return node.getStringValue();
+        }
+        return null;
+    }
+}
