@@ -30,6 +30,11 @@ public abstract class HttpApiFunction extends MicronautRequestHandler<APIGateway
         super(builder);
     }
 
+    /** Largest JSON body this function accepts (413 above it). */
+    protected int maxBodyBytes() {
+        return MAX_JSON_BODY_BYTES;
+    }
+
     /** The function's routes; called once per container. */
     protected abstract Routes routes();
 
@@ -86,7 +91,7 @@ public abstract class HttpApiFunction extends MicronautRequestHandler<APIGateway
         ApiRequest matched = match.get().request();
         if (("POST".equals(matched.method()) || "PUT".equals(matched.method())) && matched.body() != null
                 && !matched.body().isEmpty()) {
-            if (matched.bodyBytes() > MAX_JSON_BODY_BYTES) {
+            if (matched.bodyBytes() > maxBodyBytes()) {
                 throw new DomainException(ErrorCode.PAYLOAD_TOO_LARGE);
             }
             String contentType = matched.header("content-type").orElse("").toLowerCase(Locale.ROOT);

@@ -1,0 +1,163 @@
+package id.laporwarga.domain.report;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import id.laporwarga.domain.error.DomainException;
+import id.laporwarga.domain.error.ErrorCode;
+import id.laporwarga.domain.port.CaseRepository;
+import id.laporwarga.domain.port.PhotoUploads;
+import id.laporwarga.domain.port.TenantCatalog;
+import id.laporwarga.domain.tenant.Tenant;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.SplittableRandom;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+
+/** The submission flow over in-memory ports (the DynamoDB adapter has its own emulator tests). */
+class SubmitReportServiceTest {
+    final Tenant tenant = Fixtures.squareTenant();
+    final InMemoryCases cases = new InMemoryCases();
+    final Clock clock = Clock.fixed(Instant.parse("2026-11-25T03:00:00Z"), ZoneOffset.UTC);
+    final AtomicInteger ids = new AtomicInteger();
+    final SubmitReportService service = new SubmitReportService(catalog(tenant), cases, uploads(), clock,
+            new TrackingCodes(new SplittableRandom(7)), () -> "case-" + ids.incrementAndGet());
+
+    @Test
+    void storesACaseAwaitingPhotosWithAreaAndTrackingCode() {
+        var s = service.submit(ReportValidatorTest.valid(), "key-00000001");
+        ReportCase c = s.reportCase();
+        assertTrue(s.created());
+        assertEquals(CaseStatus.AWAITING_PHOTOS, c.status());
+        assertEquals("kotakecil", c.tenantId());
+        assertEquals("Asia/Makassar", c.timeZone());
+        assertEquals("99.01.01", c.area().kecamatanCode());
+        assertEquals("99.01.01.1001", c.area().kelurahanCode());
+        assertTrue(TrackingCodes.isWellFormed(c.trackingCode()), c.trackingCode());
+        assertTrue(c.trackingCode().startsWith("KOT-"));
+        assertEquals("photos/kotakecil/case-1/p1.jpg", c.photos().get(0).objectKey());
+        assertEquals(1, s.uploads().size());
+        assertEquals(SubmitReportService.sha256(s.citizenSecret()), c.citizenSecretHash());
+        assertEquals(1, c.history().size());
+        assertEquals(CaseStatus.AWAITING_PHOTOS, c.history().get(0).to());
+    }
+
+    @Test
+    void aRetryReturnsTheSameCaseAndADifferentBodyIsRefused() {
+        var first = service.submit(ReportValidatorTest.valid(), "key-00000001");
+        var again = service.submit(ReportValidatorTest.valid(), "key-00000001");
+        assertFalse(again.created());
+        assertEquals(first.reportCase().caseId(), again.reportCase().caseId());
+        assertEquals(first.citizenSecret(), again.citizenSecret());
+        assertEquals(1, cases.byId.size());
+        var other = ReportValidatorTest.withPhotos(List.of(new PhotoDeclaration("image/png", 5L)));
+        var e = assertThrows(DomainException.class, () -> service.submit(other, "key-00000001"));
+        assertEquals(ErrorCode.IDEMPOTENCY_KEY_REUSED, e.code());
+    }
+
+    @Test
+    void rejectsLocationsOutsideEveryTenantAndUnknownCategories() {
+        var outside = new SubmitReportRequest("COMPLAINT", "SAMPAH", "Sampah menumpuk di depan pasar", 2.0, 125.0,
+                null, null, null, null, ReportValidatorTest.ONE_JPEG);
+        assertEquals(ErrorCode.OUTSIDE_SERVICE_AREA,
+                assertThrows(DomainException.class, () -> service.submit(outside, "key-00000002")).code());
+        var unknown = new SubmitReportRequest("COMPLAINT", "BANJIR", "Banjir setinggi lutut di jalan", 0.25, 120.25,
+                null, null, null, null, ReportValidatorTest.ONE_JPEG);
+        assertEquals(ErrorCode.UNKNOWN_CATEGORY,
+                assertThrows(DomainException.class, () -> service.submit(unknown, "key-00000003")).code());
+        // a category limited to RT activity is unknown for a complaint
+        var wrongKind = new SubmitReportRequest("COMPLAINT", "GOTONG_ROYONG", "Kerja bakti di lingkungan RT", 0.25,
+                120.25, null, null, null, null, ReportValidatorTest.ONE_JPEG);
+        assertEquals(ErrorCode.UNKNOWN_CATEGORY,
+                assertThrows(DomainException.class, () -> service.submit(wrongKind, "key-00000004")).code());
+        assertTrue(cases.byId.isEmpty(), "nothing stored for rejected requests");
+    }
+
+    @Test
+    void missingOrMalformedIdempotencyKeyIsRefusedBeforeAnythingElse() {
+        assertEquals(ErrorCode.MISSING_IDEMPOTENCY_KEY,
+                assertThrows(DomainException.class, () -> service.submit(ReportValidatorTest.valid(), null)).code());
+        assertEquals(ErrorCode.VALIDATION_FAILED,
+                assertThrows(DomainException.class, () -> service.submit(ReportValidatorTest.valid(), "a b")).code());
+    }
+
+    @Test
+    void aTakenTrackingCodeIsReplacedByAnother() {
+        cases.takenCodes = 2;
+        var s = service.submit(ReportValidatorTest.valid(), "key-00000005");
+        assertNotNull(s.reportCase().trackingCode());
+        assertEquals(3, cases.createCalls);
+    }
+
+    static TenantCatalog catalog(Tenant t) {
+        return new TenantCatalog() {
+            public List<Tenant> all() {
+                return List.of(t);
+            }
+
+            public Optional<Tenant> find(String id) {
+                return t.id().equals(id) ? Optional.of(t) : Optional.empty();
+            }
+        };
+    }
+
+    static PhotoUploads uploads() {
+        return new PhotoUploads() {
+            public UploadTicket presignUpload(Photo p) {
+                return new UploadTicket(p.photoId(), "https://upload.example/" + p.objectKey(), "PUT",
+                        Map.of("Content-Type", p.contentType()), Instant.EPOCH);
+            }
+
+            public String presignDownload(String key) {
+                return "https://download.example/" + key;
+            }
+        };
+    }
+
+    /** Test double of the domain port (not of an AWS API), with the port's documented semantics. */
+    static final class InMemoryCases implements CaseRepository {
+        final Map<String, ReportCase> byId = new HashMap<>();
+        final Map<String, String[]> keys = new HashMap<>();
+        int takenCodes;
+        int createCalls;
+
+        public synchronized CreateResult create(ReportCase c, String key, String secret) {
+            createCalls++;
+            if (keys.containsKey(key)) {
+                String[] k = keys.get(key);
+                if (!k[0].equals(c.requestHash())) {
+                    throw new DomainException(ErrorCode.IDEMPOTENCY_KEY_REUSED);
+                }
+                return new CreateResult(byId.get(k[1]), k[2], false);
+            }
+            if (takenCodes-- > 0) {
+                throw new TrackingCodeTakenException(c.trackingCode());
+            }
+            keys.put(key, new String[] {c.requestHash(), c.caseId(), secret});
+            byId.put(c.caseId(), c);
+            return new CreateResult(c, secret, true);
+        }
+
+        public Optional<ReportCase> findById(String id) {
+            return Optional.ofNullable(byId.get(id));
+        }
+
+        public Optional<ReportCase> findByTrackingCode(String code) {
+            return byId.values().stream().filter(c -> code.equals(c.trackingCode())).findFirst();
+        }
+
+        public ReportCase update(ReportCase changed) {
+            byId.put(changed.caseId(), changed);
+            return changed;
+        }
+    }
+}
