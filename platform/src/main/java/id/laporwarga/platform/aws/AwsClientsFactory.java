@@ -27,6 +27,7 @@ import software.amazon.awssdk.services.sqs.SqsClient;
  */
 @Factory
 public class AwsClientsFactory {
+    private static final AwsCallRecorder RECORDER = new AwsCallRecorder();
 
     @Singleton
     @Requires(missingBeans = FunctionEnvironment.class)
@@ -41,14 +42,14 @@ public class AwsClientsFactory {
 
     @Singleton
     DynamoDbClient dynamoDb(FunctionEnvironment env, SdkHttpClient http) {
-        var b = DynamoDbClient.builder().httpClient(http).region(region(env)).credentialsProvider(credentials(env));
+        var b = DynamoDbClient.builder().httpClient(http).overrideConfiguration(c -> c.addExecutionInterceptor(RECORDER)).region(region(env)).credentialsProvider(credentials(env));
         env.endpointFor("DYNAMODB").map(URI::create).ifPresent(b::endpointOverride);
         return b.build();
     }
 
     @Singleton
     S3Client s3(FunctionEnvironment env, SdkHttpClient http) {
-        var b = S3Client.builder().httpClient(http).region(region(env)).credentialsProvider(credentials(env));
+        var b = S3Client.builder().httpClient(http).overrideConfiguration(c -> c.addExecutionInterceptor(RECORDER)).region(region(env)).credentialsProvider(credentials(env));
         Optional<String> endpoint = env.endpointFor("S3");
         endpoint.map(URI::create).ifPresent(b::endpointOverride);
         b.forcePathStyle(endpoint.isPresent());
@@ -66,14 +67,14 @@ public class AwsClientsFactory {
 
     @Singleton
     SnsClient sns(FunctionEnvironment env, SdkHttpClient http) {
-        var b = SnsClient.builder().httpClient(http).region(region(env)).credentialsProvider(credentials(env));
+        var b = SnsClient.builder().httpClient(http).overrideConfiguration(c -> c.addExecutionInterceptor(RECORDER)).region(region(env)).credentialsProvider(credentials(env));
         env.endpointFor("SNS").map(URI::create).ifPresent(b::endpointOverride);
         return b.build();
     }
 
     @Singleton
     SqsClient sqs(FunctionEnvironment env, SdkHttpClient http) {
-        var b = SqsClient.builder().httpClient(http).region(region(env)).credentialsProvider(credentials(env));
+        var b = SqsClient.builder().httpClient(http).overrideConfiguration(c -> c.addExecutionInterceptor(RECORDER)).region(region(env)).credentialsProvider(credentials(env));
         env.endpointFor("SQS").map(URI::create).ifPresent(b::endpointOverride);
         return b.build();
     }
