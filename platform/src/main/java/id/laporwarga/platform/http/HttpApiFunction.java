@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import id.laporwarga.domain.error.DomainException;
 import id.laporwarga.domain.error.ErrorCode;
+import id.laporwarga.platform.SnapStartPriming;
 import id.laporwarga.platform.json.Json;
 import id.laporwarga.platform.log.JsonLog;
 import io.micronaut.context.ApplicationContextBuilder;
@@ -21,13 +22,34 @@ public abstract class HttpApiFunction extends MicronautRequestHandler<APIGateway
     private static final JsonLog LOG = JsonLog.get(HttpApiFunction.class);
 
     private volatile Routes routes;
+    private final SnapStartPriming priming;
 
     protected HttpApiFunction() {
         super();
+        priming = registerPriming();
     }
 
     protected HttpApiFunction(ApplicationContextBuilder builder) {
         super(builder);
+        priming = registerPriming();
+    }
+
+    private SnapStartPriming registerPriming() {
+        return SnapStartPriming.register(getApplicationContext(),
+                ctx -> ctx.getBean(Json.class).write(java.util.Map.of("prime", java.util.List.of(1, "a", true))),
+                ctx -> routesTable(),
+                ctx -> primeClients(ctx),
+                ctx -> ApiErrors.of(ErrorCode.VALIDATION_FAILED, Locale.ENGLISH));
+    }
+
+    /** Creates the SDK clients this function uses (before the snapshot); override to add more. */
+    protected void primeClients(io.micronaut.context.ApplicationContext ctx) {
+        ctx.getBean(software.amazon.awssdk.services.dynamodb.DynamoDbClient.class);
+    }
+
+    /** The SnapStart priming of this function (tests call {@code primeNow()}). */
+    public final SnapStartPriming priming() {
+        return priming;
     }
 
     /** Largest JSON body this function accepts (413 above it). */
@@ -71,7 +93,7 @@ public abstract class HttpApiFunction extends MicronautRequestHandler<APIGateway
         return out;
     }
 
-    private ApiResponse dispatch(ApiRequest request) {
+    private Routes routesTable() {
         Routes table = routes;
         if (table == null) {
             synchronized (this) {
@@ -81,7 +103,11 @@ public abstract class HttpApiFunction extends MicronautRequestHandler<APIGateway
                 table = routes;
             }
         }
-        var match = table.match(request);
+        return table;
+    }
+
+    private ApiResponse dispatch(ApiRequest request) {
+        var match = routesTable().match(request);
         if (match.isEmpty()) {
             return ApiErrors.of(ErrorCode.NOT_FOUND, request.locale());
         }

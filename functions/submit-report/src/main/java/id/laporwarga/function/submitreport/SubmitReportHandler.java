@@ -51,6 +51,13 @@ public class SubmitReportHandler extends HttpApiFunction {
                 .on("GET", "/v1/tenants/{tenantId}/categories", this::categories);
     }
 
+    @Override
+    protected void primeClients(io.micronaut.context.ApplicationContext ctx) {
+        super.primeClients(ctx);
+        ctx.getBean(software.amazon.awssdk.services.s3.presigner.S3Presigner.class);
+        service();
+    }
+
     private SubmitReportService service() {
         if (service == null) {
             service = new SubmitReportService(bean(DynamoTenantStore.class), bean(DynamoCaseRepository.class),

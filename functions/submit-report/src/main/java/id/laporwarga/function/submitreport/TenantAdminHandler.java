@@ -3,6 +3,8 @@ package id.laporwarga.function.submitreport;
 import id.laporwarga.domain.error.DomainException;
 import id.laporwarga.domain.error.ErrorCode;
 import id.laporwarga.domain.tenant.Tenant;
+import id.laporwarga.platform.auth.Callers;
+import id.laporwarga.platform.aws.AgencySubscriptions;
 import id.laporwarga.platform.http.ApiRequest;
 import id.laporwarga.platform.http.ApiResponse;
 import id.laporwarga.platform.http.HttpApiFunction;
@@ -40,11 +42,14 @@ public class TenantAdminHandler extends HttpApiFunction {
 
     ApiResponse putTenant(ApiRequest request) {
         String tenantId = request.pathParameter("tenantId");
+        Callers.requireAdmin(request, tenantId); // PLATFORM_ADMIN, or CITY_ADMIN of this tenant (verified JWT claims)
         if (request.body() == null || request.body().isBlank()) {
             throw new DomainException(ErrorCode.MALFORMED_JSON);
         }
         Tenant tenant = TenantDocuments.parse(json().tree(request.body()), tenantId);
         boolean created = bean(DynamoTenantStore.class).save(tenant, request.body());
+        // agency channels -> filter-policy subscriptions on the agency-alerts topic (idempotent; re-PUT to retry)
+        AgencySubscriptions.SyncReport subscriptions = bean(AgencySubscriptions.class).sync(tenant);
         JsonLog.put("tenant", tenant.id());
         LOG.info(created ? "tenant.created" : "tenant.updated", "categories", tenant.categories().size(),
                 "agencies", tenant.agencies().size(), "boundaries", tenant.boundaries().size());
@@ -55,6 +60,9 @@ public class TenantAdminHandler extends HttpApiFunction {
         body.put("categories", tenant.categories().size());
         body.put("agencies", tenant.agencies().size());
         body.put("boundaries", tenant.boundaries().size());
+        body.put("subscriptions", Map.of("created", subscriptions.created().size(),
+                "updated", subscriptions.updated().size(), "removed", subscriptions.removed().size(),
+                "unchanged", subscriptions.unchanged().size(), "pending", subscriptions.pending().size()));
         return ApiResponse.of(created ? 201 : 200, body);
     }
 }

@@ -1,0 +1,74 @@
+package id.laporwarga.platform;
+
+import id.laporwarga.platform.log.JsonLog;
+import io.micronaut.context.ApplicationContext;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.crac.Context;
+import org.crac.Core;
+import org.crac.Resource;
+
+/**
+ * Moves start-up work into the SnapStart snapshot: before the checkpoint every registered priming step runs (create
+ * SDK clients, warm the JSON serializers and the handler's code paths), so a restored function answers its first
+ * request without paying for it. On a JVM without CRaC (tests, local stack) nothing calls it; {@link #primeNow()}
+ * runs the same steps on demand.
+ */
+public final class SnapStartPriming implements Resource {
+    private static final JsonLog LOG = JsonLog.get(SnapStartPriming.class);
+    private final ApplicationContext context;
+    private final List<Step> steps = new ArrayList<>();
+    private final AtomicInteger runs = new AtomicInteger();
+
+    /** One priming action; failures are logged and never block the checkpoint. */
+    @FunctionalInterface
+    public interface Step {
+        void prime(ApplicationContext context) throws Exception;
+    }
+
+    private SnapStartPriming(ApplicationContext context) {
+        this.context = context;
+    }
+
+    /** Registers with the global CRaC context (Lambda SnapStart calls it before taking the snapshot). */
+    public static SnapStartPriming register(ApplicationContext context, Step... steps) {
+        SnapStartPriming priming = new SnapStartPriming(context);
+        priming.steps.addAll(List.of(steps));
+        Core.getGlobalContext().register(priming);
+        return priming;
+    }
+
+    @Override
+    public void beforeCheckpoint(Context<? extends Resource> ignored) {
+        primeNow();
+    }
+
+    @Override
+    public void afterRestore(Context<? extends Resource> ignored) {
+        LOG.info("snapstart.restored");
+    }
+
+    /** Runs every step; returns how many succeeded. */
+    public int primeNow() {
+        int ok = 0;
+        for (Step step : steps) {
+            try {
+                step.prime(context);
+                ok++;
+            } catch (Exception e) {
+                LOG.warn("snapstart.priming_failed", "error", e.getClass().getSimpleName());
+            }
+        }
+        runs.incrementAndGet();
+        return ok;
+    }
+
+    public int runs() {
+        return runs.get();
+    }
+
+    public int stepCount() {
+        return steps.size();
+    }
+}
