@@ -300,7 +300,8 @@ public final class TenantDocuments {
         if (triage != null && !agencyIds.contains(triage)) {
             errors.add("policies.triageAgencyId", "instansi tidak dikenal", "unknown agency");
         }
-        return new TenantPolicies(geotag, sla, holidays, triage);
+        return new TenantPolicies(geotag, sla, holidays, triage, ScoringDocuments.parse(p.object("scoring"), errors),
+                WorkflowDocuments.parse(p.object("workflows"), errors));
     }
 
     private static int intOr(Long value, int fallback) {

@@ -1,0 +1,57 @@
+package id.laporwarga.benchmarks;
+
+import id.laporwarga.emulators.LocalAws;
+import id.laporwarga.emulators.ProvisionedStack;
+import id.laporwarga.emulators.SamTemplate;
+import id.laporwarga.emulators.SampleTenants;
+import id.laporwarga.emulators.StackProvisioner;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Fresh-JVM time to first response of submit-report versus a bare SDK PutItem function, measured in the same run
+ * against the same emulators, plus the AWS calls one cold submit makes. Targets: ratio ≤ 1.3, calls ≤ 3.
+ *
+ * <p>Run: {@code ./lapor-bench submit-cold-start [rounds]}.
+ */
+public final class SubmitReportColdStartBenchmark {
+    public static void main(String[] args) throws Exception {
+        int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 5;
+        SamTemplate template = SamTemplate.load(SamTemplate.findRepositoryTemplate());
+        Path event = template.path().getParent().resolve("events/http-submit-report.json");
+        try (LocalAws aws = LocalAws.start()) {
+            ProvisionedStack stack = StackProvisioner.provision(template, "bench-cold", aws);
+            SampleTenants.onboard(stack, SampleTenants.KOTAMOBAGU);
+            Map<String, String> env = stack.functionEnvironment("SubmitReportFunction");
+
+            // one unmeasured run of each warms the OS page cache and the emulators
+            ColdStart.run(BarePutItemFunction.class, env);
+            ColdStart.run(SubmitReportColdInvoke.class, env, event.toString());
+
+            List<Long> bare = new ArrayList<>();
+            List<Long> submit = new ArrayList<>();
+            String calls = "?";
+            String byOperation = "?";
+            for (int i = 0; i < rounds; i++) {
+                bare.add(ColdStart.run(BarePutItemFunction.class, env).millis());
+                ColdStart.Run run = ColdStart.run(SubmitReportColdInvoke.class, env, event.toString());
+                submit.add(run.millis());
+                calls = ColdStart.lineStartingWith(run.output(), "awsCalls=");
+                byOperation = ColdStart.lineStartingWith(run.output(), "awsCallsByOperation=");
+            }
+            long bareMedian = ColdStart.median(bare);
+            long submitMedian = ColdStart.median(submit);
+            double ratio = (double) submitMedian / bareMedian;
+            System.out.println("submit-report cold start (fresh JVM to first response, median of " + rounds + ")");
+            System.out.printf(Locale.ROOT, "  bare SDK PutItem function : %5d ms  %s%n", bareMedian, bare);
+            System.out.printf(Locale.ROOT, "  submit-report handler     : %5d ms  %s%n", submitMedian, submit);
+            System.out.printf(Locale.ROOT, "  ratio                     : %5.2fx  (target <= 1.30x: %s)%n", ratio,
+                    ratio <= 1.3 ? "met" : "NOT met");
+            System.out.printf(Locale.ROOT, "  AWS calls per cold submit : %5s     (target <= 3: %s) %s%n", calls,
+                    !"?".equals(calls) && Integer.parseInt(calls) <= 3 ? "met" : "NOT met", byOperation);
+        }
+    }
+}

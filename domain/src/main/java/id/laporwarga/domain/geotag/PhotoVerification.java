@@ -1,0 +1,202 @@
+package id.laporwarga.domain.geotag;
+
+import id.laporwarga.domain.error.DomainException;
+import id.laporwarga.domain.error.ErrorCode;
+import id.laporwarga.domain.port.CaseRepository;
+import id.laporwarga.domain.port.TenantCatalog;
+import id.laporwarga.domain.report.CaseEvent;
+import id.laporwarga.domain.report.CaseStatus;
+import id.laporwarga.domain.report.Photo;
+import id.laporwarga.domain.report.ReportCase;
+import id.laporwarga.domain.report.ReportValidator;
+import id.laporwarga.domain.report.Verdict;
+import id.laporwarga.domain.tenant.Tenant;
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * Verifies one uploaded photo: finds its case from the object key, reads the EXIF with ranged reads, applies the
+ * tenant's rules, records the check on the case (optimistic lock, retried on conflict) and, when the check completes
+ * the case, publishes the one verdict event.
+ *
+ * <p>At-least-once safe: a photo that already has a check is never read or changed again; the verdict event is
+ * guarded by a marker per case, so a redelivered notification re-publishes only if the first publish failed.
+ */
+public final class PhotoVerification {
+    /** Marker scope of the verdict event (one per case). */
+    public static final String VERDICT_EVENT_SCOPE = "geotag-verdict";
+    static final int MAX_CONFLICT_RETRIES = 8;
+
+    /** Stored photo objects. */
+    public interface PhotoObjects {
+        ByteRangeSource open(String bucket, String key);
+
+        void delete(String bucket, String key);
+    }
+
+    /** The case-events topic. */
+    public interface EventSink {
+        void publish(CaseEvent event);
+    }
+
+    /** Exactly-once guard of an effect (a conditional write in production). */
+    public interface OnceMarkers {
+        boolean markIfFirst(String scope, String id, Instant now);
+
+        void unmark(String scope, String id);
+    }
+
+    /** An {@code ObjectCreated} notification of the photos bucket. {@code size} is -1 when unknown. */
+    public record PhotoUploaded(String bucket, String key, long size, Instant eventTime) {
+    }
+
+    public enum Kind {
+        /** The photo's check was recorded; other photos of the case are still pending. */
+        PHOTO_CHECKED,
+        /** The photo's check completed the case: verdict recorded and event published. */
+        CASE_DECIDED,
+        /** The photo had a check already (redelivery): nothing changed. */
+        ALREADY_CHECKED,
+        /** The key names no known case photo: the object was deleted. */
+        UNKNOWN_OBJECT_DELETED
+    }
+
+    /** What happened, for logs and metrics (ids and codes only). */
+    public record Outcome(Kind kind, String caseId, String photoId, Verdict photoVerdict, String reason,
+                          CaseStatus caseVerdict, long bytesRead, boolean eventPublished, boolean objectDeleted) {
+    }
+
+    private final CaseRepository cases;
+    private final TenantCatalog tenants;
+    private final PhotoObjects objects;
+    private final EventSink events;
+    private final OnceMarkers markers;
+    private final Clock clock;
+    private final PhotoMetadataReader reader = new PhotoMetadataReader();
+    private final GeotagRules rules = new GeotagRules();
+
+    public PhotoVerification(CaseRepository cases, TenantCatalog tenants, PhotoObjects objects, EventSink events,
+                             OnceMarkers markers, Clock clock) {
+        this.cases = cases;
+        this.tenants = tenants;
+        this.objects = objects;
+        this.events = events;
+        this.markers = markers;
+        this.clock = clock;
+    }
+
+    /**
+     * @throws IOException when the object cannot be read (the message is retried, then dead-lettered)
+     */
+    public Outcome verify(PhotoUploaded upload) throws IOException {
+        Optional<PhotoKey> key = PhotoKey.parse(upload.key());
+        Optional<ReportCase> found = key.flatMap(k -> cases.findById(k.caseId()))
+                .filter(c -> c.tenantId().equals(key.get().tenantId()));
+        Optional<Photo> photo = found.flatMap(c -> c.photos().stream()
+                .filter(p -> p.photoId().equals(key.get().photoId()) && upload.key().equals(p.objectKey())).findFirst());
+        if (photo.isEmpty()) {
+            objects.delete(upload.bucket(), upload.key());
+            return new Outcome(Kind.UNKNOWN_OBJECT_DELETED, found.map(ReportCase::caseId).orElse(null),
+                    key.map(PhotoKey::photoId).orElse(null), null, null, null, 0, false, true);
+        }
+        ReportCase reportCase = found.get();
+        if (photo.get().check() != null) {
+            boolean published = publishVerdictOnce(reportCase);
+            return new Outcome(Kind.ALREADY_CHECKED, reportCase.caseId(), photo.get().photoId(),
+                    photo.get().check().verdict(), photo.get().check().reason(), verdictOf(reportCase), 0, published, false);
+        }
+        Tenant tenant = tenants.find(reportCase.tenantId())
+                .orElseThrow(() -> new IllegalStateException("case " + reportCase.caseId() + " of unknown tenant"));
+
+        GeotagRules.Evaluation evaluation = evaluate(upload, reportCase, photo.get(), tenant);
+        boolean invalid = evaluation.reasons().contains(GeotagReason.INVALID_IMAGE);
+
+        CaseVerdicts.Applied applied = null;
+        ReportCase current = reportCase;
+        for (int attempt = 0; ; attempt++) {
+            Optional<CaseVerdicts.Applied> change = CaseVerdicts.apply(current, photo.get().photoId(), evaluation, tenant,
+                    clock.instant());
+            if (change.isEmpty()) {
+                break; // checked concurrently by a redelivery: keep the recorded check
+            }
+            try {
+                cases.update(change.get().updated());
+                applied = change.get();
+                break;
+            } catch (DomainException e) {
+                if (e.code() != ErrorCode.VERSION_CONFLICT || attempt >= MAX_CONFLICT_RETRIES) {
+                    throw e;
+                }
+                backoff(attempt);
+                current = cases.findById(reportCase.caseId())
+                        .orElseThrow(() -> new IllegalStateException("case vanished: " + reportCase.caseId()));
+            }
+        }
+        if (invalid && applied != null) {
+            objects.delete(upload.bucket(), upload.key());
+        }
+        long bytesRead = evaluation.check().bytesRead();
+        if (applied == null) {
+            ReportCase latest = cases.findById(reportCase.caseId()).orElse(current);
+            boolean published = publishVerdictOnce(latest);
+            return new Outcome(Kind.ALREADY_CHECKED, reportCase.caseId(), photo.get().photoId(),
+                    evaluation.check().verdict(), evaluation.check().reason(), verdictOf(latest), bytesRead, published, false);
+        }
+        boolean published = applied.verdict().isPresent() && publishVerdictOnce(applied.updated());
+        return new Outcome(applied.verdict().isPresent() ? Kind.CASE_DECIDED : Kind.PHOTO_CHECKED, reportCase.caseId(),
+                photo.get().photoId(), evaluation.check().verdict(), evaluation.check().reason(),
+                applied.verdict().orElse(null), bytesRead, published, invalid);
+    }
+
+    private GeotagRules.Evaluation evaluate(PhotoUploaded upload, ReportCase c, Photo photo, Tenant tenant) throws IOException {
+        Instant now = clock.instant();
+        long limit = photo.declaredSizeBytes() > 0
+                ? Math.min(photo.declaredSizeBytes(), ReportValidator.MAX_PHOTO_BYTES) : ReportValidator.MAX_PHOTO_BYTES;
+        if (upload.size() > limit) {
+            return rules.invalid(0, now); // too large: not even read
+        }
+        ByteRangeSource source = objects.open(upload.bucket(), upload.key());
+        try {
+            PhotoMetadataReader.Result read = reader.read(source);
+            if (source.size() > limit) {
+                return rules.invalid(read.bytesRead(), now);
+            }
+            return rules.evaluate(read.metadata(), c, tenant, upload.eventTime(), read.bytesRead(), now);
+        } catch (InvalidImageException e) {
+            return rules.invalid(source.bytesRead(), now);
+        }
+    }
+
+    /** Publishes the case's verdict event unless it was published before; false when there was nothing to publish. */
+    private boolean publishVerdictOnce(ReportCase c) {
+        if (!CaseVerdicts.hasVerdict(c)) {
+            return false;
+        }
+        Instant now = clock.instant();
+        if (!markers.markIfFirst(VERDICT_EVENT_SCOPE, c.caseId(), now)) {
+            return false;
+        }
+        try {
+            events.publish(CaseEvent.of(CaseVerdicts.eventType(c.status()), c, now));
+            return true;
+        } catch (RuntimeException e) {
+            markers.unmark(VERDICT_EVENT_SCOPE, c.caseId()); // let the retry publish it
+            throw e;
+        }
+    }
+
+    private static CaseStatus verdictOf(ReportCase c) {
+        return CaseVerdicts.hasVerdict(c) ? c.status() : null;
+    }
+
+    private static void backoff(int attempt) {
+        try {
+            Thread.sleep(Math.min(200, 10L << Math.min(attempt, 4)) + (long) (Math.random() * 20));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new DomainException(ErrorCode.SERVICE_UNAVAILABLE);
+        }
+    }
+}

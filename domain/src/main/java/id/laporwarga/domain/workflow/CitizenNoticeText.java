@@ -1,0 +1,29 @@
+package id.laporwarga.domain.workflow;
+
+import id.laporwarga.domain.report.CaseStatus;
+import id.laporwarga.domain.report.ReportCase;
+import id.laporwarga.domain.time.IndonesianTime;
+import java.time.Instant;
+import java.time.ZoneId;
+
+/** The SMS a reporter gets when the case changes status: Indonesian, short, with the tracking code, no personal data. */
+public final class CitizenNoticeText {
+    private CitizenNoticeText() {
+    }
+
+    public static String of(ReportCase c, Instant at, int autoCloseWorkingDays) {
+        ZoneId zone = c.timeZone() == null ? IndonesianTime.WIB : ZoneId.of(c.timeZone());
+        StringBuilder sb = new StringBuilder(160)
+                .append("Lapor Warga: laporan ").append(c.trackingCode())
+                .append(" kini berstatus \"").append(c.status().label().id()).append("\" (")
+                .append(IndonesianTime.display(at, zone)).append(").");
+        if (c.status() == CaseStatus.RESOLVED) {
+            sb.append(" Jika sudah beres, konfirmasi dengan kode pelacakan Anda; jika belum, ajukan buka kembali. ")
+                    .append("Tanpa jawaban, laporan ditutup otomatis setelah ").append(autoCloseWorkingDays)
+                    .append(" hari kerja.");
+        } else if (c.status() == CaseStatus.RETURNED) {
+            sb.append(" Mohon perbaiki laporan sesuai catatan petugas.");
+        }
+        return sb.toString();
+    }
+}

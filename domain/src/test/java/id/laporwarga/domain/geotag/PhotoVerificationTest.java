@@ -1,0 +1,349 @@
+package id.laporwarga.domain.geotag;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import id.laporwarga.domain.error.DomainException;
+import id.laporwarga.domain.error.ErrorCode;
+import id.laporwarga.domain.geo.GeoPoint;
+import id.laporwarga.domain.port.CaseRepository;
+import id.laporwarga.domain.port.TenantCatalog;
+import id.laporwarga.domain.report.CaseEvent;
+import id.laporwarga.domain.report.CaseKind;
+import id.laporwarga.domain.report.CaseStatus;
+import id.laporwarga.domain.report.HistoryEntry;
+import id.laporwarga.domain.report.ReportCase;
+import id.laporwarga.domain.report.Verdict;
+import id.laporwarga.domain.tenant.Tenant;
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
+import org.junit.jupiter.api.Test;
+
+class PhotoVerificationTest {
+    private static final Instant SUBMITTED = Instant.parse("2026-11-24T02:00:00Z");
+    private static final Instant UPLOADED = SUBMITTED.plusSeconds(30);
+    private static final String BUCKET = "photos-bucket";
+    private final GeoPoint reported = TestData.insidePoints().get(0);
+    private final Cases cases = new Cases();
+    private final Objects objects = new Objects();
+    private final List<CaseEvent> events = new ArrayList<>();
+    private final Set<String> markers = new HashSet<>();
+    private RuntimeException publishFailure;
+    private final PhotoVerification verification = new PhotoVerification(cases, new Tenants(TestData.kotamobagu()), objects,
+            event -> {
+                if (publishFailure != null) {
+                    RuntimeException f = publishFailure;
+                    publishFailure = null;
+                    throw f;
+                }
+                events.add(event);
+            },
+            new PhotoVerification.OnceMarkers() {
+                @Override
+                public boolean markIfFirst(String scope, String id, Instant now) {
+                    return markers.add(scope + "#" + id);
+                }
+
+                @Override
+                public void unmark(String scope, String id) {
+                    markers.remove(scope + "#" + id);
+                }
+            },
+            Clock.fixed(UPLOADED.plusSeconds(2), ZoneOffset.UTC));
+
+    private ReportCase submitted(String caseId, CaseKind kind, int photos) {
+        ReportCase c = TestCases.awaitingPhotos(caseId, kind, reported, SUBMITTED, photos);
+        cases.store.put(caseId, c);
+        return c;
+    }
+
+    private PhotoVerification.PhotoUploaded upload(ReportCase c, int photo, byte[] bytes) {
+        String key = c.photos().get(photo - 1).objectKey();
+        objects.store.put(key, bytes);
+        return new PhotoVerification.PhotoUploaded(BUCKET, key, bytes.length, UPLOADED);
+    }
+
+    private static byte[] taggedAt(GeoPoint at) {
+        return TestPhotos.nikonAt(at == null ? null : at.lat(), at == null ? null : at.lon(),
+                LocalDateTime.ofInstant(SUBMITTED.minusSeconds(900), ZoneOffset.ofHours(8)), "+08:00");
+    }
+
+    @Test
+    void photoTakenAtTheReportedPlaceVerifiesTheCaseAndPublishesOneEvent() throws Exception {
+        ReportCase c = submitted("case-1", CaseKind.COMPLAINT, 1);
+
+        var outcome = verification.verify(upload(c, 1, taggedAt(reported)));
+
+        ReportCase stored = cases.store.get("case-1");
+        assertEquals(PhotoVerification.Kind.CASE_DECIDED, outcome.kind());
+        assertEquals(CaseStatus.VERIFIED, stored.status());
+        assertEquals(2, stored.version());
+        assertEquals(Verdict.PASS, stored.photos().get(0).check().verdict());
+        assertEquals(reported.lat(), stored.photos().get(0).check().readLocation().lat(), 1e-6);
+        HistoryEntry last = stored.history().get(stored.history().size() - 1);
+        assertEquals(HistoryEntry.SYSTEM, last.actorId());
+        assertEquals(CaseStatus.AWAITING_PHOTOS, last.from());
+        assertEquals(CaseStatus.VERIFIED, last.to());
+        assertEquals(1, events.size());
+        assertEquals(CaseEvent.VERIFIED, events.get(0).eventType());
+        assertEquals(2, events.get(0).version());
+        assertTrue(outcome.bytesRead() > 0 && outcome.bytesRead() <= 128 * 1024);
+    }
+
+    @Test
+    void photoFromAnotherCityRejectsTheCaseWithAnIndonesianMessage() throws Exception {
+        ReportCase c = submitted("case-2", CaseKind.COMPLAINT, 1);
+
+        verification.verify(upload(c, 1, taggedAt(TestData.outsidePoints().get(1))));
+
+        ReportCase stored = cases.store.get("case-2");
+        assertEquals(CaseStatus.REJECTED, stored.status());
+        assertEquals(List.of("OUTSIDE_JURISDICTION"), stored.verificationReasons());
+        assertEquals("Foto diambil di luar wilayah Kota Kotamobagu.", stored.history().get(1).note());
+        assertEquals("The photo was taken outside Kota Kotamobagu.",
+                CaseVerdicts.citizenMessages(stored, TestData.kotamobagu()).get(0).en());
+        assertEquals(CaseEvent.REJECTED, events.get(0).eventType());
+    }
+
+    @Test
+    void photoWithoutGpsSendsTheComplaintToReview() throws Exception {
+        ReportCase c = submitted("case-3", CaseKind.COMPLAINT, 1);
+        verification.verify(upload(c, 1, TestData.photo("canon-eos-40d_nogps.jpg")));
+        assertEquals(CaseStatus.NEEDS_REVIEW, cases.store.get("case-3").status());
+        assertEquals("NO_GPS", cases.store.get("case-3").photos().get(0).check().reason());
+        assertEquals(CaseEvent.NEEDS_REVIEW, events.get(0).eventType());
+    }
+
+    @Test
+    void rtActivityPhotoWithoutGpsIsRejected() throws Exception {
+        ReportCase c = submitted("case-rt", CaseKind.RT_ACTIVITY, 1);
+        verification.verify(upload(c, 1, taggedAt(null)));
+        assertEquals(CaseStatus.REJECTED, cases.store.get("case-rt").status());
+    }
+
+    @Test
+    void theSameNotificationTwiceYieldsOneVerdictAndOneEvent() throws Exception {
+        ReportCase c = submitted("case-4", CaseKind.COMPLAINT, 1);
+        var upload = upload(c, 1, taggedAt(reported));
+
+        verification.verify(upload);
+        ReportCase afterFirst = cases.store.get("case-4");
+        // the object is replaced by one from elsewhere: a redelivery must not re-read it nor change the verdict
+        objects.store.put(upload.key(), taggedAt(TestData.outsidePoints().get(0)));
+        var second = verification.verify(upload);
+
+        assertEquals(PhotoVerification.Kind.ALREADY_CHECKED, second.kind());
+        assertEquals(0, second.bytesRead());
+        assertEquals(afterFirst, cases.store.get("case-4"));
+        assertEquals(1, events.size());
+    }
+
+    @Test
+    void theCaseIsDecidedByItsLastPhotoAndTakesTheWorstVerdict() throws Exception {
+        ReportCase c = submitted("case-5", CaseKind.COMPLAINT, 2);
+
+        var first = verification.verify(upload(c, 1, taggedAt(reported)));
+        assertEquals(PhotoVerification.Kind.PHOTO_CHECKED, first.kind());
+        assertEquals(CaseStatus.AWAITING_PHOTOS, cases.store.get("case-5").status());
+        assertEquals(0, events.size());
+
+        var second = verification.verify(upload(c, 2, TestData.photo("hopper_noexif.jpg")));
+        assertEquals(PhotoVerification.Kind.CASE_DECIDED, second.kind());
+        assertEquals(CaseStatus.NEEDS_REVIEW, cases.store.get("case-5").status());
+        assertEquals(List.of("NO_GPS", "NO_CAPTURE_TIME"), cases.store.get("case-5").verificationReasons());
+        assertEquals(1, events.size());
+    }
+
+    @Test
+    void twoPhotosVerifiedConcurrentlyRetryOnTheVersionConflictAndDecideOnce() throws Exception {
+        ReportCase c = submitted("case-6", CaseKind.COMPLAINT, 2);
+        var photo1 = upload(c, 1, taggedAt(reported));
+        var photo2 = upload(c, 2, taggedAt(TestData.outsidePoints().get(0)));
+        // while photo 1's check is being written, photo 2 is verified by another container
+        cases.beforeNextUpdate = changed -> {
+            try {
+                verification.verify(photo2);
+            } catch (IOException e) {
+                throw new AssertionError(e);
+            }
+        };
+
+        var outcome = verification.verify(photo1);
+
+        ReportCase stored = cases.store.get("case-6");
+        assertTrue(cases.conflicts >= 1, "a conflict happened");
+        assertEquals(PhotoVerification.Kind.CASE_DECIDED, outcome.kind());
+        assertEquals(CaseStatus.REJECTED, stored.status());
+        assertNotNull(stored.photos().get(0).check());
+        assertNotNull(stored.photos().get(1).check());
+        assertEquals(1, events.size());
+        assertEquals(CaseEvent.REJECTED, events.get(0).eventType());
+    }
+
+    @Test
+    void aFailedPublishIsRetriedByTheRedeliveryWithoutChangingTheVerdict() throws Exception {
+        ReportCase c = submitted("case-7", CaseKind.COMPLAINT, 1);
+        var upload = upload(c, 1, taggedAt(reported));
+        publishFailure = new IllegalStateException("SNS down");
+
+        assertThrows(IllegalStateException.class, () -> verification.verify(upload));
+        assertEquals(CaseStatus.VERIFIED, cases.store.get("case-7").status());
+        assertEquals(0, events.size());
+
+        var retry = verification.verify(upload);
+        assertTrue(retry.eventPublished());
+        verification.verify(upload);
+        assertEquals(1, events.size());
+        assertEquals(2, cases.store.get("case-7").version());
+    }
+
+    @Test
+    void anObjectThatIsNotAnImageIsRejectedAndDeleted() throws Exception {
+        ReportCase c = submitted("case-8", CaseKind.COMPLAINT, 1);
+        var upload = upload(c, 1, "%PDF-1.4 not a photo".getBytes());
+
+        var outcome = verification.verify(upload);
+
+        assertEquals(CaseStatus.REJECTED, cases.store.get("case-8").status());
+        assertEquals("INVALID_IMAGE", cases.store.get("case-8").photos().get(0).check().reason());
+        assertTrue(outcome.objectDeleted());
+        assertFalse(objects.store.containsKey(upload.key()));
+    }
+
+    @Test
+    void anObjectLargerThanDeclaredIsRejectedWithoutReadingIt() throws Exception {
+        ReportCase c = submitted("case-9", CaseKind.COMPLAINT, 1);
+        var upload = upload(c, 1, taggedAt(reported));
+        var oversized = new PhotoVerification.PhotoUploaded(BUCKET, upload.key(), 11L * 1024 * 1024, UPLOADED);
+
+        var outcome = verification.verify(oversized);
+
+        assertEquals("INVALID_IMAGE", outcome.reason());
+        assertEquals(0, objects.opened);
+        assertFalse(objects.store.containsKey(upload.key()));
+    }
+
+    @Test
+    void objectsUnderUnknownKeysAreDeleted() throws Exception {
+        submitted("case-10", CaseKind.COMPLAINT, 1);
+        for (String key : List.of("photos/kotamobagu/no-such-case/p1.jpg", "photos/kotamobagu/case-10/p9.jpg",
+                "photos/other-tenant/case-10/p1.jpg", "uploads/whatever.bin")) {
+            objects.store.put(key, new byte[] {1});
+            var outcome = verification.verify(new PhotoVerification.PhotoUploaded(BUCKET, key, 1, UPLOADED));
+            assertEquals(PhotoVerification.Kind.UNKNOWN_OBJECT_DELETED, outcome.kind(), key);
+            assertFalse(objects.store.containsKey(key), key);
+        }
+        assertEquals(1, cases.store.get("case-10").version());
+    }
+
+    @Test
+    void anUnreadableObjectFailsWithoutTouchingTheCase() {
+        ReportCase c = submitted("case-11", CaseKind.COMPLAINT, 1);
+        String key = c.photos().get(0).objectKey(); // never uploaded
+        assertThrows(IOException.class,
+                () -> verification.verify(new PhotoVerification.PhotoUploaded(BUCKET, key, 100, UPLOADED)));
+        assertEquals(1, cases.store.get("case-11").version());
+        assertNull(cases.store.get("case-11").photos().get(0).check());
+    }
+
+    // ------------------------------------------------------------------ in-memory ports
+
+    static final class Cases implements CaseRepository {
+        final Map<String, ReportCase> store = new HashMap<>();
+        Consumer<ReportCase> beforeNextUpdate;
+        int conflicts;
+
+        @Override
+        public CreateResult create(ReportCase newCase, String idempotencyKey, String citizenSecret) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public Optional<ReportCase> findById(String caseId) {
+            return Optional.ofNullable(store.get(caseId));
+        }
+
+        @Override
+        public Optional<ReportCase> findByTrackingCode(String trackingCode) {
+            return Optional.empty();
+        }
+
+        @Override
+        public ReportCase update(ReportCase changed) {
+            Consumer<ReportCase> hook = beforeNextUpdate;
+            beforeNextUpdate = null;
+            if (hook != null) {
+                hook.accept(changed);
+            }
+            ReportCase current = store.get(changed.caseId());
+            if (current == null || current.version() != changed.version() - 1) {
+                conflicts++;
+                throw new DomainException(ErrorCode.VERSION_CONFLICT);
+            }
+            store.put(changed.caseId(), changed);
+            return changed;
+        }
+    }
+
+    static final class Objects implements PhotoVerification.PhotoObjects {
+        final Map<String, byte[]> store = new HashMap<>();
+        int opened;
+
+        @Override
+        public ByteRangeSource open(String bucket, String key) {
+            opened++;
+            byte[] bytes = store.get(key);
+            if (bytes == null) {
+                return new ByteRangeSource() {
+                    @Override
+                    public byte[] read(long offset, int length) throws IOException {
+                        throw new IOException("NoSuchKey " + key);
+                    }
+
+                    @Override
+                    public long size() throws IOException {
+                        throw new IOException("NoSuchKey " + key);
+                    }
+
+                    @Override
+                    public long bytesRead() {
+                        return 0;
+                    }
+                };
+            }
+            return new MemorySource(bytes);
+        }
+
+        @Override
+        public void delete(String bucket, String key) {
+            store.remove(key);
+        }
+    }
+
+    record Tenants(Tenant tenant) implements TenantCatalog {
+        @Override
+        public List<Tenant> all() {
+            return List.of(tenant);
+        }
+
+        @Override
+        public Optional<Tenant> find(String tenantId) {
+            return tenant.id().equals(tenantId) ? Optional.of(tenant) : Optional.empty();
+        }
+    }
+}

@@ -1,0 +1,254 @@
+package id.laporwarga.domain.geotag;
+
+import id.laporwarga.domain.geo.AdminBoundary;
+import id.laporwarga.domain.geo.AdminLevel;
+import id.laporwarga.domain.geo.GeoJsonGeometries;
+import id.laporwarga.domain.geo.GeoPoint;
+import id.laporwarga.domain.tenant.Tenant;
+import id.laporwarga.domain.tenant.TenantPolicies;
+import id.laporwarga.domain.time.IndonesianTime;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The shared test data (../shared/data from the repository root), read in place. */
+final class TestData {
+    private TestData() {
+    }
+
+    static Path repoRoot() {
+        Path p = Path.of("").toAbsolutePath();
+        while (p != null && !Files.exists(p.resolve("template.yaml"))) {
+            p = p.getParent();
+        }
+        if (p == null) {
+            throw new IllegalStateException("template.yaml not found above " + Path.of("").toAbsolutePath());
+        }
+        return p;
+    }
+
+    static Path shared() {
+        return repoRoot().resolveSibling("shared").resolve("data");
+    }
+
+    static byte[] photo(String name) {
+        try {
+            return Files.readAllBytes(shared().resolve("photos").resolve(name));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Rows of a CSV with a header line; handles quoted fields. */
+    static List<Map<String, String>> csv(Path file) {
+        try {
+            List<String> lines = Files.readAllLines(file);
+            List<String> header = split(lines.get(0));
+            List<Map<String, String>> rows = new ArrayList<>();
+            for (String line : lines.subList(1, lines.size())) {
+                if (line.isBlank()) {
+                    continue;
+                }
+                List<String> cells = split(line);
+                Map<String, String> row = new LinkedHashMap<>();
+                for (int i = 0; i < header.size(); i++) {
+                    row.put(header.get(i), i < cells.size() ? cells.get(i) : "");
+                }
+                rows.add(row);
+            }
+            return rows;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static List<String> split(String line) {
+        List<String> out = new ArrayList<>();
+        StringBuilder cell = new StringBuilder();
+        boolean quoted = false;
+        for (int i = 0; i < line.length(); i++) {
+            char c = line.charAt(i);
+            if (quoted) {
+                if (c == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
+                    cell.append('"');
+                    i++;
+                } else if (c == '"') {
+                    quoted = false;
+                } else {
+                    cell.append(c);
+                }
+            } else if (c == '"') {
+                quoted = true;
+            } else if (c == ',') {
+                out.add(cell.toString());
+                cell.setLength(0);
+            } else {
+                cell.append(c);
+            }
+        }
+        out.add(cell.toString());
+        return out;
+    }
+
+    static List<Map<String, String>> expectedPhotos() {
+        return csv(shared().resolve("photos/expected.csv"));
+    }
+
+    static List<Map<String, String>> points() {
+        return csv(shared().resolve("boundaries/kotamobagu.points.csv"));
+    }
+
+    static GeoPoint point(Map<String, String> row) {
+        return new GeoPoint(Double.parseDouble(row.get("lat")), Double.parseDouble(row.get("lon")));
+    }
+
+    static List<GeoPoint> insidePoints() {
+        return points().stream().filter(r -> !"outside".equals(r.get("level"))).map(TestData::point).toList();
+    }
+
+    static List<GeoPoint> outsidePoints() {
+        return points().stream().filter(r -> "outside".equals(r.get("level"))).map(TestData::point).toList();
+    }
+
+    private static Tenant kotamobagu;
+
+    /** Kota Kotamobagu (WITA) with the real boundaries and default policies. */
+    static synchronized Tenant kotamobagu() {
+        if (kotamobagu == null) {
+            kotamobagu = tenant(TenantPolicies.defaults());
+        }
+        return kotamobagu;
+    }
+
+    @SuppressWarnings("unchecked")
+    static Tenant tenant(TenantPolicies policies) {
+        try {
+            Map<String, Object> fc = (Map<String, Object>) MiniJson.parse(
+                    Files.readString(shared().resolve("boundaries/kotamobagu.geojson")));
+            List<AdminBoundary> boundaries = new ArrayList<>();
+            for (Object f : (List<Object>) fc.get("features")) {
+                Map<String, Object> feature = (Map<String, Object>) f;
+                Map<String, Object> props = (Map<String, Object>) feature.get("properties");
+                Map<String, Object> geometry = (Map<String, Object>) feature.get("geometry");
+                AdminLevel level = AdminLevel.fromGeoJson((String) props.get("level"));
+                boundaries.add(new AdminBoundary(level, (String) props.get("kode"), (String) props.get("nama"),
+                        (String) props.get("kecamatan_kode"),
+                        GeoJsonGeometries.fromGeoJson((String) geometry.get("type"), geometry.get("coordinates"))));
+            }
+            return new Tenant("kotamobagu", "Kota Kotamobagu", IndonesianTime.WITA, boundaries, List.of(), List.of(), policies);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Just enough JSON for the GeoJSON file (the domain has no JSON library). */
+    static final class MiniJson {
+        private final String s;
+        private int i;
+
+        private MiniJson(String s) {
+            this.s = s;
+        }
+
+        static Object parse(String text) {
+            return new MiniJson(text).value();
+        }
+
+        private Object value() {
+            ws();
+            char c = s.charAt(i);
+            if (c == '{') {
+                Map<String, Object> m = new LinkedHashMap<>();
+                i++;
+                ws();
+                if (s.charAt(i) == '}') {
+                    i++;
+                    return m;
+                }
+                while (true) {
+                    ws();
+                    String k = string();
+                    ws();
+                    i++; // :
+                    m.put(k, value());
+                    ws();
+                    if (s.charAt(i++) == '}') {
+                        return m;
+                    }
+                }
+            }
+            if (c == '[') {
+                List<Object> l = new ArrayList<>();
+                i++;
+                ws();
+                if (s.charAt(i) == ']') {
+                    i++;
+                    return l;
+                }
+                while (true) {
+                    l.add(value());
+                    ws();
+                    if (s.charAt(i++) == ']') {
+                        return l;
+                    }
+                }
+            }
+            if (c == '"') {
+                return string();
+            }
+            if (s.startsWith("null", i)) {
+                i += 4;
+                return null;
+            }
+            if (s.startsWith("true", i)) {
+                i += 4;
+                return true;
+            }
+            if (s.startsWith("false", i)) {
+                i += 5;
+                return false;
+            }
+            int start = i;
+            while (i < s.length() && "+-0123456789.eE".indexOf(s.charAt(i)) >= 0) {
+                i++;
+            }
+            return Double.parseDouble(s.substring(start, i));
+        }
+
+        private String string() {
+            StringBuilder b = new StringBuilder();
+            i++; // opening quote
+            while (true) {
+                char c = s.charAt(i++);
+                if (c == '"') {
+                    return b.toString();
+                }
+                if (c == '\\') {
+                    char e = s.charAt(i++);
+                    switch (e) {
+                        case 'n' -> b.append('\n');
+                        case 't' -> b.append('\t');
+                        case 'u' -> {
+                            b.append((char) Integer.parseInt(s.substring(i, i + 4), 16));
+                            i += 4;
+                        }
+                        default -> b.append(e);
+                    }
+                } else {
+                    b.append(c);
+                }
+            }
+        }
+
+        private void ws() {
+            while (i < s.length() && Character.isWhitespace(s.charAt(i))) {
+                i++;
+            }
+        }
+    }
+}

@@ -1,0 +1,340 @@
+package id.laporwarga.domain.routing;
+
+import static id.laporwarga.domain.routing.RoutingFixtures.MOGOLAING;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import id.laporwarga.domain.error.DomainException;
+import id.laporwarga.domain.error.ErrorCode;
+import id.laporwarga.domain.port.CaseRepository;
+import id.laporwarga.domain.port.TenantCatalog;
+import id.laporwarga.domain.report.Assignment;
+import id.laporwarga.domain.report.CaseEvent;
+import id.laporwarga.domain.report.CaseKind;
+import id.laporwarga.domain.report.CaseStatus;
+import id.laporwarga.domain.report.Privacy;
+import id.laporwarga.domain.report.ReportCase;
+import id.laporwarga.domain.report.Reporter;
+import id.laporwarga.domain.tenant.Tenant;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class RouteCaseServiceTest {
+    private static final Instant NOW = Instant.parse("2026-11-24T01:00:00Z");
+
+    private final Cases cases = new Cases();
+    private final Claims claims = new Claims();
+    private final Notifications notifications = new Notifications();
+    private MutableClock clock;
+    private RouteCaseService service;
+
+    @BeforeEach
+    void setUp() {
+        clock = new MutableClock(NOW.plusSeconds(30));
+        Tenant tenant = RoutingFixtures.tenant();
+        TenantCatalog catalog = new TenantCatalog() {
+            public List<Tenant> all() { return List.of(tenant); }
+            public Optional<Tenant> find(String id) { return Optional.of(tenant).filter(t -> t.id().equals(id)); }
+        };
+        service = new RouteCaseService(cases, catalog, notifications, claims, p -> "https://s3/" + p.objectKey(),
+                Duration.ofHours(1), clock);
+    }
+
+    private static CaseEvent verified(ReportCase c) {
+        return new CaseEvent(CaseEvent.VERIFIED, c.caseId(), c.tenantId(), c.kind(), c.category(), c.status(),
+                c.version(), NOW);
+    }
+
+    @Test
+    void sameEventThreeTimesGivesOneAssignmentAndOneAlert() {
+        ReportCase c = cases.put(RoutingFixtures.complaint("case-1", "sampah", MOGOLAING));
+        CaseEvent event = verified(c);
+
+        var first = service.handle(event);
+        var second = service.handle(event);
+        var third = service.handle(event);
+
+        assertEquals(RouteCaseService.Outcome.ROUTED, first.outcome());
+        assertEquals(RouteCaseService.Outcome.ALREADY_ROUTED, second.outcome());
+        assertEquals(RouteCaseService.Outcome.ALREADY_ROUTED, third.outcome());
+        assertEquals(1, notifications.alerts.size());
+        ReportCase stored = cases.get("case-1");
+        assertEquals(CaseStatus.ROUTED, stored.status());
+        assertEquals("dlh", stored.assignment().agencyId());
+        assertEquals(1, stored.history().stream().filter(h -> h.action().equals(RouteCaseService.ACTION_ROUTE)).count());
+        assertEquals(List.of("msg-1"), stored.assignment().deliveries().stream().map(Assignment.Delivery::messageId).toList());
+        assertEquals(stored.assignment().dueAt(), stored.deadlineAt());
+        // route write + delivery write
+        assertEquals(c.version() + 2, stored.version());
+    }
+
+    @Test
+    void failedPublishIsNotMarkedSentAndTheRetryAlertsOnce() {
+        ReportCase c = cases.put(RoutingFixtures.complaint("case-1", "sampah", MOGOLAING));
+        notifications.failNext = 1;
+
+        assertThrows(IllegalStateException.class, () -> service.handle(verified(c)));
+        ReportCase afterFailure = cases.get("case-1");
+        assertEquals(CaseStatus.ROUTED, afterFailure.status(), "the assignment itself is kept");
+        assertTrue(afterFailure.assignment().deliveries().isEmpty(), "never marked sent when the publish failed");
+
+        var retry = service.handle(verified(c));
+        assertEquals(RouteCaseService.Outcome.ALREADY_ROUTED, retry.outcome());
+        assertEquals(1, retry.published());
+        assertEquals(1, notifications.alerts.size());
+        assertEquals(1, cases.get("case-1").assignment().deliveries().size());
+    }
+
+    @Test
+    void publishedButNotRecordedIsRecordedWithoutPublishingAgain() {
+        ReportCase c = cases.put(RoutingFixtures.complaint("case-1", "sampah", MOGOLAING));
+        cases.failDeliveryWrites = true;
+        assertThrows(IllegalStateException.class, () -> service.handle(verified(c)));
+        assertEquals(1, notifications.alerts.size());
+
+        cases.failDeliveryWrites = false;
+        var retry = service.handle(verified(c));
+        assertEquals(0, retry.published());
+        assertEquals(1, notifications.alerts.size());
+        assertEquals("msg-1", cases.get("case-1").assignment().deliveries().get(0).messageId());
+    }
+
+    @Test
+    void concurrentConsumerHoldingTheClaimMakesThisOneRetryLater() {
+        ReportCase c = cases.put(RoutingFixtures.complaint("case-1", "sampah", MOGOLAING));
+        claims.holdEverything = true;
+        assertThrows(RouteCaseService.DeliveryInFlightException.class, () -> service.handle(verified(c)));
+        assertEquals(0, notifications.alerts.size());
+    }
+
+    @Test
+    void externalReferralAlertsNoAgencyAndNotifiesTheReporterWithoutContactData() {
+        ReportCase c = cases.put(RoutingFixtures.complaint("case-1", "listrik", MOGOLAING));
+        var result = service.handle(verified(c));
+        assertEquals(CaseStatus.REFERRED_EXTERNAL, result.status());
+        assertTrue(notifications.alerts.isEmpty());
+        assertEquals(1, notifications.notices.size());
+        CitizenNotice notice = notifications.notices.get(0);
+        assertEquals("PLN UP3 Kotamobagu", notice.referredTo());
+        assertFalse(notice.toString().contains("81234567890"));
+        ReportCase stored = cases.get("case-1");
+        assertTrue(stored.assignment().external());
+        assertNull(stored.assignment().dueAt());
+        assertEquals(RouteCaseService.CITIZEN_NOTICES_TARGET, stored.assignment().deliveries().get(0).target());
+        assertTrue(stored.history().get(stored.history().size() - 1).note().contains("PLN UP3 Kotamobagu"));
+
+        service.handle(verified(c));
+        assertEquals(1, notifications.notices.size());
+    }
+
+    @Test
+    void externalReferralWithoutContactSendsNoNotice() {
+        ReportCase c = cases.put(RoutingFixtures.verifiedCase("case-1", CaseKind.COMPLAINT, "listrik", MOGOLAING,
+                Privacy.ANONYMOUS, new Reporter(null, null, null), NOW));
+        service.handle(verified(c));
+        assertTrue(notifications.notices.isEmpty());
+        assertEquals(CaseStatus.REFERRED_EXTERNAL, cases.get("case-1").status());
+    }
+
+    @Test
+    void unknownCategoryGoesToTriageAndAlertsTheDesk() {
+        ReportCase c = cases.put(RoutingFixtures.complaint("case-1", "tidak-ada", MOGOLAING));
+        var result = service.handle(verified(c));
+        assertEquals(CaseStatus.TRIAGE, result.status());
+        assertEquals("kominfo", result.agencyId());
+        assertEquals("kominfo", notifications.alerts.get(0).attributes().get("agencyId"));
+    }
+
+    @Test
+    void casesNotVerifiedAreNotRouted() {
+        ReportCase c = cases.put(RoutingFixtures.complaint("case-1", "sampah", MOGOLAING));
+        ReportCase review = cases.put(c.transition(CaseStatus.NEEDS_REVIEW, "verify", "system", "system", null, NOW, null));
+        var result = service.handle(verified(review));
+        assertEquals(RouteCaseService.Outcome.SKIPPED, result.outcome());
+        assertTrue(notifications.alerts.isEmpty());
+        assertEquals(CaseStatus.NEEDS_REVIEW, cases.get("case-1").status());
+    }
+
+    @Test
+    void rerouteAfterCategoryChangeRoutesAgainOnceAndAlertsTheNewAgency() {
+        ReportCase c = cases.put(RoutingFixtures.complaint("case-1", "tidak-ada", MOGOLAING));
+        service.handle(verified(c));
+        assertEquals(CaseStatus.TRIAGE, cases.get("case-1").status());
+
+        // the triage desk picks the right category an hour later (review step)
+        clock.set(NOW.plus(Duration.ofHours(1)));
+        ReportCase fixed = cases.get("case-1").amend(b -> b.category("parkir"), clock.instant());
+        cases.put(fixed);
+        CaseEvent rerouted = new CaseEvent(CaseEvent.REROUTED, fixed.caseId(), fixed.tenantId(), fixed.kind(),
+                fixed.category(), fixed.status(), fixed.version(), clock.instant());
+        clock.set(clock.instant().plusSeconds(5));
+
+        assertEquals(RouteCaseService.Outcome.ROUTED, service.handle(rerouted).outcome());
+        assertEquals(RouteCaseService.Outcome.ALREADY_ROUTED, service.handle(rerouted).outcome());
+
+        ReportCase stored = cases.get("case-1");
+        assertEquals(CaseStatus.ROUTED, stored.status());
+        assertEquals("dishub", stored.assignment().agencyId());
+        assertEquals(2, notifications.alerts.size());
+        AgencyAlert second = notifications.alerts.get(1);
+        assertEquals("dishub", second.attributes().get("agencyId"));
+        assertEquals(AgencyAlert.CASE_REROUTED, second.attributes().get("eventType"));
+        assertEquals(1, stored.history().stream().filter(h -> h.action().equals(RouteCaseService.ACTION_REROUTE)).count());
+    }
+
+    @Test
+    void concurrentRoutingWriteIsRetriedOnTheFreshCase() {
+        ReportCase c = cases.put(RoutingFixtures.complaint("case-1", "sampah", MOGOLAING));
+        // someone else (a concurrent consumer) routes between our read and our write
+        cases.beforeNextUpdate = () -> {
+            cases.beforeNextUpdate = null;
+            ReportCase other = RouteCaseService.apply(cases.get("case-1"),
+                    new CaseRouter().decide(RoutingFixtures.tenant(), cases.get("case-1"), NOW), verified(c), NOW);
+            cases.put(other);
+        };
+        var result = service.handle(verified(c));
+        assertEquals(RouteCaseService.Outcome.ALREADY_ROUTED, result.outcome());
+        assertEquals(1, cases.get("case-1").history().size(), "exactly one routing entry");
+        assertEquals(1, notifications.alerts.size());
+    }
+
+    // ---------------------------------------------------------------- in-memory ports
+
+    static final class Cases implements CaseRepository {
+        final Map<String, ReportCase> byId = new HashMap<>();
+        boolean failDeliveryWrites;
+        Runnable beforeNextUpdate;
+
+        ReportCase put(ReportCase c) {
+            byId.put(c.caseId(), c);
+            return c;
+        }
+
+        ReportCase get(String id) {
+            return byId.get(id);
+        }
+
+        @Override
+        public CreateResult create(ReportCase newCase, String idempotencyKey, String citizenSecret) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public Optional<ReportCase> findById(String caseId) {
+            return Optional.ofNullable(byId.get(caseId));
+        }
+
+        @Override
+        public Optional<ReportCase> findByTrackingCode(String trackingCode) {
+            return byId.values().stream().filter(c -> trackingCode.equals(c.trackingCode())).findFirst();
+        }
+
+        @Override
+        public ReportCase update(ReportCase changed) {
+            if (beforeNextUpdate != null) {
+                beforeNextUpdate.run();
+            }
+            if (failDeliveryWrites && changed.assignment() != null && !changed.assignment().deliveries().isEmpty()) {
+                throw new IllegalStateException("DynamoDB unavailable");
+            }
+            ReportCase stored = byId.get(changed.caseId());
+            if (stored == null || stored.version() != changed.version() - 1) {
+                throw new DomainException(ErrorCode.VERSION_CONFLICT);
+            }
+            byId.put(changed.caseId(), changed);
+            return changed;
+        }
+    }
+
+    static final class Claims implements DeliveryClaims {
+        final Map<String, String> completed = new HashMap<>();
+        final Map<String, Instant> held = new HashMap<>();
+        boolean holdEverything;
+
+        @Override
+        public Claim claim(String key, Instant now) {
+            if (holdEverything) {
+                return Claim.heldByOther();
+            }
+            if (completed.containsKey(key)) {
+                return Claim.completed(completed.get(key));
+            }
+            if (held.putIfAbsent(key, now) != null) {
+                return Claim.heldByOther();
+            }
+            return Claim.acquired();
+        }
+
+        @Override
+        public void complete(String key, String messageId) {
+            completed.put(key, messageId);
+        }
+
+        @Override
+        public void release(String key) {
+            held.remove(key);
+        }
+    }
+
+    static final class Notifications implements RoutingNotifications {
+        final List<AgencyAlert> alerts = new ArrayList<>();
+        final List<CitizenNotice> notices = new ArrayList<>();
+        int failNext;
+        int ids;
+
+        @Override
+        public String publishAgencyAlert(AgencyAlert alert) {
+            if (failNext > 0) {
+                failNext--;
+                throw new IllegalStateException("SNS throttled");
+            }
+            alerts.add(alert);
+            return "msg-" + (++ids);
+        }
+
+        @Override
+        public String publishCitizenNotice(CitizenNotice notice) {
+            notices.add(notice);
+            return "msg-" + (++ids);
+        }
+    }
+
+    static final class MutableClock extends Clock {
+        private Instant now;
+
+        MutableClock(Instant now) {
+            this.now = now;
+        }
+
+        void set(Instant instant) {
+            now = instant;
+        }
+
+        @Override
+        public java.time.ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(java.time.ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+    }
+}

@@ -1,0 +1,42 @@
+package id.laporwarga.domain.scoring;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import id.laporwarga.domain.report.CaseStatus;
+import id.laporwarga.domain.report.Privacy;
+import java.util.Arrays;
+import java.util.Locale;
+import org.junit.jupiter.api.Test;
+
+class CaseExportsTest {
+    @Test
+    void theExportTypeHasNoReporterOrFreeTextField() {
+        for (var component : CaseExportRecord.class.getRecordComponents()) {
+            String name = component.getName().toLowerCase(Locale.ROOT);
+            assertFalse(name.contains("reporter") || name.contains("phone") || name.contains("description")
+                    || name.contains("secret") || name.contains("objectkey") || name.equals("userid"), name);
+        }
+        assertFalse(Arrays.stream(CaseExportRecord.class.getRecordComponents())
+                .anyMatch(c -> c.getType().getName().contains("Reporter")));
+    }
+
+    @Test
+    void aConfidentialCaseKeepsOnlyNonIdentifyingFields() {
+        var c = ScoringCases.complaint("RT-007", "2026-10-02T09:00").privacy(Privacy.CONFIDENTIAL)
+                .to(CaseStatus.RESOLVED, "2026-10-02T11:30").build();
+        CaseExportRecord r = CaseExports.toRecord(c);
+        assertNull(r.trackingCode());
+        assertNull(r.rtId());
+        assertNull(r.latitude());
+        assertEquals("71.74.01", r.kecamatanCode());
+        assertEquals("2026-10", r.createdMonth());
+        assertEquals(150L, r.minutesToResolve());
+
+        var open = CaseExports.toRecord(ScoringCases.complaint("RT-007", "2026-10-02T09:00").build());
+        assertEquals("RT-007", open.rtId());
+        assertEquals(0.734, open.latitude());
+        assertEquals(124.316, open.longitude());
+    }
+}

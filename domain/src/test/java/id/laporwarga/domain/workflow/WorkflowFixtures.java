@@ -1,0 +1,186 @@
+package id.laporwarga.domain.workflow;
+
+import id.laporwarga.domain.error.DomainException;
+import id.laporwarga.domain.error.ErrorCode;
+import id.laporwarga.domain.geo.AreaRef;
+import id.laporwarga.domain.geo.GeoPoint;
+import id.laporwarga.domain.port.CaseRepository;
+import id.laporwarga.domain.port.PhotoUploads;
+import id.laporwarga.domain.port.TenantCatalog;
+import id.laporwarga.domain.report.Assignment;
+import id.laporwarga.domain.report.CaseKind;
+import id.laporwarga.domain.report.CaseStatus;
+import id.laporwarga.domain.report.HistoryEntry;
+import id.laporwarga.domain.report.Photo;
+import id.laporwarga.domain.report.Privacy;
+import id.laporwarga.domain.report.ReportCase;
+import id.laporwarga.domain.report.Reporter;
+import id.laporwarga.domain.report.SubmitReportService;
+import id.laporwarga.domain.tenant.Agency;
+import id.laporwarga.domain.tenant.Category;
+import id.laporwarga.domain.tenant.Tenant;
+import id.laporwarga.domain.tenant.TenantPolicies;
+import id.laporwarga.domain.time.IndonesianTime;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/** A small tenant and in-memory implementations of the domain's ports (not of any AWS API). */
+final class WorkflowFixtures {
+    static final String TENANT = "kotamobagu";
+    static final String SECRET = "s3cr3t-of-the-reporter-xx";
+
+    private WorkflowFixtures() {
+    }
+
+    static Tenant tenant(List<LocalDate> holidays) {
+        var square = new org.locationtech.jts.geom.GeometryFactory().createPolygon(new org.locationtech.jts.geom.Coordinate[] {
+                new org.locationtech.jts.geom.Coordinate(124.2, 0.6), new org.locationtech.jts.geom.Coordinate(124.4, 0.6),
+                new org.locationtech.jts.geom.Coordinate(124.4, 0.8), new org.locationtech.jts.geom.Coordinate(124.2, 0.8),
+                new org.locationtech.jts.geom.Coordinate(124.2, 0.6)});
+        var kecamatan = new id.laporwarga.domain.geo.AdminBoundary(id.laporwarga.domain.geo.AdminLevel.KECAMATAN,
+                "717401", "Kotamobagu Barat", null, square);
+        return new Tenant(TENANT, "Kota Kotamobagu", IndonesianTime.WITA, List.of(kecamatan),
+                List.of(new Category("sampah", "Sampah", "dlh", Map.of(), null),
+                        new Category("lalu-lintas", "Lalu lintas", "dishub", Map.of(), null),
+                        new Category("listrik", "Listrik padam", "pln", Map.of(), null),
+                        new Category("surat", "Surat keterangan", null, Map.of(), java.util.Set.of(CaseKind.SERVICE_REQUEST))),
+                List.of(new Agency("dlh", "Dinas Lingkungan Hidup", false, List.of()),
+                        new Agency("dishub", "Dinas Perhubungan", false, List.of()),
+                        new Agency("pln", "PLN", true, List.of())),
+                new TenantPolicies(null, null, holidays, null));
+    }
+
+    static ReportCase newCase(String id, CaseKind kind, CaseStatus status, String rtId, String kelurahan,
+                              String kecamatan, String agencyId, Instant at, boolean withPhone) {
+        AreaRef area = new AreaRef(kecamatan, "Kec " + kecamatan, kelurahan, "Kel " + kelurahan,
+                AreaRef.KelurahanMatch.INSIDE);
+        Assignment assignment = agencyId == null ? null : new Assignment(agencyId, agencyId, false, at, null, List.of());
+        return new ReportCase(id, TENANT, "Asia/Makassar", "KOT-" + id.toUpperCase().replaceAll("[^A-Z2-9]", "")
+                + "-AAAA", kind, kind == CaseKind.SERVICE_REQUEST ? "surat" : "sampah", "deskripsi",
+                new GeoPoint(0.73, 124.31), area, rtId, Privacy.PUBLIC,
+                new Reporter("Budi", withPhone ? "+6281234567890" : null, null), List.<Photo>of(), status, 1,
+                List.of(new HistoryEntry(at, "reporter", "CITIZEN", "submit", null, status, null)), at, at, null,
+                false, List.of(), assignment, SubmitReportService.sha256(SECRET), "hash");
+    }
+
+    /** Optimistic-locking in-memory store, same contract as the DynamoDB adapter. */
+    static final class MemoryCases implements CaseRepository {
+        final Map<String, ReportCase> byId = new ConcurrentHashMap<>();
+
+        void put(ReportCase c) {
+            byId.put(c.caseId(), c);
+        }
+
+        @Override
+        public CreateResult create(ReportCase newCase, String idempotencyKey, String citizenSecret) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public Optional<ReportCase> findById(String caseId) {
+            return Optional.ofNullable(byId.get(caseId));
+        }
+
+        @Override
+        public Optional<ReportCase> findByTrackingCode(String trackingCode) {
+            return byId.values().stream().filter(c -> trackingCode.equals(c.trackingCode())).findFirst();
+        }
+
+        @Override
+        public synchronized ReportCase update(ReportCase changed) {
+            ReportCase stored = byId.get(changed.caseId());
+            if (stored == null || stored.version() != changed.version() - 1) {
+                throw new DomainException(ErrorCode.VERSION_CONFLICT);
+            }
+            byId.put(changed.caseId(), changed);
+            return changed;
+        }
+    }
+
+    static final class Tenants implements TenantCatalog {
+        final Tenant tenant;
+
+        Tenants(Tenant tenant) {
+            this.tenant = tenant;
+        }
+
+        @Override
+        public List<Tenant> all() {
+            return List.of(tenant);
+        }
+
+        @Override
+        public Optional<Tenant> find(String tenantId) {
+            return tenant.id().equals(tenantId) ? Optional.of(tenant) : Optional.empty();
+        }
+    }
+
+    static final class RecordingOutbox implements ReviewOutbox {
+        final List<String> changes = new ArrayList<>();
+        final List<String> alerts = new ArrayList<>();
+        final java.util.Set<String> alerted = new java.util.HashSet<>();
+
+        @Override
+        public void statusChanged(ReportCase before, ReportCase after, ActionRule action) {
+            changes.add(after.caseId() + ":" + before.status() + "->" + after.status() + ":" + action.name());
+        }
+
+        @Override
+        public boolean overdue(ReportCase overdue, StepRule step, Instant now) {
+            if (!alerted.add(overdue.caseId() + "#" + overdue.deadlineAt())) {
+                return false;
+            }
+            alerts.add(overdue.caseId() + ":" + step.status() + ":" + step.supervisor());
+            return true;
+        }
+    }
+
+    static final class Uploads implements PhotoUploads {
+        @Override
+        public UploadTicket presignUpload(Photo photo) {
+            return new UploadTicket(photo.photoId(), "https://upload.example/" + photo.objectKey(), "PUT",
+                    Map.of("Content-Type", photo.contentType()), Instant.EPOCH);
+        }
+
+        @Override
+        public String presignDownload(String objectKey) {
+            return "https://download.example/" + objectKey;
+        }
+    }
+
+    /** A clock the test moves by hand. */
+    static final class MovableClock extends Clock {
+        Instant now;
+
+        MovableClock(Instant start) {
+            now = start;
+        }
+
+        void advance(java.time.Duration d) {
+            now = now.plus(d);
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+    }
+}

@@ -1,0 +1,50 @@
+package id.laporwarga.local;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The local stand-in for API Gateway's authorizers. Called for every request before the function; it may fill
+ * {@code requestContext.authorizer.jwt.claims}/{@code scopes} or reject the request (API Gateway answers 401
+ * {@code {"message":"Unauthorized"}} when a JWT is missing or invalid, 403 {@code {"message":"Forbidden"}} when
+ * scopes do not match). {@link HttpRoute#authorizer()} names the authorizer the template puts on the route (null for
+ * none). The default lets everything through without claims; a {@link LocalPlugin} installs a real one with
+ * {@link LocalRuntime#authorizer(RequestAuthorizer)}.
+ */
+@FunctionalInterface
+public interface RequestAuthorizer {
+    RequestAuthorizer PASS_THROUGH = (route, headers) -> Decision.anonymous();
+
+    /**
+     * @param route   the matched route
+     * @param headers the request's headers, names in lower case
+     */
+    Decision authorize(HttpRoute route, Map<String, String> headers);
+
+    sealed interface Decision permits Allow, Deny {
+        /** Let the request through without an authorizer block. */
+        static Decision anonymous() {
+            return new Allow(null, null);
+        }
+
+        static Decision jwt(Map<String, String> claims, List<String> scopes) {
+            return new Allow(claims, scopes);
+        }
+
+        static Decision unauthorized() {
+            return new Deny(401, "Unauthorized");
+        }
+
+        static Decision forbidden() {
+            return new Deny(403, "Forbidden");
+        }
+    }
+
+    /** Allowed; with claims (may be empty) the event carries {@code requestContext.authorizer.jwt}. */
+    record Allow(Map<String, String> claims, List<String> scopes) implements Decision {
+    }
+
+    /** Rejected with this status and {@code {"message": message}}. */
+    record Deny(int status, String message) implements Decision {
+    }
+}
