@@ -139,7 +139,7 @@ class AnalystEmulatorTest {
                 .withHttp(APIGatewayV2HTTPEvent.RequestContext.Http.builder().withMethod("GET").withPath(path).build())
                 .withAuthorizer(APIGatewayV2HTTPEvent.RequestContext.Authorizer.builder()
                         .withJwt(APIGatewayV2HTTPEvent.RequestContext.Authorizer.JWT.builder()
-                                .withClaims(Map.of("custom:tenant", TENANT, "cognito:groups", "[ADMIN]", "sub", "analyst"))
+                                .withClaims(Map.of("custom:tenant", TENANT, "custom:role", "CITY_ADMIN", "sub", "analyst"))
                                 .build()).build())
                 .withRequestId("stats").build());
         APIGatewayV2HTTPResponse response = stats.handleRequest(event, null);

@@ -109,6 +109,7 @@ public final class LocalAws implements AutoCloseable {
             this.accountId = MOTO_ACCOUNT_ID;
             try {
                 this.motoLog = Files.createTempFile("moto-" + motoPort + "-", ".log");
+                this.motoLog.toFile().deleteOnExit();
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }

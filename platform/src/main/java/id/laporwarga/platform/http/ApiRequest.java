@@ -48,6 +48,11 @@ public final class ApiRequest {
         var http = event.getRequestContext() == null ? null : event.getRequestContext().getHttp();
         String method = http != null && http.getMethod() != null ? http.getMethod().toUpperCase(Locale.ROOT) : "GET";
         String path = event.getRawPath() != null ? event.getRawPath() : http != null ? http.getPath() : "/";
+        // a named stage (e.g. "dev") prefixes rawPath with "/dev"; routes are declared without it
+        String stage = event.getRequestContext() == null ? null : event.getRequestContext().getStage();
+        if (stage != null && !"$default".equals(stage) && path.startsWith("/" + stage + "/")) {
+            path = path.substring(stage.length() + 1);
+        }
         String body = event.getBody();
         int size = 0;
         if (body != null) {

@@ -1,5 +1,6 @@
 package id.laporwarga.function.submitreport;
 
+import id.laporwarga.domain.geotag.CaseVerdicts;
 import id.laporwarga.domain.report.CaseStatus;
 import id.laporwarga.domain.report.HistoryEntry;
 import id.laporwarga.domain.report.Privacy;
@@ -51,6 +52,8 @@ final class PublicReportView {
         view.put("timeZone", IndonesianTime.abbreviation(zone));
         if (!c.verificationReasons().isEmpty()) {
             view.put("reasons", c.verificationReasons());
+            tenant.ifPresent(t -> view.put("notices", CaseVerdicts.citizenMessages(c, t).stream()
+                    .map(m -> m.in(locale)).toList()));
         }
         if (c.assignment() != null && c.assignment().agencyName() != null) {
             view.put("handledBy", c.assignment().agencyName());
