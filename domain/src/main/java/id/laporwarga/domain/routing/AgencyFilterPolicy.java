@@ -1,5 +1,6 @@
 package id.laporwarga.domain.routing;
 
+import id.laporwarga.domain.text.JsonText;
 import java.util.Collection;
 import java.util.List;
 import java.util.Objects;

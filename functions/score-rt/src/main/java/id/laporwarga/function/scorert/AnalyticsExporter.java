@@ -101,19 +101,24 @@ final class AnalyticsExporter {
         List<Map<String, Object>> lines = new ArrayList<>();
         for (ComponentScore c : s.components()) {
             m.put(c.type().name().toLowerCase(Locale.ROOT) + "_points", c.points());
-            Map<String, Object> line = new LinkedHashMap<>();
-            line.put("component", c.type().name());
-            line.put("raw", c.raw());
-            line.put("denominator", c.denominator());
-            line.put("counted", c.counted());
-            line.put("cap", c.cap());
-            line.put("weight", c.weight());
-            line.put("points", c.points());
-            line.put("noData", c.noData());
-            lines.add(line);
+            lines.add(componentLine(c));
         }
         m.put("components", lines);
         return m;
+    }
+
+    /** One component of a score's breakdown: raw value, cap, weight and the points it gave (export and public API). */
+    static Map<String, Object> componentLine(ComponentScore c) {
+        Map<String, Object> line = new LinkedHashMap<>();
+        line.put("component", c.type().name());
+        line.put("raw", c.raw());
+        line.put("denominator", c.denominator());
+        line.put("counted", c.counted());
+        line.put("cap", c.cap());
+        line.put("weight", c.weight());
+        line.put("points", c.points());
+        line.put("noData", c.noData());
+        return line;
     }
 
     static Map<String, Object> areaRow(AreaStats a) {

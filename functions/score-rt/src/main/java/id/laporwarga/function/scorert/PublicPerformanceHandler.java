@@ -111,15 +111,8 @@ public class PublicPerformanceHandler extends HttpApiFunction {
         List<Map<String, Object>> breakdown = new ArrayList<>();
         for (ComponentScore c : s.components()) {
             Map<String, Object> line = new LinkedHashMap<>();
-            line.put("component", c.type().name());
             line.put("label", label(c.type()).in(locale));
-            line.put("raw", c.raw());
-            line.put("denominator", c.denominator());
-            line.put("counted", c.counted());
-            line.put("cap", c.cap());
-            line.put("weight", c.weight());
-            line.put("points", c.points());
-            line.put("noData", c.noData());
+            line.putAll(AnalyticsExporter.componentLine(c));
             breakdown.add(line);
         }
         body.put("breakdown", breakdown);

@@ -1,11 +1,14 @@
-package id.laporwarga.domain.routing;
+package id.laporwarga.domain.text;
 
-/** Minimal JSON string quoting for the few JSON texts the domain builds itself (filter policies). */
-final class JsonText {
+/**
+ * JSON string quoting for the few JSON texts built by hand (SNS filter policies, structured log lines), where a JSON
+ * library would be overkill.
+ */
+public final class JsonText {
     private JsonText() {
     }
 
-    static void quote(StringBuilder sb, String s) {
+    public static void quote(StringBuilder sb, String s) {
         sb.append('"');
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
