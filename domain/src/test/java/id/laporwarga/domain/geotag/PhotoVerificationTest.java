@@ -1,5 +1,6 @@
 package id.laporwarga.domain.geotag;
 
+import id.laporwarga.domain.report.InMemoryCaseRepository;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -7,10 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import id.laporwarga.domain.error.DomainException;
-import id.laporwarga.domain.error.ErrorCode;
 import id.laporwarga.domain.geo.GeoPoint;
-import id.laporwarga.domain.port.CaseRepository;
 import id.laporwarga.domain.port.TenantCatalog;
 import id.laporwarga.domain.report.CaseEvent;
 import id.laporwarga.domain.report.CaseKind;
@@ -31,7 +29,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 
 class PhotoVerificationTest {
@@ -263,42 +260,6 @@ class PhotoVerificationTest {
 
     // ------------------------------------------------------------------ in-memory ports
 
-    static final class Cases implements CaseRepository {
-        final Map<String, ReportCase> store = new HashMap<>();
-        Consumer<ReportCase> beforeNextUpdate;
-        int conflicts;
-
-        @Override
-        public CreateResult create(ReportCase newCase, String idempotencyKey, String citizenSecret) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public Optional<ReportCase> findById(String caseId) {
-            return Optional.ofNullable(store.get(caseId));
-        }
-
-        @Override
-        public Optional<ReportCase> findByTrackingCode(String trackingCode) {
-            return Optional.empty();
-        }
-
-        @Override
-        public ReportCase update(ReportCase changed) {
-            Consumer<ReportCase> hook = beforeNextUpdate;
-            beforeNextUpdate = null;
-            if (hook != null) {
-                hook.accept(changed);
-            }
-            ReportCase current = store.get(changed.caseId());
-            if (current == null || current.version() != changed.version() - 1) {
-                conflicts++;
-                throw new DomainException(ErrorCode.VERSION_CONFLICT);
-            }
-            store.put(changed.caseId(), changed);
-            return changed;
-        }
-    }
 
     static final class Objects implements PhotoVerification.PhotoObjects {
         final Map<String, byte[]> store = new HashMap<>();
@@ -345,5 +306,10 @@ class PhotoVerificationTest {
         public Optional<Tenant> find(String tenantId) {
             return tenant.id().equals(tenantId) ? Optional.of(tenant) : Optional.empty();
         }
+    }
+
+    /** The shared in-memory case repository, with the field name these tests use. */
+    static final class Cases extends InMemoryCaseRepository {
+        final java.util.Map<String, ReportCase> store = byId;
     }
 }

@@ -8,14 +8,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import id.laporwarga.domain.error.DomainException;
 import id.laporwarga.domain.error.ErrorCode;
-import id.laporwarga.domain.port.CaseRepository;
 import id.laporwarga.domain.port.PhotoUploads;
 import id.laporwarga.domain.port.TenantCatalog;
 import id.laporwarga.domain.tenant.Tenant;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -26,7 +24,7 @@ import org.junit.jupiter.api.Test;
 /** The submission flow over in-memory ports (the DynamoDB adapter has its own emulator tests). */
 class SubmitReportServiceTest {
     final Tenant tenant = Fixtures.squareTenant();
-    final InMemoryCases cases = new InMemoryCases();
+    final InMemoryCaseRepository cases = new InMemoryCaseRepository();
     final Clock clock = Clock.fixed(Instant.parse("2026-11-25T03:00:00Z"), ZoneOffset.UTC);
     final AtomicInteger ids = new AtomicInteger();
     final SubmitReportService service = new SubmitReportService(catalog(tenant), cases, uploads(), clock,
@@ -92,7 +90,7 @@ class SubmitReportServiceTest {
 
     @Test
     void aTakenTrackingCodeIsReplacedByAnother() {
-        cases.takenCodes = 2;
+        cases.takenTrackingCodes = 2;
         var s = service.submit(ReportValidatorTest.valid(), "key-00000005");
         assertNotNull(s.reportCase().trackingCode());
         assertEquals(3, cases.createCalls);
@@ -124,40 +122,4 @@ class SubmitReportServiceTest {
     }
 
     /** Test double of the domain port (not of an AWS API), with the port's documented semantics. */
-    static final class InMemoryCases implements CaseRepository {
-        final Map<String, ReportCase> byId = new HashMap<>();
-        final Map<String, String[]> keys = new HashMap<>();
-        int takenCodes;
-        int createCalls;
-
-        public synchronized CreateResult create(ReportCase c, String key, String secret) {
-            createCalls++;
-            if (keys.containsKey(key)) {
-                String[] k = keys.get(key);
-                if (!k[0].equals(c.requestHash())) {
-                    throw new DomainException(ErrorCode.IDEMPOTENCY_KEY_REUSED);
-                }
-                return new CreateResult(byId.get(k[1]), k[2], false);
-            }
-            if (takenCodes-- > 0) {
-                throw new TrackingCodeTakenException(c.trackingCode());
-            }
-            keys.put(key, new String[] {c.requestHash(), c.caseId(), secret});
-            byId.put(c.caseId(), c);
-            return new CreateResult(c, secret, true);
-        }
-
-        public Optional<ReportCase> findById(String id) {
-            return Optional.ofNullable(byId.get(id));
-        }
-
-        public Optional<ReportCase> findByTrackingCode(String code) {
-            return byId.values().stream().filter(c -> code.equals(c.trackingCode())).findFirst();
-        }
-
-        public ReportCase update(ReportCase changed) {
-            byId.put(changed.caseId(), changed);
-            return changed;
-        }
-    }
 }

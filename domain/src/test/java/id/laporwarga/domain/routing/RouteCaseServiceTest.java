@@ -1,5 +1,6 @@
 package id.laporwarga.domain.routing;
 
+import id.laporwarga.domain.report.InMemoryCaseRepository;
 import static id.laporwarga.domain.routing.RoutingFixtures.MOGOLAING;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -7,9 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import id.laporwarga.domain.error.DomainException;
-import id.laporwarga.domain.error.ErrorCode;
-import id.laporwarga.domain.port.CaseRepository;
 import id.laporwarga.domain.port.TenantCatalog;
 import id.laporwarga.domain.report.Assignment;
 import id.laporwarga.domain.report.CaseEvent;
@@ -34,7 +32,7 @@ import org.junit.jupiter.api.Test;
 class RouteCaseServiceTest {
     private static final Instant NOW = Instant.parse("2026-11-24T01:00:00Z");
 
-    private final Cases cases = new Cases();
+    private final InMemoryCaseRepository cases = new InMemoryCaseRepository();
     private final Claims claims = new Claims();
     private final Notifications notifications = new Notifications();
     private MutableClock clock;
@@ -100,11 +98,15 @@ class RouteCaseServiceTest {
     @Test
     void publishedButNotRecordedIsRecordedWithoutPublishingAgain() {
         ReportCase c = cases.put(RoutingFixtures.complaint("case-1", "sampah", MOGOLAING));
-        cases.failDeliveryWrites = true;
+        cases.onEveryUpdate = changed -> {
+            if (changed.assignment() != null && !changed.assignment().deliveries().isEmpty()) {
+                throw new IllegalStateException("DynamoDB unavailable");
+            }
+        };
         assertThrows(IllegalStateException.class, () -> service.handle(verified(c)));
         assertEquals(1, notifications.alerts.size());
 
-        cases.failDeliveryWrites = false;
+        cases.onEveryUpdate = changed -> { };
         var retry = service.handle(verified(c));
         assertEquals(0, retry.published());
         assertEquals(1, notifications.alerts.size());
@@ -198,8 +200,7 @@ class RouteCaseServiceTest {
     void concurrentRoutingWriteIsRetriedOnTheFreshCase() {
         ReportCase c = cases.put(RoutingFixtures.complaint("case-1", "sampah", MOGOLAING));
         // someone else (a concurrent consumer) routes between our read and our write
-        cases.beforeNextUpdate = () -> {
-            cases.beforeNextUpdate = null;
+        cases.beforeNextUpdate = changed -> {
             ReportCase other = RouteCaseService.apply(cases.get("case-1"),
                     new CaseRouter().decide(RoutingFixtures.tenant(), cases.get("case-1"), NOW), verified(c), NOW);
             cases.put(other);
@@ -212,51 +213,6 @@ class RouteCaseServiceTest {
 
     // ---------------------------------------------------------------- in-memory ports
 
-    static final class Cases implements CaseRepository {
-        final Map<String, ReportCase> byId = new HashMap<>();
-        boolean failDeliveryWrites;
-        Runnable beforeNextUpdate;
-
-        ReportCase put(ReportCase c) {
-            byId.put(c.caseId(), c);
-            return c;
-        }
-
-        ReportCase get(String id) {
-            return byId.get(id);
-        }
-
-        @Override
-        public CreateResult create(ReportCase newCase, String idempotencyKey, String citizenSecret) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public Optional<ReportCase> findById(String caseId) {
-            return Optional.ofNullable(byId.get(caseId));
-        }
-
-        @Override
-        public Optional<ReportCase> findByTrackingCode(String trackingCode) {
-            return byId.values().stream().filter(c -> trackingCode.equals(c.trackingCode())).findFirst();
-        }
-
-        @Override
-        public ReportCase update(ReportCase changed) {
-            if (beforeNextUpdate != null) {
-                beforeNextUpdate.run();
-            }
-            if (failDeliveryWrites && changed.assignment() != null && !changed.assignment().deliveries().isEmpty()) {
-                throw new IllegalStateException("DynamoDB unavailable");
-            }
-            ReportCase stored = byId.get(changed.caseId());
-            if (stored == null || stored.version() != changed.version() - 1) {
-                throw new DomainException(ErrorCode.VERSION_CONFLICT);
-            }
-            byId.put(changed.caseId(), changed);
-            return changed;
-        }
-    }
 
     static final class Claims implements DeliveryClaims {
         final Map<String, String> completed = new HashMap<>();

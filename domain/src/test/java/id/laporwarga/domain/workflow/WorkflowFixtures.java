@@ -1,10 +1,8 @@
 package id.laporwarga.domain.workflow;
 
-import id.laporwarga.domain.error.DomainException;
-import id.laporwarga.domain.error.ErrorCode;
+import id.laporwarga.domain.report.InMemoryCaseRepository;
 import id.laporwarga.domain.geo.AreaRef;
 import id.laporwarga.domain.geo.GeoPoint;
-import id.laporwarga.domain.port.CaseRepository;
 import id.laporwarga.domain.port.PhotoUploads;
 import id.laporwarga.domain.port.TenantCatalog;
 import id.laporwarga.domain.report.Assignment;
@@ -30,7 +28,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 
 /** A small tenant and in-memory implementations of the domain's ports (not of any AWS API). */
 final class WorkflowFixtures {
@@ -72,38 +69,6 @@ final class WorkflowFixtures {
     }
 
     /** Optimistic-locking in-memory store, same contract as the DynamoDB adapter. */
-    static final class MemoryCases implements CaseRepository {
-        final Map<String, ReportCase> byId = new ConcurrentHashMap<>();
-
-        void put(ReportCase c) {
-            byId.put(c.caseId(), c);
-        }
-
-        @Override
-        public CreateResult create(ReportCase newCase, String idempotencyKey, String citizenSecret) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public Optional<ReportCase> findById(String caseId) {
-            return Optional.ofNullable(byId.get(caseId));
-        }
-
-        @Override
-        public Optional<ReportCase> findByTrackingCode(String trackingCode) {
-            return byId.values().stream().filter(c -> trackingCode.equals(c.trackingCode())).findFirst();
-        }
-
-        @Override
-        public synchronized ReportCase update(ReportCase changed) {
-            ReportCase stored = byId.get(changed.caseId());
-            if (stored == null || stored.version() != changed.version() - 1) {
-                throw new DomainException(ErrorCode.VERSION_CONFLICT);
-            }
-            byId.put(changed.caseId(), changed);
-            return changed;
-        }
-    }
 
     static final class Tenants implements TenantCatalog {
         final Tenant tenant;
@@ -182,5 +147,9 @@ final class WorkflowFixtures {
         public Instant instant() {
             return now;
         }
+    }
+
+    /** The shared in-memory case repository. */
+    static final class MemoryCases extends InMemoryCaseRepository {
     }
 }

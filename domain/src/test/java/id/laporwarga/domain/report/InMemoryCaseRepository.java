@@ -1,0 +1,83 @@
+package id.laporwarga.domain.report;
+
+import id.laporwarga.domain.error.DomainException;
+import id.laporwarga.domain.error.ErrorCode;
+import id.laporwarga.domain.port.CaseRepository;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
+
+/**
+ * Test double of the domain's {@link CaseRepository} port (not of an AWS API) with the port's documented semantics:
+ * idempotent create, optimistic update on version. The DynamoDB adapter is tested against DynamoDB Local.
+ * Hooks let a test inject a concurrent change or a failure into the next update.
+ */
+public class InMemoryCaseRepository implements CaseRepository {
+    public final Map<String, ReportCase> byId = new ConcurrentHashMap<>();
+    private final Map<String, String[]> idempotencyKeys = new ConcurrentHashMap<>();
+    /** Runs (once) before the next update, with the case about to be written. */
+    public Consumer<ReportCase> beforeNextUpdate;
+    /** Runs before every update; may throw to simulate an outage. */
+    public Consumer<ReportCase> onEveryUpdate = c -> { };
+    public int takenTrackingCodes;
+    public int createCalls;
+    public int conflicts;
+
+    public ReportCase put(ReportCase c) {
+        byId.put(c.caseId(), c);
+        return c;
+    }
+
+    public ReportCase get(String caseId) {
+        return byId.get(caseId);
+    }
+
+    @Override
+    public synchronized CreateResult create(ReportCase c, String key, String secret) {
+        createCalls++;
+        String[] existing = idempotencyKeys.get(key);
+        if (existing != null) {
+            if (!existing[0].equals(c.requestHash())) {
+                throw new DomainException(ErrorCode.IDEMPOTENCY_KEY_REUSED);
+            }
+            return new CreateResult(byId.get(existing[1]), existing[2], false);
+        }
+        if (takenTrackingCodes > 0) {
+            takenTrackingCodes--;
+            throw new TrackingCodeTakenException(c.trackingCode());
+        }
+        idempotencyKeys.put(key, new String[] {c.requestHash(), c.caseId(), secret});
+        byId.put(c.caseId(), c);
+        return new CreateResult(c, secret, true);
+    }
+
+    @Override
+    public Optional<ReportCase> findById(String caseId) {
+        return Optional.ofNullable(byId.get(caseId));
+    }
+
+    @Override
+    public Optional<ReportCase> findByTrackingCode(String trackingCode) {
+        return byId.values().stream().filter(c -> trackingCode.equals(c.trackingCode())).findFirst();
+    }
+
+    @Override
+    public ReportCase update(ReportCase changed) {
+        Consumer<ReportCase> hook = beforeNextUpdate;
+        beforeNextUpdate = null;
+        if (hook != null) {
+            hook.accept(changed);
+        }
+        onEveryUpdate.accept(changed);
+        synchronized (this) {
+            ReportCase stored = byId.get(changed.caseId());
+            if (stored == null || stored.version() != changed.version() - 1) {
+                conflicts++;
+                throw new DomainException(ErrorCode.VERSION_CONFLICT);
+            }
+            byId.put(changed.caseId(), changed);
+            return changed;
+        }
+    }
+}
