@@ -21,12 +21,18 @@ final class ColdStart {
     }
 
     static Run run(Class<?> main, Map<String, String> env, String... args) throws Exception {
+        return run(LAMBDA_JVM_FLAGS, System.getProperty("java.class.path"), main, env, args);
+    }
+
+    /** A fresh JVM with these flags and exactly this classpath (e.g. a function's Lambda package). */
+    static Run run(List<String> jvmFlags, String classpath, Class<?> main, Map<String, String> env, String... args)
+            throws Exception {
         String java = ProcessHandle.current().info().command().orElse("java");
         List<String> cmd = new ArrayList<>();
         cmd.add(java);
-        cmd.addAll(LAMBDA_JVM_FLAGS);
+        cmd.addAll(jvmFlags);
         cmd.add("-cp");
-        cmd.add(System.getProperty("java.class.path"));
+        cmd.add(classpath);
         cmd.add(main.getName());
         cmd.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);

@@ -46,6 +46,7 @@ public final class LocalStack implements AutoCloseable {
         private int dynamoDbPort = 8000;
         private int motoPort = 5000;
         private final Map<String, String> parameterOverrides = new LinkedHashMap<>();
+        private final Map<String, String> functionEnvironment = new LinkedHashMap<>();
         private boolean onboardSampleTenants = true;
         private boolean runSchedules = true;
         private boolean pollQueues = true;
@@ -123,6 +124,15 @@ public final class LocalStack implements AutoCloseable {
 
         public Options parameter(String name, String value) {
             this.parameterOverrides.put(name, value);
+            return this;
+        }
+
+        /**
+         * Sets a variable in every function's environment, over what the template and the emulators give (e.g.
+         * {@code AWS_ENDPOINT_URL_DYNAMODB} of a fault-injection proxy, so that only the functions see an outage).
+         */
+        public Options functionEnvironment(String name, String value) {
+            this.functionEnvironment.put(name, value);
             return this;
         }
 
@@ -264,7 +274,9 @@ public final class LocalStack implements AutoCloseable {
             String name = stack.physicalId(f.logicalId());
             String arn = stack.attribute(f.logicalId(), "Arn");
             try {
-                functions.put(f.logicalId(), LocalFunction.load(f, stack.functionEnvironment(f.logicalId()), name, arn,
+                Map<String, String> env = new LinkedHashMap<>(stack.functionEnvironment(f.logicalId()));
+                env.putAll(options.functionEnvironment);
+                functions.put(f.logicalId(), LocalFunction.load(f, env, name, arn,
                         options.maxConcurrency, loader));
             } catch (ClassNotFoundException e) {
                 missing.put(f.logicalId(), "handler class " + f.handlerClass() + " is not on the classpath");
@@ -401,8 +413,22 @@ public final class LocalStack implements AutoCloseable {
             reply(ex, 503, Jsons.message(rest + " is not running: " + missing.get(rest)));
             return;
         }
+        // an optional JSON body replaces the schedule's Input for this run (e.g. a chosen period to score or export)
+        Object input = null;
+        String body;
+        try (var in = ex.getRequestBody()) {
+            body = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        if (!body.isBlank()) {
+            try {
+                input = Jsons.read(body);
+            } catch (IllegalArgumentException e) {
+                reply(ex, 400, Jsons.message("the body must be JSON (the function's input): " + e.getMessage()));
+                return;
+            }
+        }
         try {
-            Object out = schedules.run(s);
+            Object out = schedules.run(s, input);
             reply(ex, 200, out instanceof LocalFunction.RawJson raw ? raw.json() : Jsons.write(out));
         } catch (RuntimeException | Error e) {
             LOG.log(Level.WARNING, "schedule run of " + rest + " failed", e);
@@ -486,11 +512,19 @@ public final class LocalStack implements AutoCloseable {
 
     /** Runs a function's (first) schedule now and returns its output, like POST /_local/schedules/{id}. */
     public Object runSchedule(String functionLogicalId) {
+        return runSchedule(functionLogicalId, null);
+    }
+
+    /**
+     * Runs a function's (first) schedule now with {@code inputJson} as the function's input instead of the
+     * schedule's Input (null: the schedule's own), like POST /_local/schedules/{id} with a body.
+     */
+    public Object runSchedule(String functionLogicalId, String inputJson) {
         Schedules.Schedule s = schedules.find(functionLogicalId, null);
         if (s == null) {
             throw new IllegalArgumentException("no schedule for " + functionLogicalId);
         }
-        return schedules.run(s);
+        return schedules.run(s, inputJson == null || inputJson.isBlank() ? null : Jsons.read(inputJson));
     }
 
     public LocalRuntime runtime() {
@@ -656,7 +690,8 @@ public final class LocalStack implements AutoCloseable {
         }
         if (!schedules.schedules().isEmpty()) {
             out.println();
-            out.println("Schedules (run now: curl -X POST " + baseUrl() + "/_local/schedules/<Function>):");
+            out.println("Schedules (run now: curl -X POST " + baseUrl() + "/_local/schedules/<Function>"
+                    + "  [-d '<JSON input instead of the schedule's Input>']):");
             schedules.schedules().forEach(s -> out.println("  " + s.functionLogicalId() + "." + s.event().name() + "  "
                     + s.expression() + (options.runSchedules && Schedules.rate(s.expression()) != null ? "  (timer)"
                     : "  (on demand)")));
@@ -672,22 +707,29 @@ public final class LocalStack implements AutoCloseable {
         out.println();
         out.println("AWS CLI (DynamoDB Local keeps tables per access key and region, so use exactly these):");
         out.println("  export AWS_ACCESS_KEY_ID=test AWS_SECRET_ACCESS_KEY=test AWS_DEFAULT_REGION=" + region);
+        java.util.Set<String> polled = new java.util.HashSet<>();
+        eventSources.forEach(s -> polled.add(s.queueUrl()));
         stack.resources().values().forEach(p -> {
             switch (p.type()) {
                 case StackProvisioner.TABLE -> out.println("  aws --endpoint-url " + ddb + " dynamodb scan --table-name "
                         + p.ref() + " --region " + region);
                 case StackProvisioner.BUCKET -> out.println("  aws --endpoint-url " + moto + " s3 ls s3://" + p.ref()
                         + " --recursive --region " + region);
-                case StackProvisioner.QUEUE -> out.println("  aws --endpoint-url " + moto
-                        + " sqs receive-message --max-number-of-messages 10 --attribute-names All --queue-url "
-                        + p.ref() + " --region " + region);
+                // a receive on a queue that a function polls would hide its messages from that function (for the
+                // queue's visibility timeout): count those; peek at the others (DLQs, dashboards) without hiding
+                case StackProvisioner.QUEUE -> out.println("  aws --endpoint-url " + moto + (polled.contains(p.ref())
+                        ? " sqs get-queue-attributes --attribute-names ApproximateNumberOfMessages "
+                        + "ApproximateNumberOfMessagesNotVisible --queue-url "
+                        : " sqs receive-message --visibility-timeout 0 --max-number-of-messages 10 "
+                        + "--attribute-names All --queue-url ") + p.ref() + " --region " + region);
                 default -> {
                 }
             }
         });
         out.println("  aws --endpoint-url " + moto + " sns list-subscriptions --region " + region);
         out.println();
-        out.println("Ctrl-C stops everything.");
+        out.println("Ctrl-C stops everything; so does  kill -TERM " + ProcessHandle.current().pid()
+                + "  (a shell ignores Ctrl-C/SIGINT for jobs started with '&').");
         out.flush();
     }
 }

@@ -23,7 +23,8 @@ import java.util.regex.Pattern;
 /**
  * {@code Schedule} (EventBridge rule) and {@code ScheduleV2} (EventBridge Scheduler) events: {@code rate(N unit)}
  * expressions run on a timer (first run one period after start, as EventBridge does); {@code cron(...)} and
- * {@code at(...)} are only logged. Any schedule can be run at once with {@code POST /_local/schedules/{FunctionId}}.
+ * {@code at(...)} are only logged. Any schedule can be run at once with {@code POST /_local/schedules/{FunctionId}};
+ * a JSON body on that request is sent to the function instead of the schedule's Input.
  */
 final class Schedules implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(Schedules.class.getName());
@@ -113,11 +114,27 @@ final class Schedules implements AutoCloseable {
 
     /** Invokes the function with the event EventBridge would send; returns its output. */
     Object run(Schedule s) {
+        return run(s, null);
+    }
+
+    /**
+     * Invokes the function with {@code input} (a parsed JSON tree: map, list or scalar) in place of the schedule's
+     * Input, as a one-off run with a chosen input (e.g. {@code {"tenant":"kotamobagu","period":"2026-10"}}); with
+     * {@code input == null} the schedule's own Input (or EventBridge's event) is sent.
+     */
+    Object run(Schedule s, Object input) {
         LocalFunction fn = functions.get(s.functionLogicalId());
         if (fn == null) {
             throw new IllegalStateException(s.functionLogicalId() + " is not running");
         }
-        return fn.invoke(event(s, fn.inputType()));
+        return fn.invoke(input == null ? event(s, fn.inputType()) : converted(input, fn.inputType()));
+    }
+
+    private static Object converted(Object parsed, Type inputType) {
+        if (inputType == null || inputType == Object.class) {
+            return parsed;
+        }
+        return inputType == String.class ? Jsons.write(parsed) : Jsons.convert(parsed, inputType);
     }
 
     private Object event(Schedule s, Type inputType) {
@@ -125,11 +142,7 @@ final class Schedules implements AutoCloseable {
         Map<String, Object> map;
         if (input != null) {
             // EventBridge sends the target's Input instead of the event
-            Object parsed = input instanceof String text ? Jsons.read(text) : input;
-            if (inputType == null || inputType == Object.class) {
-                return parsed;
-            }
-            return inputType == String.class ? Jsons.write(parsed) : Jsons.convert(parsed, inputType);
+            return converted(input instanceof String text ? Jsons.read(text) : input, inputType);
         }
         Instant now = Instant.now();
         String ruleName = stack.stackName() + "-" + s.functionLogicalId() + s.event().name();

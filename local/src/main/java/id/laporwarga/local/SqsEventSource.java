@@ -76,6 +76,11 @@ final class SqsEventSource implements Runnable {
         this.deadLetterUrl = dlq;
     }
 
+    /** The queue this event source polls. */
+    String queueUrl() {
+        return queueUrl;
+    }
+
     String description() {
         return function.logicalId() + "." + event.name() + " <- " + queueUrl + " (BatchSize " + batchSize()
                 + (event.reportsBatchItemFailures() ? ", ReportBatchItemFailures" : "")

@@ -215,6 +215,27 @@ class LocalStackTest {
     }
 
     @Test
+    void aScheduleRunTakesItsInputFromTheRequestBody() throws Exception {
+        HttpResponse<String> chosen = HTTP.send(HttpRequest.newBuilder(URI.create(local.baseUrl()
+                + "/_local/schedules/TickFunction?event=Nightly"))
+                .POST(HttpRequest.BodyPublishers.ofString("{\"job\":\"backfill-2026-10\"}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, chosen.statusCode(), chosen.body());
+        JsonNode out = JSON.readTree(chosen.body());
+        assertEquals("backfill-2026-10", out.get("job").asText(), "the body replaces the schedule's Input");
+        assertTrue(out.get("source").isNull(), "no EventBridge envelope around a body: " + out);
+        assertEquals("nightly", JSON.readTree(HTTP.send(HttpRequest.newBuilder(URI.create(local.baseUrl()
+                + "/_local/schedules/TickFunction?event=Nightly")).POST(HttpRequest.BodyPublishers.ofString("  ")).build(),
+                HttpResponse.BodyHandlers.ofString()).body()).get("job").asText(), "a blank body keeps the Input");
+        HttpResponse<String> notJson = HTTP.send(HttpRequest.newBuilder(URI.create(local.baseUrl()
+                + "/_local/schedules/TickFunction")).POST(HttpRequest.BodyPublishers.ofString("{period:")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(400, notJson.statusCode(), notJson.body());
+        Object direct = local.runSchedule("TickFunction", "{\"job\":\"from-java\"}");
+        assertEquals("from-java", ((Map<?, ?>) direct).get("job"), "LocalStack.runSchedule(id, json) does the same");
+    }
+
+    @Test
     void environmentComesFromTheTemplate() {
         Map<String, String> env = local.functions().get("WorkerFunction").environment();
         assertEquals(local.stack().queueUrl("WorkQueue"), env.get("WORK_QUEUE_URL"));

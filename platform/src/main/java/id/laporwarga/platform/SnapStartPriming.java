@@ -1,13 +1,17 @@
 package id.laporwarga.platform;
 
+import id.laporwarga.platform.json.Json;
 import id.laporwarga.platform.log.JsonLog;
 import io.micronaut.context.ApplicationContext;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.crac.Context;
 import org.crac.Core;
 import org.crac.Resource;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * Moves start-up work into the SnapStart snapshot: before the checkpoint every registered priming step runs (create
@@ -20,6 +24,28 @@ public final class SnapStartPriming implements Resource {
     private final ApplicationContext context;
     private final List<Step> steps = new ArrayList<>();
     private final AtomicInteger runs = new AtomicInteger();
+    private final AtomicInteger failures = new AtomicInteger();
+
+    /** The partition and sort key the priming GetItem asks for (never written). */
+    public static final String PRIMING_KEY = "PRIMING#snapstart";
+
+    /** Writes and reads back a small JSON document (loads Micronaut Serde's writers and parsers). */
+    public static final Step JSON_ROUND_TRIP = ctx -> {
+        Json json = ctx.getBean(Json.class);
+        json.read(json.write(Map.of("prime", List.of(1, "a", true, 2.5))), Map.class);
+    };
+
+    /**
+     * One real, read-only DynamoDB call (GetItem of a key no case ever has): loads the SDK's marshallers, signer,
+     * retry and HTTP paths, as AWS recommends for SnapStart priming. Its answer does not matter.
+     */
+    public static final Step DYNAMODB_ROUND_TRIP = ctx -> {
+        String table = ctx.getBean(FunctionEnvironment.class).get(FunctionEnvironment.TABLE_NAME).orElse(null);
+        if (table != null) {
+            ctx.getBean(DynamoDbClient.class).getItem(r -> r.tableName(table).key(Map.of(
+                    "pk", AttributeValue.fromS(PRIMING_KEY), "sk", AttributeValue.fromS(PRIMING_KEY))));
+        }
+    };
 
     /** One priming action; failures are logged and never block the checkpoint. */
     @FunctionalInterface
@@ -57,6 +83,7 @@ public final class SnapStartPriming implements Resource {
                 step.prime(context);
                 ok++;
             } catch (Exception e) {
+                failures.incrementAndGet();
                 LOG.warn("snapstart.priming_failed", "error", e.getClass().getSimpleName());
             }
         }
@@ -66,6 +93,11 @@ public final class SnapStartPriming implements Resource {
 
     public int runs() {
         return runs.get();
+    }
+
+    /** Steps that threw, over all runs. */
+    public int failures() {
+        return failures.get();
     }
 
     public int stepCount() {

@@ -5,12 +5,16 @@ import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Requires;
 import jakarta.inject.Singleton;
 import java.net.URI;
+import java.time.Duration;
 import java.util.Optional;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
+import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
+import software.amazon.awssdk.retries.api.RetryStrategy;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
@@ -19,7 +23,6 @@ import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.S3Configuration;
 import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 import software.amazon.awssdk.services.sns.SnsClient;
-import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
  * SDK v2 clients, created once per container (Micronaut singletons). The same code talks to AWS, to LocalStack and to
@@ -28,6 +31,20 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 @Factory
 public class AwsClientsFactory {
     private static final AwsCallRecorder RECORDER = new AwsCallRecorder();
+    static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(2);
+    static final Duration SOCKET_TIMEOUT = Duration.ofSeconds(10);
+    /** One attempt of a DynamoDB/SNS/SQS call; a whole call with its retries. */
+    static final Duration ATTEMPT_TIMEOUT = Duration.ofSeconds(4);
+    static final Duration CALL_TIMEOUT = Duration.ofSeconds(10);
+    /** Standard mode, 3 attempts (DynamoDB's default would be 9): throttling and dropped connections are retried. */
+    static RetryStrategy retries() {
+        return AwsRetryStrategy.standardRetryStrategy().toBuilder().maxAttempts(3).build();
+    }
+
+    static void bounded(ClientOverrideConfiguration.Builder c) {
+        c.addExecutionInterceptor(RECORDER).retryStrategy(retries())
+                .apiCallAttemptTimeout(ATTEMPT_TIMEOUT).apiCallTimeout(CALL_TIMEOUT);
+    }
 
     @Singleton
     @Requires(missingBeans = FunctionEnvironment.class)
@@ -37,19 +54,20 @@ public class AwsClientsFactory {
 
     @Singleton
     SdkHttpClient httpClient() {
-        return UrlConnectionHttpClient.builder().build();
+        // a dead endpoint must fail fast, well within the Lambda timeout (30 s) and API Gateway's (30 s)
+        return UrlConnectionHttpClient.builder().connectionTimeout(CONNECT_TIMEOUT).socketTimeout(SOCKET_TIMEOUT).build();
     }
 
     @Singleton
     DynamoDbClient dynamoDb(FunctionEnvironment env, SdkHttpClient http) {
-        var b = DynamoDbClient.builder().httpClient(http).overrideConfiguration(c -> c.addExecutionInterceptor(RECORDER)).region(region(env)).credentialsProvider(credentials(env));
+        var b = DynamoDbClient.builder().httpClient(http).overrideConfiguration(AwsClientsFactory::bounded).region(region(env)).credentialsProvider(credentials(env));
         env.endpointFor("DYNAMODB").map(URI::create).ifPresent(b::endpointOverride);
         return b.build();
     }
 
     @Singleton
     S3Client s3(FunctionEnvironment env, SdkHttpClient http) {
-        var b = S3Client.builder().httpClient(http).overrideConfiguration(c -> c.addExecutionInterceptor(RECORDER)).region(region(env)).credentialsProvider(credentials(env));
+        var b = S3Client.builder().httpClient(http).overrideConfiguration(c -> c.addExecutionInterceptor(RECORDER).retryStrategy(retries())).region(region(env)).credentialsProvider(credentials(env));
         Optional<String> endpoint = env.endpointFor("S3");
         endpoint.map(URI::create).ifPresent(b::endpointOverride);
         b.forcePathStyle(endpoint.isPresent());
@@ -67,17 +85,13 @@ public class AwsClientsFactory {
 
     @Singleton
     SnsClient sns(FunctionEnvironment env, SdkHttpClient http) {
-        var b = SnsClient.builder().httpClient(http).overrideConfiguration(c -> c.addExecutionInterceptor(RECORDER)).region(region(env)).credentialsProvider(credentials(env));
+        var b = SnsClient.builder().httpClient(http).overrideConfiguration(AwsClientsFactory::bounded).region(region(env)).credentialsProvider(credentials(env));
         env.endpointFor("SNS").map(URI::create).ifPresent(b::endpointOverride);
         return b.build();
     }
 
-    @Singleton
-    SqsClient sqs(FunctionEnvironment env, SdkHttpClient http) {
-        var b = SqsClient.builder().httpClient(http).overrideConfiguration(c -> c.addExecutionInterceptor(RECORDER)).region(region(env)).credentialsProvider(credentials(env));
-        env.endpointFor("SQS").map(URI::create).ifPresent(b::endpointOverride);
-        return b.build();
-    }
+    // no SqsClient: no function sends to or reads from SQS itself (Lambda's event source mappings do), and the SQS
+    // module would add 1 MB to every package (docs/cold-start.md)
 
     static Region region(FunctionEnvironment env) {
         return Region.of(env.getOrDefault(FunctionEnvironment.AWS_REGION, "ap-southeast-3"));

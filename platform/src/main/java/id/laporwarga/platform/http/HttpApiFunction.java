@@ -39,7 +39,20 @@ public abstract class HttpApiFunction extends MicronautRequestHandler<APIGateway
                 ctx -> ctx.getBean(Json.class).write(java.util.Map.of("prime", java.util.List.of(1, "a", true))),
                 ctx -> routesTable(),
                 ctx -> primeClients(ctx),
-                ctx -> ApiErrors.of(ErrorCode.VALIDATION_FAILED, Locale.ENGLISH));
+                SnapStartPriming.DYNAMODB_ROUND_TRIP,
+                ctx -> ApiErrors.of(ErrorCode.VALIDATION_FAILED, Locale.ENGLISH),
+                ctx -> execute(primingRequest()));
+    }
+
+    /** A request no route matches (answered 404 without touching AWS): warms request parsing, routing, errors. */
+    private static APIGatewayV2HTTPEvent primingRequest() {
+        APIGatewayV2HTTPEvent event = new APIGatewayV2HTTPEvent();
+        event.setRawPath("/_snapstart/priming");
+        event.setHeaders(Map.of("accept-language", "id", "content-type", "application/json"));
+        event.setRequestContext(APIGatewayV2HTTPEvent.RequestContext.builder().withRequestId("snapstart-priming")
+                .withHttp(APIGatewayV2HTTPEvent.RequestContext.Http.builder().withMethod("GET")
+                        .withPath("/_snapstart/priming").build()).build());
+        return event;
     }
 
     /** Creates the SDK clients this function uses (before the snapshot); override to add more. */
@@ -83,8 +96,15 @@ public abstract class HttpApiFunction extends MicronautRequestHandler<APIGateway
         } catch (Json.MalformedJsonException e) {
             response = ApiErrors.of(ErrorCode.MALFORMED_JSON, request.locale());
         } catch (RuntimeException e) {
-            LOG.error("unhandled", e, "route", request.routeKey());
-            response = ApiErrors.of(ErrorCode.INTERNAL_ERROR, request.locale());
+            if (id.laporwarga.platform.aws.AwsFailures.isUnavailable(e)) {
+                // an AWS dependency is unreachable, timing out or throttling: the client may retry (same Idempotency-Key)
+                LOG.warn("dependency_unavailable", "route", request.routeKey(),
+                        "reason", id.laporwarga.platform.aws.AwsFailures.describe(e));
+                response = ApiErrors.of(ErrorCode.SERVICE_UNAVAILABLE, request.locale()).withHeader("Retry-After", "1");
+            } else {
+                LOG.error("unhandled", e, "route", request.routeKey());
+                response = ApiErrors.of(ErrorCode.INTERNAL_ERROR, request.locale());
+            }
         }
         APIGatewayV2HTTPResponse out = toEvent(response);
         LOG.info("request", "method", request.method(), "path", safePath(request.path()), "status", response.status(),
@@ -120,8 +140,11 @@ public abstract class HttpApiFunction extends MicronautRequestHandler<APIGateway
             if (matched.bodyBytes() > maxBodyBytes()) {
                 throw new DomainException(ErrorCode.PAYLOAD_TOO_LARGE);
             }
+            // the media type itself must be application/json ("application/jsonp" or "application/json-patch+json"
+            // are not); parameters such as "; charset=utf-8" may follow
             String contentType = matched.header("content-type").orElse("").toLowerCase(Locale.ROOT);
-            if (!contentType.startsWith("application/json")) {
+            int semicolon = contentType.indexOf(';');
+            if (!(semicolon < 0 ? contentType : contentType.substring(0, semicolon)).strip().equals("application/json")) {
                 throw new DomainException(ErrorCode.UNSUPPORTED_MEDIA_TYPE);
             }
         }

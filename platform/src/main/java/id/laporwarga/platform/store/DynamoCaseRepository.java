@@ -179,6 +179,9 @@ public class DynamoCaseRepository implements CaseRepository {
     }
 
     private Optional<Map<String, AttributeValue>> getItem(String pk, String sk) {
+        if (!TableKeys.fitsKeyLimits(pk, sk)) {
+            return Optional.empty(); // no item can have such a key; DynamoDB would answer ValidationException (a 500)
+        }
         var response = dynamo.getItem(r -> r.tableName(table).consistentRead(true)
                 .key(Map.of(TableKeys.PK, s(pk), TableKeys.SK, s(sk))));
         return response.hasItem() && !response.item().isEmpty() ? Optional.of(response.item()) : Optional.empty();

@@ -137,6 +137,9 @@ public class RtScoreStore {
     }
 
     public Optional<RtScore> rtScore(String tenantId, String period, String rtId) {
+        if (!TableKeys.fitsKeyLimits(periodPk(tenantId, period), "RT#" + rtId)) {
+            return Optional.empty(); // e.g. a hostile rtId from the URL: no such score (DynamoDB would refuse the key)
+        }
         var r = dynamo.getItem(g -> g.tableName(table)
                 .key(Map.of(TableKeys.PK, s(periodPk(tenantId, period)), TableKeys.SK, s("RT#" + rtId))));
         return r.hasItem() && !r.item().isEmpty() ? Optional.of(rtScore(r.item())) : Optional.empty();

@@ -37,6 +37,20 @@ public final class TableKeys {
     private TableKeys() {
     }
 
+    /** DynamoDB's key limits: partition key at most 2048 bytes, sort key at most 1024 bytes (UTF-8). */
+    public static final int MAX_PARTITION_KEY_BYTES = 2048;
+    public static final int MAX_SORT_KEY_BYTES = 1024;
+
+    /**
+     * Whether a key can exist at all; reads with a larger key (e.g. a hostile id from a URL) find nothing, where
+     * DynamoDB would refuse the request.
+     */
+    public static boolean fitsKeyLimits(String partitionKey, String sortKey) {
+        return partitionKey != null && !partitionKey.isEmpty()
+                && partitionKey.getBytes(java.nio.charset.StandardCharsets.UTF_8).length <= MAX_PARTITION_KEY_BYTES
+                && (sortKey == null || sortKey.getBytes(java.nio.charset.StandardCharsets.UTF_8).length <= MAX_SORT_KEY_BYTES);
+    }
+
     public static String casePk(String caseId) {
         return "CASE#" + caseId;
     }

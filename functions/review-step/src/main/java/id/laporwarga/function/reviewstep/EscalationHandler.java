@@ -2,14 +2,16 @@ package id.laporwarga.function.reviewstep;
 
 import id.laporwarga.domain.tenant.Tenant;
 import id.laporwarga.domain.workflow.ReviewService;
+import id.laporwarga.platform.PrimedRequestHandler;
 import id.laporwarga.platform.log.JsonLog;
 import id.laporwarga.platform.store.InboxQueries;
 import id.laporwarga.platform.tenant.DynamoTenantStore;
+import io.micronaut.context.ApplicationContext;
 import io.micronaut.context.ApplicationContextBuilder;
-import io.micronaut.function.aws.MicronautRequestHandler;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import software.amazon.awssdk.services.sns.SnsClient;
 
 /**
  * Scheduled every 15 minutes (EventBridge; in the local stack a timer or {@code POST /_local/schedules/EscalationFunction}):
@@ -18,7 +20,7 @@ import java.util.Map;
  * reporter did not answer within the tenant's {@code autoCloseWorkingDays}. Input: the scheduled event (ignored) or
  * {@code {"tenant": "kotamobagu"}} to run for one tenant.
  */
-public class EscalationHandler extends MicronautRequestHandler<Map<String, Object>, Map<String, Object>> {
+public class EscalationHandler extends PrimedRequestHandler<Map<String, Object>, Map<String, Object>> {
     private static final JsonLog LOG = JsonLog.get(EscalationHandler.class);
 
     public EscalationHandler() {
@@ -27,6 +29,20 @@ public class EscalationHandler extends MicronautRequestHandler<Map<String, Objec
 
     public EscalationHandler(ApplicationContextBuilder builder) {
         super(builder);
+    }
+
+    @Override
+    protected void primeClients(ApplicationContext ctx) throws Exception {
+        super.primeClients(ctx);
+        ctx.getBean(SnsClient.class);
+    }
+
+    /** Before the SnapStart snapshot: the review service, the deadline queries and the tenant catalogue beans. */
+    @Override
+    protected void prime(ApplicationContext ctx) {
+        ctx.getBean(ReviewService.class);
+        ctx.getBean(InboxQueries.class);
+        ctx.getBean(DynamoTenantStore.class);
     }
 
     @Override

@@ -4,19 +4,21 @@ import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import id.laporwarga.domain.report.CaseEvent;
 import id.laporwarga.domain.routing.RouteCaseService;
+import id.laporwarga.platform.PrimedRequestHandler;
 import id.laporwarga.platform.json.Json;
 import id.laporwarga.platform.log.JsonLog;
+import io.micronaut.context.ApplicationContext;
 import io.micronaut.context.ApplicationContextBuilder;
-import io.micronaut.function.aws.MicronautRequestHandler;
 import java.util.ArrayList;
 import java.util.List;
+import software.amazon.awssdk.services.sns.SnsClient;
 
 /**
  * Consumes {@code case.verified} / {@code case.rerouted} from the routing queue (subscribed to the case-events topic
  * with raw delivery): routes each case and alerts its owner through {@link RouteCaseService}. Partial batch failures:
  * only the records that failed are retried (and land in the DLQ after 3 receives).
  */
-public class RouteToAgencyHandler extends MicronautRequestHandler<SQSEvent, SQSBatchResponse> {
+public class RouteToAgencyHandler extends PrimedRequestHandler<SQSEvent, SQSBatchResponse> {
     private static final JsonLog LOG = JsonLog.get(RouteToAgencyHandler.class);
 
     public RouteToAgencyHandler() {
@@ -25,6 +27,21 @@ public class RouteToAgencyHandler extends MicronautRequestHandler<SQSEvent, SQSB
 
     public RouteToAgencyHandler(ApplicationContextBuilder builder) {
         super(builder);
+    }
+
+    @Override
+    protected void primeClients(ApplicationContext ctx) throws Exception {
+        super.primeClients(ctx);
+        ctx.getBean(SnsClient.class);
+    }
+
+    /** Before the SnapStart snapshot: the routing service and the case-event parser (nothing is routed). */
+    @Override
+    protected void prime(ApplicationContext ctx) {
+        ctx.getBean(RouteCaseService.class);
+        CaseEvents.parse(ctx.getBean(Json.class), "{\"eventType\":\"case.verified\",\"caseId\":\"priming\","
+                + "\"tenantId\":\"priming\",\"kind\":\"COMPLAINT\",\"status\":\"VERIFIED\",\"version\":1,"
+                + "\"occurredAt\":\"2026-01-01T00:00:00Z\"}");
     }
 
     @Override
@@ -50,7 +67,8 @@ public class RouteToAgencyHandler extends MicronautRequestHandler<SQSEvent, SQSB
                 LOG.warn("delivery_in_flight_retry_later");
                 failures.add(new SQSBatchResponse.BatchItemFailure(message.getMessageId()));
             } catch (RuntimeException e) {
-                LOG.error("case_routing_failed", e);
+                LOG.error("case_routing_failed", e, "receiveCount",
+                        message.getAttributes() == null ? null : message.getAttributes().get("ApproximateReceiveCount"));
                 failures.add(new SQSBatchResponse.BatchItemFailure(message.getMessageId()));
             }
         }

@@ -6,13 +6,14 @@ import id.laporwarga.domain.error.LocalizedText;
 import id.laporwarga.domain.scoring.ScorePeriod;
 import id.laporwarga.domain.tenant.Tenant;
 import id.laporwarga.platform.FunctionEnvironment;
+import id.laporwarga.platform.PrimedRequestHandler;
 import id.laporwarga.platform.json.Json;
 import id.laporwarga.platform.log.JsonLog;
 import id.laporwarga.platform.store.PeriodCaseQueries;
 import id.laporwarga.platform.store.RtScoreStore;
 import id.laporwarga.platform.tenant.DynamoTenantStore;
+import io.micronaut.context.ApplicationContext;
 import io.micronaut.context.ApplicationContextBuilder;
-import io.micronaut.function.aws.MicronautRequestHandler;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,7 +24,7 @@ import software.amazon.awssdk.services.s3.S3Client;
  * The analysts' export: monthly (the previous local month of every tenant) or on demand
  * {@code {"tenant":"kotamobagu","period":"2026-10"}}. Writes to {@code ANALYTICS_BUCKET}; see {@link AnalyticsExporter}.
  */
-public class ExportHandler extends MicronautRequestHandler<ExportRequest, ExportResult> {
+public class ExportHandler extends PrimedRequestHandler<ExportRequest, ExportResult> {
     private volatile AnalyticsExporter exporter;
 
     public ExportHandler() {
@@ -42,6 +43,13 @@ public class ExportHandler extends MicronautRequestHandler<ExportRequest, Export
                     ctx.getBean(FunctionEnvironment.class).require(FunctionEnvironment.ANALYTICS_BUCKET));
         }
         return exporter;
+    }
+
+    /** Before the SnapStart snapshot: the exporter with its S3 client and stores. */
+    @Override
+    protected void prime(ApplicationContext ctx) {
+        exporter();
+        ctx.getBean(DynamoTenantStore.class);
     }
 
     @Override

@@ -1,11 +1,12 @@
 package id.laporwarga.function.scorert;
 
+import id.laporwarga.platform.PrimedRequestHandler;
 import id.laporwarga.platform.log.JsonLog;
 import id.laporwarga.platform.store.PeriodCaseQueries;
 import id.laporwarga.platform.store.RtScoreStore;
 import id.laporwarga.platform.tenant.DynamoTenantStore;
+import io.micronaut.context.ApplicationContext;
 import io.micronaut.context.ApplicationContextBuilder;
-import io.micronaut.function.aws.MicronautRequestHandler;
 import java.time.Clock;
 
 /**
@@ -13,7 +14,7 @@ import java.time.Clock;
  * provisional schedules (EventBridge Scheduler, Input {@code {"mode":...}}) or invoked on demand with
  * {@code {"tenant":"kotamobagu","period":"2026-10"}}.
  */
-public class ScoreRtHandler extends MicronautRequestHandler<ScoreRtRequest, ScoreRtResult> {
+public class ScoreRtHandler extends PrimedRequestHandler<ScoreRtRequest, ScoreRtResult> {
     private volatile ScoreRtService service;
 
     public ScoreRtHandler() {
@@ -31,6 +32,12 @@ public class ScoreRtHandler extends MicronautRequestHandler<ScoreRtRequest, Scor
                     ctx.getBean(RtScoreStore.class));
         }
         return service;
+    }
+
+    /** Before the SnapStart snapshot: the scoring service and its stores. */
+    @Override
+    protected void prime(ApplicationContext ctx) {
+        service();
     }
 
     @Override

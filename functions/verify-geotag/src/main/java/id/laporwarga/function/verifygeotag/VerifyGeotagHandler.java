@@ -4,12 +4,15 @@ import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import id.laporwarga.domain.geotag.PhotoKey;
 import id.laporwarga.domain.geotag.PhotoVerification;
+import id.laporwarga.platform.PrimedRequestHandler;
 import id.laporwarga.platform.json.Json;
 import id.laporwarga.platform.log.JsonLog;
+import io.micronaut.context.ApplicationContext;
 import io.micronaut.context.ApplicationContextBuilder;
-import io.micronaut.function.aws.MicronautRequestHandler;
 import java.util.ArrayList;
 import java.util.List;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.sns.SnsClient;
 
 /**
  * Consumes the photos bucket's {@code s3:ObjectCreated:*} notifications from the photo-uploaded queue and verifies
@@ -17,7 +20,7 @@ import java.util.List;
  * body, unreadable object, a failing dependency) is reported alone and retried; after the queue's maxReceiveCount it
  * lands in the DLQ while the rest of its batch succeeds.
  */
-public class VerifyGeotagHandler extends MicronautRequestHandler<SQSEvent, SQSBatchResponse> {
+public class VerifyGeotagHandler extends PrimedRequestHandler<SQSEvent, SQSBatchResponse> {
     private static final JsonLog LOG = JsonLog.get(VerifyGeotagHandler.class);
 
     public VerifyGeotagHandler() {
@@ -27,6 +30,24 @@ public class VerifyGeotagHandler extends MicronautRequestHandler<SQSEvent, SQSBa
     public VerifyGeotagHandler(ApplicationContextBuilder builder) {
         super(builder);
     }
+
+    @Override
+    protected void primeClients(ApplicationContext ctx) throws Exception {
+        super.primeClients(ctx);
+        ctx.getBean(S3Client.class);
+        ctx.getBean(SnsClient.class);
+    }
+
+    /** Before the SnapStart snapshot: the verification beans and the S3 notification parser (nothing is read). */
+    @Override
+    protected void prime(ApplicationContext ctx) {
+        ctx.getBean(PhotoVerification.class);
+        S3Notifications.parse(ctx.getBean(Json.class), PRIMING_NOTIFICATION);
+    }
+
+    private static final String PRIMING_NOTIFICATION = "{\"Records\":[{\"eventSource\":\"aws:s3\","
+            + "\"eventName\":\"ObjectCreated:Put\",\"s3\":{\"bucket\":{\"name\":\"priming\"},"
+            + "\"object\":{\"key\":\"photos/priming/priming/p1.jpg\",\"size\":1}}}]}";
 
     @Override
     public SQSBatchResponse execute(SQSEvent event) {

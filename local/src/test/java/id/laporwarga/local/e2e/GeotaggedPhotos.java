@@ -1,0 +1,113 @@
+package id.laporwarga.local.e2e;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import org.apache.commons.imaging.Imaging;
+import org.apache.commons.imaging.formats.jpeg.JpegImageMetadata;
+import org.apache.commons.imaging.formats.jpeg.exif.ExifRewriter;
+import org.apache.commons.imaging.formats.tiff.constants.ExifTagConstants;
+import org.apache.commons.imaging.formats.tiff.constants.GpsTagConstants;
+import org.apache.commons.imaging.formats.tiff.constants.TiffDirectoryType;
+import org.apache.commons.imaging.formats.tiff.taginfos.TagInfoAscii;
+import org.apache.commons.imaging.formats.tiff.write.TiffOutputDirectory;
+import org.apache.commons.imaging.formats.tiff.write.TiffOutputSet;
+
+/**
+ * The real photos of {@code shared/data/photos} (found from the repository root, never copied into the repo), and
+ * copies of the real Nikon photo with GPS and capture time written at test time (Apache Commons Imaging), saved as
+ * temporary files for {@code curl --upload-file}.
+ */
+final class GeotaggedPhotos {
+    private static final TagInfoAscii OFFSET_TIME_ORIGINAL =
+            new TagInfoAscii("OffsetTimeOriginal", 0x9011, 7, TiffDirectoryType.EXIF_DIRECTORY_EXIF_IFD);
+    static final String WITA = "+08:00";
+
+    private GeotaggedPhotos() {
+    }
+
+    static Path repoRoot() {
+        Path p = Path.of("").toAbsolutePath();
+        while (p != null && !Files.exists(p.resolve("template.yaml"))) {
+            p = p.getParent();
+        }
+        if (p == null) {
+            throw new IllegalStateException("template.yaml not found above " + Path.of("").toAbsolutePath());
+        }
+        return p;
+    }
+
+    static Path sharedData() {
+        return repoRoot().resolveSibling("shared").resolve("data");
+    }
+
+    static Path realPhoto(String name) {
+        return sharedData().resolve("photos").resolve(name);
+    }
+
+    /** {lat, lon} of the rows of kotamobagu.points.csv whose level is (or is not) "outside". */
+    static List<double[]> points(boolean outside) {
+        try {
+            return Files.readAllLines(sharedData().resolve("boundaries/kotamobagu.points.csv")).stream().skip(1)
+                    .filter(l -> !l.isBlank())
+                    .map(l -> l.split(","))
+                    .filter(c -> "outside".equals(c[0]) == outside)
+                    .map(c -> new double[] {Double.parseDouble(c[4]), Double.parseDouble(c[3])})
+                    .toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The point of a named row (column "nama") of kotamobagu.points.csv as {lat, lon}. */
+    static double[] point(String name) {
+        try {
+            return Files.readAllLines(sharedData().resolve("boundaries/kotamobagu.points.csv")).stream().skip(1)
+                    .map(l -> l.split(","))
+                    .filter(c -> c.length > 4 && name.equals(c[2]))
+                    .map(c -> new double[] {Double.parseDouble(c[4]), Double.parseDouble(c[3])})
+                    .findFirst().orElseThrow(() -> new IllegalArgumentException(name + " not in kotamobagu.points.csv"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * A temporary JPEG: the real Nikon photo with GPS at {@code latLon} (none if null), taken an hour ago in WITA
+     * (Kotamobagu's zone), so that only the location decides the verdict.
+     */
+    static Path nikonTakenAnHourAgo(double[] latLon) {
+        LocalDateTime taken = LocalDateTime.now(ZoneOffset.of(WITA)).minusHours(1).withNano(0);
+        try {
+            byte[] jpeg = Files.readAllBytes(realPhoto("nikon-coolpix-p6000_gps.jpg"));
+            TiffOutputSet out = ((JpegImageMetadata) Imaging.getMetadata(jpeg)).getExif().getOutputSet();
+            out.removeField(GpsTagConstants.GPS_TAG_GPS_LATITUDE);
+            out.removeField(GpsTagConstants.GPS_TAG_GPS_LATITUDE_REF);
+            out.removeField(GpsTagConstants.GPS_TAG_GPS_LONGITUDE);
+            out.removeField(GpsTagConstants.GPS_TAG_GPS_LONGITUDE_REF);
+            if (latLon != null) {
+                out.setGpsInDegrees(latLon[1], latLon[0]);
+            }
+            TiffOutputDirectory exif = out.getOrCreateExifDirectory();
+            exif.removeField(ExifTagConstants.EXIF_TAG_DATE_TIME_ORIGINAL);
+            exif.add(ExifTagConstants.EXIF_TAG_DATE_TIME_ORIGINAL,
+                    DateTimeFormatter.ofPattern("yyyy:MM:dd HH:mm:ss").format(taken));
+            exif.removeField(OFFSET_TIME_ORIGINAL);
+            exif.add(OFFSET_TIME_ORIGINAL, WITA);
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+            new ExifRewriter().updateExifMetadataLossless(jpeg, bytes, out);
+            Path file = Files.createTempFile("e2e-photo-", ".jpg");
+            file.toFile().deleteOnExit();
+            Files.write(file, bytes.toByteArray());
+            return file;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

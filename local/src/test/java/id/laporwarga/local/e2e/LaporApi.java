@@ -1,0 +1,206 @@
+package id.laporwarga.local.e2e;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import id.laporwarga.local.LocalStack;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+
+/**
+ * A client of the running system as a phone app, an official's dashboard or an operator would be: HTTP only (the
+ * local stack's API, its presigned S3 URLs through the real {@code curl}, tokens minted at {@code /_local/tokens}),
+ * and the AWS CLI to look into the emulators. Nothing here calls a handler or a repository.
+ */
+final class LaporApi {
+    static final ObjectMapper JSON = new ObjectMapper();
+    static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    static final String TENANT = "kotamobagu";
+
+    private final LocalStack local;
+
+    LaporApi(LocalStack local) {
+        this.local = local;
+    }
+
+    String baseUrl() {
+        return local.baseUrl();
+    }
+
+    // ------------------------------------------------------------------ HTTP
+
+    HttpResponse<String> call(String method, String path, String token, Object body, String... headers) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(local.baseUrl() + path)).timeout(Duration.ofSeconds(30))
+                .header("Content-Type", "application/json");
+        if (token != null) {
+            b.header("Authorization", "Bearer " + token);
+        }
+        for (int i = 0; i + 1 < headers.length; i += 2) {
+            b.header(headers[i], headers[i + 1]);
+        }
+        try {
+            b.method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                    : HttpRequest.BodyPublishers.ofString(body instanceof String s ? s : JSON.writeValueAsString(body)));
+            return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static JsonNode json(HttpResponse<String> r) {
+        try {
+            return JSON.readTree(r.body());
+        } catch (IOException e) {
+            throw new UncheckedIOException(r.body(), e);
+        }
+    }
+
+    /** A token as the officials' sign-in would issue it (custom:role, custom:tenant, custom:area claims). */
+    String token(String role, String tenant, String area) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("role", role);
+        body.put("tenant", tenant == null ? "" : tenant);
+        body.put("area", area == null ? "" : area);
+        body.put("sub", role.toLowerCase() + "-e2e");
+        HttpResponse<String> r = call("POST", "/_local/tokens", null, body);
+        assertEquals(201, r.statusCode(), r.body());
+        return json(r).get("token").asText();
+    }
+
+    String token(String role, String area) {
+        return token(role, TENANT, area);
+    }
+
+    // ------------------------------------------------------------------ citizens
+
+    /** A report body; one photo declared with the exact size of {@code photo} (none if null). */
+    static Map<String, Object> report(String kind, String category, double[] latLon, String privacy, String rtId,
+                                      Path photo) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("kind", kind);
+        body.put("category", category);
+        body.put("description", "Uji ujung ke ujung: " + category + " di sekitar lokasi ini, mohon ditindaklanjuti.");
+        body.put("location", Map.of("lat", latLon[0], "lon", latLon[1]));
+        body.put("privacy", privacy);
+        if (rtId != null) {
+            body.put("rtId", rtId);
+        }
+        if ("PUBLIC".equals(privacy)) {
+            body.put("reporter", Map.of("name", "Warga Uji"));
+        }
+        if (photo != null) {
+            try {
+                body.put("photos", List.of(Map.of("contentType", "image/jpeg", "sizeBytes", Files.size(photo))));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return body;
+    }
+
+    /** POST /v1/reports; asserts 201 and returns the answer (caseId, trackingCode, reporterSecret, uploads). */
+    JsonNode submit(Map<String, Object> report) {
+        HttpResponse<String> r = call("POST", "/v1/reports", null, report,
+                "Idempotency-Key", UUID.randomUUID().toString());
+        assertEquals(201, r.statusCode(), r.body());
+        return json(r);
+    }
+
+    JsonNode publicView(String trackingCode) {
+        HttpResponse<String> r = call("GET", "/v1/reports/" + trackingCode, null, null);
+        assertEquals(200, r.statusCode(), r.body());
+        return json(r);
+    }
+
+    /** Polls the public view (short sleeps) until {@code until} holds; fails with the last view after the timeout. */
+    JsonNode awaitPublicView(String trackingCode, Predicate<JsonNode> until, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        JsonNode last;
+        do {
+            last = publicView(trackingCode);
+            if (until.test(last)) {
+                return last;
+            }
+            sleep(100);
+        } while (System.nanoTime() < deadline);
+        return fail("not reached within " + timeout + "; last public view of " + trackingCode + ": " + last);
+    }
+
+    JsonNode awaitStatus(String trackingCode, String status, Duration timeout) {
+        return awaitPublicView(trackingCode, v -> status.equals(v.path("status").asText()), timeout);
+    }
+
+    /** PUTs {@code photo} to the submission's first presigned URL with the real curl binary, with the ticket's headers. */
+    static void uploadWithCurl(JsonNode submission, Path photo) {
+        JsonNode ticket = submission.path("uploads").path(0);
+        assertTrue(ticket.hasNonNull("url"), "no upload ticket in " + submission);
+        List<String> cmd = new ArrayList<>(List.of("curl", "-sS", "-o", "/dev/null", "-w", "%{http_code}",
+                "-X", "PUT", "--upload-file", photo.toString()));
+        boolean contentType = false;
+        for (var it = ticket.path("headers").fields(); it.hasNext(); ) {
+            var h = it.next();
+            cmd.add("-H");
+            cmd.add(h.getKey() + ": " + h.getValue().asText());
+            contentType |= h.getKey().equalsIgnoreCase("Content-Type");
+        }
+        if (!contentType) {
+            cmd.add("-H");
+            cmd.add("Content-Type: image/jpeg");
+        }
+        cmd.add(ticket.get("url").asText());
+        Commands.Result r = Commands.run(cmd, Map.of(), Duration.ofSeconds(20));
+        assertEquals(0, r.exitCode(), "curl failed: " + r);
+        assertEquals("200", r.stdout().trim(), "presigned PUT answered " + r);
+    }
+
+    // ------------------------------------------------------------------ officials
+
+    JsonNode caseView(String token, String caseId) {
+        HttpResponse<String> r = call("GET", "/v1/cases/" + caseId, token, null);
+        assertEquals(200, r.statusCode(), r.body());
+        return json(r);
+    }
+
+    /** POST /v1/cases/{id}/actions with the version the official just read; asserts 200; returns the new view. */
+    JsonNode act(String token, String caseId, String action, String note) {
+        long version = caseView(token, caseId).get("version").asLong();
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("action", action);
+        body.put("expectedVersion", version);
+        if (note != null) {
+            body.put("note", note);
+        }
+        HttpResponse<String> r = call("POST", "/v1/cases/" + caseId + "/actions", token, body);
+        assertEquals(200, r.statusCode(), action + ": " + r.body());
+        return json(r);
+    }
+
+    static void sleep(long millis) {
+        try {
+            TimeUnit.MILLISECONDS.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}

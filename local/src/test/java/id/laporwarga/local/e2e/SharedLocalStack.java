@@ -1,0 +1,51 @@
+package id.laporwarga.local.e2e;
+
+import id.laporwarga.local.LocalStack;
+import java.util.UUID;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+/**
+ * One {@link LocalStack} (emulators, template.yaml provisioned, sample tenant onboarded, every function running, SQS
+ * pollers on) for every end-to-end test class of the run: started by the first class that needs it, closed when the
+ * test run ends (JUnit's root store). Classes use it with {@code @ExtendWith(SharedLocalStack.class)} and
+ * {@link #local()}.
+ */
+public final class SharedLocalStack implements BeforeAllCallback {
+    private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(SharedLocalStack.class);
+    private static volatile LocalStack local;
+
+    @Override
+    public void beforeAll(ExtensionContext context) {
+        context.getRoot().getStore(NAMESPACE).getOrComputeIfAbsent("stack", k -> new Running(), Running.class);
+    }
+
+    /** The running stack; only valid inside a class extended with this extension. */
+    public static LocalStack local() {
+        if (local == null) {
+            throw new IllegalStateException("annotate the test class with @ExtendWith(SharedLocalStack.class)");
+        }
+        return local;
+    }
+
+    /** Closed with the root store at the end of the run (AutoCloseable since JUnit 5.13, CloseableResource before). */
+    @SuppressWarnings("deprecation")
+    private static final class Running implements ExtensionContext.Store.CloseableResource, AutoCloseable {
+        Running() {
+            long start = System.nanoTime();
+            local = LocalStack.start(LocalStack.Options.forTests()
+                    .stackName("e2e-" + UUID.randomUUID().toString().substring(0, 6)));
+            System.out.printf("e2e: local stack up in %d ms at %s%n", (System.nanoTime() - start) / 1_000_000,
+                    local.baseUrl());
+        }
+
+        @Override
+        public void close() {
+            LocalStack running = local;
+            local = null;
+            if (running != null) {
+                running.close();
+            }
+        }
+    }
+}

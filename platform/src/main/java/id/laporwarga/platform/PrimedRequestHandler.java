@@ -1,0 +1,51 @@
+package id.laporwarga.platform;
+
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.context.ApplicationContextBuilder;
+import io.micronaut.function.aws.MicronautRequestHandler;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+/**
+ * Base of the SQS and scheduled handlers (the HTTP ones extend {@link id.laporwarga.platform.http.HttpApiFunction},
+ * which does the same): registers {@link SnapStartPriming} so that, before Lambda takes the SnapStart snapshot, the
+ * JSON serializers are warm, the SDK clients exist and have made one real round trip, and the handler's own beans and
+ * parsing paths ({@link #prime(ApplicationContext)}) have run.
+ */
+public abstract class PrimedRequestHandler<I, O> extends MicronautRequestHandler<I, O> {
+    private final SnapStartPriming priming;
+
+    protected PrimedRequestHandler() {
+        super();
+        priming = registerPriming();
+    }
+
+    protected PrimedRequestHandler(ApplicationContextBuilder builder) {
+        super(builder);
+        priming = registerPriming();
+    }
+
+    private SnapStartPriming registerPriming() {
+        return SnapStartPriming.register(getApplicationContext(),
+                SnapStartPriming.JSON_ROUND_TRIP,
+                this::primeClients,
+                SnapStartPriming.DYNAMODB_ROUND_TRIP,
+                this::prime);
+    }
+
+    /** Creates the SDK clients this function uses; override to add S3/SNS (call super). */
+    protected void primeClients(ApplicationContext ctx) throws Exception {
+        ctx.getBean(DynamoDbClient.class);
+    }
+
+    /**
+     * The handler's own warm-up: create its beans and run its parsing path on a harmless input (no effects: nothing
+     * may be written or published while priming).
+     */
+    protected void prime(ApplicationContext ctx) throws Exception {
+    }
+
+    /** The SnapStart priming of this handler (tests call {@code beforeCheckpoint} / {@code primeNow()}). */
+    public final SnapStartPriming priming() {
+        return priming;
+    }
+}
