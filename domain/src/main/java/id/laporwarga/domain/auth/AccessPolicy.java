@@ -44,12 +44,19 @@ public final class AccessPolicy {
         }
     }
 
-    /** Whether the reporter's name and phone may be shown: never for ANONYMOUS cases, never to analysts. */
+    /**
+     * Whether the reporter's name and phone may be shown: never for ANONYMOUS cases, never to analysts, and for
+     * CONFIDENTIAL cases never to agency staff (the agency acts on the case; only the Pemda's own officials who can see
+     * it may contact the reporter).
+     */
     public static boolean canSeeReporter(Caller caller, ReportCase c) {
         if (caller.role() == Role.ANALYST) {
             return false;
         }
         if (c.privacy() == id.laporwarga.domain.report.Privacy.ANONYMOUS) {
+            return false;
+        }
+        if (c.privacy() == id.laporwarga.domain.report.Privacy.CONFIDENTIAL && caller.role() == Role.AGENCY_STAFF) {
             return false;
         }
         return canSee(caller, c);

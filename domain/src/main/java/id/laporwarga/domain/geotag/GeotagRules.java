@@ -25,7 +25,7 @@ import java.util.List;
  *   <li>captured after the upload (beyond {@link #CLOCK_SKEW} of camera clock drift): NEEDS_REVIEW ({@code FUTURE_PHOTO});
  *       captured more than {@code maxPhotoAgeHours} before submission: NEEDS_REVIEW ({@code STALE_PHOTO}); no capture
  *       time: NEEDS_REVIEW ({@code NO_CAPTURE_TIME});</li>
- *   <li>not an image, broken, larger than declared or allowed: REJECTED ({@code INVALID_IMAGE}).</li>
+ *   <li>not an image, broken, of another size than declared, or larger than allowed: REJECTED ({@code INVALID_IMAGE}).</li>
  * </ul>
  */
 public final class GeotagRules {

@@ -154,13 +154,14 @@ public final class PhotoVerification {
         Instant now = clock.instant();
         long limit = photo.declaredSizeBytes() > 0
                 ? Math.min(photo.declaredSizeBytes(), ReportValidator.MAX_PHOTO_BYTES) : ReportValidator.MAX_PHOTO_BYTES;
-        if (upload.size() > limit) {
-            return rules.invalid(0, now); // too large: not even read
+        long declared = photo.declaredSizeBytes();
+        if (upload.size() > limit || (declared > 0 && upload.size() >= 0 && upload.size() != declared)) {
+            return rules.invalid(0, now); // too large, or not the object that was declared: not even read
         }
         ByteRangeSource source = objects.open(upload.bucket(), upload.key());
         try {
             PhotoMetadataReader.Result read = reader.read(source);
-            if (source.size() > limit) {
+            if (source.size() > limit || (declared > 0 && source.size() != declared)) {
                 return rules.invalid(read.bytesRead(), now);
             }
             return rules.evaluate(read.metadata(), c, tenant, upload.eventTime(), read.bytesRead(), now);

@@ -20,7 +20,7 @@ final class TestCases {
     static ReportCase awaitingPhotos(String caseId, CaseKind kind, GeoPoint location, Instant createdAt, int photoCount) {
         List<Photo> photos = new ArrayList<>();
         for (int i = 1; i <= photoCount; i++) {
-            photos.add(new Photo("p" + i, "image/jpeg", 10L * 1024 * 1024,
+            photos.add(new Photo("p" + i, "image/jpeg", 0 /* size not declared */,
                     SubmitReportService.photoKey("kotamobagu", caseId, "p" + i, "image/jpeg"), null));
         }
         return new ReportCase(caseId, "kotamobagu", "Asia/Makassar", "KOT-" + caseId, kind, "JALAN", "Jalan berlubang",

@@ -10,8 +10,9 @@ import java.util.Map;
 import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 
 /**
- * Presigned S3 links for photos. Uploads are PUTs bound to the declared content type and length, valid 15 minutes;
- * officials' downloads are GETs valid 5 minutes. The bucket stays private.
+ * Presigned S3 links for photos. Uploads are PUTs bound to one key and the declared content type, valid 15 minutes
+ * (verify-geotag rejects an object whose size differs from the declared size); officials' downloads are GETs valid
+ * 5 minutes. The bucket stays private.
  */
 @Singleton
 public class S3PhotoUploads implements PhotoUploads {

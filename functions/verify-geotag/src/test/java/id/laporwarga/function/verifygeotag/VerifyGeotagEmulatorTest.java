@@ -218,7 +218,7 @@ class VerifyGeotagEmulatorTest {
         Instant now = Instant.now();
         List<Photo> photos = new ArrayList<>();
         for (int i = 1; i <= photoCount; i++) {
-            photos.add(new Photo("p" + i, "image/jpeg", 1024 * 1024,
+            photos.add(new Photo("p" + i, "image/jpeg", 0 /* size not declared */,
                     SubmitReportService.photoKey("kotamobagu", caseId, "p" + i, "image/jpeg"), null));
         }
         ReportCase c = new ReportCase(caseId, "kotamobagu", "Asia/Makassar", "KOT-" + caseId.substring(0, 8), kind,

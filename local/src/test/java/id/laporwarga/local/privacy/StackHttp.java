@@ -1,0 +1,287 @@
+package id.laporwarga.local.privacy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import id.laporwarga.local.LocalStack;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Consumer;
+import java.util.function.Predicate;
+import org.apache.commons.imaging.Imaging;
+import org.apache.commons.imaging.formats.jpeg.JpegImageMetadata;
+import org.apache.commons.imaging.formats.jpeg.exif.ExifRewriter;
+import org.apache.commons.imaging.formats.tiff.constants.ExifTagConstants;
+import org.apache.commons.imaging.formats.tiff.constants.GpsTagConstants;
+import org.apache.commons.imaging.formats.tiff.constants.TiffDirectoryType;
+import org.apache.commons.imaging.formats.tiff.taginfos.TagInfoAscii;
+import org.apache.commons.imaging.formats.tiff.write.TiffOutputDirectory;
+import org.apache.commons.imaging.formats.tiff.write.TiffOutputSet;
+
+/**
+ * The running local stack as its clients see it, over HTTP only: citizens (submit, presigned PUT of raw bytes, public
+ * view), officials (tokens minted at {@code /_local/tokens}, case view, actions) and the operator's schedule runs.
+ * Every answer body can be handed to an observer (the privacy sweep records them per channel).
+ */
+public final class StackHttp {
+    public static final ObjectMapper JSON = new ObjectMapper();
+    public static final String TENANT = "kotamobagu";
+    public static final String WITA = "+08:00";
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final TagInfoAscii OFFSET_TIME_ORIGINAL =
+            new TagInfoAscii("OffsetTimeOriginal", 0x9011, 7, TiffDirectoryType.EXIF_DIRECTORY_EXIF_IFD);
+
+    private final LocalStack local;
+    private Consumer<HttpResponse<String>> observer = r -> { };
+
+    public StackHttp(LocalStack local) {
+        this.local = local;
+    }
+
+    /** Every later answer is also handed to {@code observer}. */
+    public StackHttp observe(Consumer<HttpResponse<String>> observer) {
+        this.observer = observer;
+        return this;
+    }
+
+    public HttpResponse<String> call(String method, String path, String token, Object body, String... headers) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(local.baseUrl() + path))
+                .timeout(Duration.ofSeconds(30)).header("Content-Type", "application/json");
+        if (token != null) {
+            b.header("Authorization", "Bearer " + token);
+        }
+        for (int i = 0; i + 1 < headers.length; i += 2) {
+            b.header(headers[i], headers[i + 1]);
+        }
+        try {
+            b.method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                    : HttpRequest.BodyPublishers.ofString(body instanceof String s ? s : JSON.writeValueAsString(body)));
+            HttpResponse<String> r = HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
+            observer.accept(r);
+            return r;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The answer's JSON; fails unless the status is {@code expected}. */
+    public static JsonNode expect(int expected, HttpResponse<String> r) {
+        if (r.statusCode() != expected) {
+            throw new AssertionError(r.request().method() + " " + r.request().uri().getPath() + " answered "
+                    + r.statusCode() + " (expected " + expected + "): " + r.body());
+        }
+        try {
+            return JSON.readTree(r.body());
+        } catch (IOException e) {
+            throw new UncheckedIOException(r.body(), e);
+        }
+    }
+
+    public String token(String role, String area) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("role", role);
+        body.put("tenant", TENANT);
+        body.put("area", area == null ? "" : area);
+        body.put("sub", role.toLowerCase() + "-" + UUID.randomUUID().toString().substring(0, 8));
+        return expect(201, call("POST", "/_local/tokens", null, body)).get("token").asText();
+    }
+
+    /** POST /v1/reports (with a token for RT heads); 201 expected. */
+    public JsonNode submit(Map<String, Object> report, String token) {
+        return expect(201, call("POST", "/v1/reports", token, report, "Idempotency-Key", UUID.randomUUID().toString()));
+    }
+
+    public static Map<String, Object> report(String kind, String category, double[] latLon, String privacy,
+                                             String rtId, Map<String, Object> reporter, List<Map<String, Object>> photos) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("kind", kind);
+        body.put("category", category);
+        body.put("description", "Uji " + kind + ": " + category + " di sekitar lokasi ini, mohon ditindaklanjuti.");
+        body.put("location", Map.of("lat", latLon[0], "lon", latLon[1]));
+        body.put("privacy", privacy);
+        if (rtId != null) {
+            body.put("rtId", rtId);
+        }
+        if (reporter != null) {
+            body.put("reporter", reporter);
+        }
+        if (photos != null && !photos.isEmpty()) {
+            body.put("photos", photos);
+        }
+        return body;
+    }
+
+    public static Map<String, Object> photo(String contentType, long sizeBytes) {
+        return Map.of("contentType", contentType, "sizeBytes", sizeBytes);
+    }
+
+    /** PUTs raw bytes to the submission's {@code index}-th presigned URL with the ticket's headers. */
+    public void upload(JsonNode submission, int index, byte[] bytes) {
+        JsonNode ticket = submission.path("uploads").path(index);
+        if (!ticket.hasNonNull("url")) {
+            throw new AssertionError("no upload ticket " + index + " in " + submission);
+        }
+        HttpRequest.Builder put = HttpRequest.newBuilder(URI.create(ticket.get("url").asText()))
+                .timeout(Duration.ofSeconds(30)).PUT(HttpRequest.BodyPublishers.ofByteArray(bytes));
+        ticket.path("headers").fields().forEachRemaining(h -> put.header(h.getKey(), h.getValue().asText()));
+        try {
+            HttpResponse<String> r = HTTP.send(put.build(), HttpResponse.BodyHandlers.ofString());
+            if (r.statusCode() != 200) {
+                throw new AssertionError("presigned PUT answered " + r.statusCode() + ": " + r.body());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public JsonNode publicView(String trackingCode) {
+        return expect(200, call("GET", "/v1/reports/" + trackingCode, null, null));
+    }
+
+    /** Polls the public view every 100 ms until {@code until} holds; fails with the last view after the timeout. */
+    public JsonNode awaitPublicView(String trackingCode, Predicate<JsonNode> until, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        JsonNode last;
+        do {
+            last = publicView(trackingCode);
+            if (until.test(last)) {
+                return last;
+            }
+            sleep(100);
+        } while (System.nanoTime() < deadline);
+        throw new AssertionError("not reached within " + timeout + "; last public view of " + trackingCode + ": " + last);
+    }
+
+    public JsonNode awaitStatus(String trackingCode, String status, Duration timeout) {
+        return awaitPublicView(trackingCode, v -> status.equals(v.path("status").asText()), timeout);
+    }
+
+    public JsonNode caseView(String token, String caseId) {
+        return expect(200, call("GET", "/v1/cases/" + caseId, token, null));
+    }
+
+    /** An official's action with the version just read; 200 expected; the new view. */
+    public JsonNode act(String token, String caseId, String action, String note) {
+        for (int attempt = 1; ; attempt++) {
+            long version = caseView(token, caseId).get("version").asLong();
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("action", action);
+            body.put("expectedVersion", version);
+            if (note != null) {
+                body.put("note", note);
+            }
+            HttpResponse<String> r = call("POST", "/v1/cases/" + caseId + "/actions", token, body);
+            if (r.statusCode() != 409 || attempt == 3) { // the system may still be updating the case: reload, retry
+                return expect(200, r);
+            }
+            sleep(200);
+        }
+    }
+
+    /** Runs a scheduled function now with {@code input} as its event (POST /_local/schedules/{logicalId}). */
+    public HttpResponse<String> runSchedule(String logicalId, Object input) {
+        return call("POST", "/_local/schedules/" + logicalId, null, input);
+    }
+
+    // ------------------------------------------------------------------ test data
+
+    public static Path repoRoot() {
+        Path p = Path.of("").toAbsolutePath();
+        while (p != null && !Files.exists(p.resolve("template.yaml"))) {
+            p = p.getParent();
+        }
+        if (p == null) {
+            throw new IllegalStateException("template.yaml not found above " + Path.of("").toAbsolutePath());
+        }
+        return p;
+    }
+
+    public static Path sharedData() {
+        return repoRoot().resolveSibling("shared").resolve("data");
+    }
+
+    public static byte[] realPhoto(String name) {
+        try {
+            return Files.readAllBytes(sharedData().resolve("photos").resolve(name));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** {lat, lon} of a named row (column "nama") of kotamobagu.points.csv. */
+    public static double[] point(String name) {
+        try {
+            return Files.readAllLines(sharedData().resolve("boundaries/kotamobagu.points.csv")).stream().skip(1)
+                    .map(l -> l.split(","))
+                    .filter(c -> c.length > 4 && name.equals(c[2]))
+                    .map(c -> new double[] {Double.parseDouble(c[4]), Double.parseDouble(c[3])})
+                    .findFirst().orElseThrow(() -> new IllegalArgumentException(name + " not in kotamobagu.points.csv"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** An hour ago in WITA as EXIF writes it. */
+    public static String anHourAgo() {
+        return DateTimeFormatter.ofPattern("yyyy:MM:dd HH:mm:ss")
+                .format(LocalDateTime.now(ZoneOffset.of(WITA)).minusHours(1).withNano(0));
+    }
+
+    /**
+     * A real JPEG with its GPS replaced by {@code latLon} (raw degrees, not range-checked: absurd values are written
+     * as they are; none if null) and DateTimeOriginal set to {@code dateTimeOriginal} verbatim (Commons Imaging).
+     */
+    public static byte[] tagged(byte[] jpeg, double[] latLon, String dateTimeOriginal) {
+        try {
+            JpegImageMetadata metadata = (JpegImageMetadata) Imaging.getMetadata(jpeg);
+            TiffOutputSet out = metadata != null && metadata.getExif() != null ? metadata.getExif().getOutputSet()
+                    : new TiffOutputSet();
+            out.removeField(GpsTagConstants.GPS_TAG_GPS_LATITUDE);
+            out.removeField(GpsTagConstants.GPS_TAG_GPS_LATITUDE_REF);
+            out.removeField(GpsTagConstants.GPS_TAG_GPS_LONGITUDE);
+            out.removeField(GpsTagConstants.GPS_TAG_GPS_LONGITUDE_REF);
+            if (latLon != null) {
+                out.setGpsInDegrees(latLon[1], latLon[0]);
+            }
+            TiffOutputDirectory exif = out.getOrCreateExifDirectory();
+            exif.removeField(ExifTagConstants.EXIF_TAG_DATE_TIME_ORIGINAL);
+            exif.add(ExifTagConstants.EXIF_TAG_DATE_TIME_ORIGINAL, dateTimeOriginal);
+            exif.removeField(OFFSET_TIME_ORIGINAL);
+            exif.add(OFFSET_TIME_ORIGINAL, WITA);
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+            new ExifRewriter().updateExifMetadataLossless(jpeg, bytes, out);
+            return bytes.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
