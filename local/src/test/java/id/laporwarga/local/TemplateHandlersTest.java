@@ -36,6 +36,36 @@ class TemplateHandlersTest {
         assertTrue(problems.isEmpty(), () -> "handlers of template.yaml:\n  " + String.join("\n  ", problems));
     }
 
+    /**
+     * {@code sam build} calls {@code make build-<LogicalId>} for functions with {@code BuildMethod: makefile}; the
+     * Makefile must have that target and package the module the handler class lives in.
+     */
+    @Test
+    void everyMakefileBuiltFunctionHasItsMakeTarget() throws Exception {
+        String makefile = java.nio.file.Files.readString(TEMPLATE.path().getParent().resolve("Makefile"));
+        List<String> problems = new ArrayList<>();
+        for (SamTemplate.Function f : TEMPLATE.functions()) {
+            Object metadata = TEMPLATE.resource(f.logicalId()).metadata();
+            if (!(metadata instanceof java.util.Map<?, ?> m) || !"makefile".equals(m.get("BuildMethod"))) {
+                problems.add(f.logicalId() + ": not built with Metadata: BuildMethod: makefile");
+                continue;
+            }
+            var target = java.util.regex.Pattern.compile("(?m)^build-" + f.logicalId() + ":\\s*\\n\\s*\\$\\(call lambda_package,([a-z-]+)\\)")
+                    .matcher(makefile);
+            if (!target.find()) {
+                problems.add(f.logicalId() + ": no 'build-" + f.logicalId() + "' target in the Makefile");
+                continue;
+            }
+            String module = target.group(1);
+            String expectedPackage = "id.laporwarga.function." + module.replace("-", "") + ".";
+            if (!f.handlerClass().startsWith(expectedPackage)) {
+                problems.add(f.logicalId() + ": the Makefile packages functions/" + module + " but the handler is "
+                        + f.handlerClass());
+            }
+        }
+        assertTrue(problems.isEmpty(), () -> "Makefile vs template.yaml:\n  " + String.join("\n  ", problems));
+    }
+
     @Test
     void everyHandlerCanBeBuiltByTheLocalRunner() {
         List<String> problems = new ArrayList<>();
