@@ -38,7 +38,8 @@ import software.amazon.awssdk.core.sync.RequestBody;
  * (target ≤ 20 MB) per function.
  *
  * <p>Run (after {@code mvn -pl benchmarks -am install -DskipTests}, which also builds the Lambda packages):
- * {@code ./lapor-bench cold-start-all [rounds] [LogicalId...]}.
+ * {@code java -cp benchmarks/target/classes:<benchmarks classpath> id.laporwarga.benchmarks.ColdStartAllBenchmark
+ * [rounds] [LogicalId...]} (see docs/cold-start.md).
  */
 public final class ColdStartAllBenchmark {
     static final double RATIO_TARGET = 1.3;
@@ -101,7 +102,8 @@ public final class ColdStartAllBenchmark {
                 String functionCp = joinCp(Stream.concat(Stream.of(jar.toString()), libJars.stream().map(Path::toString)),
                         here, codeSource(LambdaEventSerializers.class));
                 String bareCp = joinCp(libJars.stream().filter(p -> isSdkJar(p) || p.getFileName().toString()
-                        .startsWith("aws-lambda-java-")).map(Path::toString), here, codeSource(LambdaEventSerializers.class));
+                        .startsWith("aws-lambda-java-") || p.getFileName().toString().startsWith("joda-"))
+                        .map(Path::toString), here, codeSource(LambdaEventSerializers.class));
 
                 Scenario scenario = scenarios.get(f.logicalId());
                 if (scenario == null) {

@@ -24,6 +24,18 @@ public abstract class PrimedRequestHandler<I, O> extends MicronautRequestHandler
         priming = registerPriming();
     }
 
+    /**
+     * Lambda's builder (micronaut-function-aws) turns on eager init of every singleton and configuration: each
+     * function then builds every SDK client and HTTP codec in its context, used or not. Off here: a cold start creates
+     * only what the first request needs, and SnapStart priming creates the rest before the snapshot.
+     */
+    @Override
+    protected ApplicationContextBuilder newApplicationContextBuilder() {
+        // what LambdaApplicationContextBuilder sets, minus eagerInitSingletons/eagerInitConfiguration(true) (which
+        // eagerInitSingletons(false) cannot undo: it only ever adds to the eager set)
+        return io.micronaut.context.ApplicationContext.builder().environments("function", "lambda");
+    }
+
     private SnapStartPriming registerPriming() {
         return SnapStartPriming.register(getApplicationContext(),
                 SnapStartPriming.JSON_ROUND_TRIP,
