@@ -6,8 +6,7 @@ import io.micronaut.function.aws.MicronautRequestHandler;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
- * Base of the SQS and scheduled handlers (the HTTP ones extend {@link id.laporwarga.platform.http.HttpApiFunction},
- * which does the same): registers {@link SnapStartPriming} so that, before Lambda takes the SnapStart snapshot, the
+ * Base of every handler (HTTP ones through {@link id.laporwarga.platform.http.HttpApiFunction}): registers {@link SnapStartPriming} so that, before Lambda takes the SnapStart snapshot, the
  * JSON serializers are warm, the SDK clients exist and have made one real round trip, and the handler's own beans and
  * parsing paths ({@link #prime(ApplicationContext)}) have run.
  */

@@ -4,11 +4,10 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import id.laporwarga.domain.error.DomainException;
 import id.laporwarga.domain.error.ErrorCode;
-import id.laporwarga.platform.SnapStartPriming;
+import id.laporwarga.platform.PrimedRequestHandler;
 import id.laporwarga.platform.json.Json;
 import id.laporwarga.platform.log.JsonLog;
 import io.micronaut.context.ApplicationContextBuilder;
-import io.micronaut.function.aws.MicronautRequestHandler;
 import java.util.Locale;
 import java.util.Map;
 
@@ -16,44 +15,27 @@ import java.util.Map;
  * Base of every HTTP API function: turns the payload 2.0 event into an {@link ApiRequest}, dispatches to a route,
  * maps domain errors to the API's error shape and never leaks a stack trace (5xx are logged, answered generically).
  */
-public abstract class HttpApiFunction extends MicronautRequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+public abstract class HttpApiFunction extends PrimedRequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
     /** JSON bodies larger than this are refused with 413 before parsing. */
     public static final int MAX_JSON_BODY_BYTES = 256 * 1024;
     private static final JsonLog LOG = JsonLog.get(HttpApiFunction.class);
 
     private volatile Routes routes;
-    private final SnapStartPriming priming;
 
     protected HttpApiFunction() {
         super();
-        priming = registerPriming();
     }
 
     protected HttpApiFunction(ApplicationContextBuilder builder) {
         super(builder);
-        priming = registerPriming();
     }
 
-    /**
-     * Lambda's builder (micronaut-function-aws) turns on eager init of every singleton and configuration: each
-     * function then builds every SDK client and HTTP codec in its context, used or not. Off here: a cold start creates
-     * only what the first request needs, and SnapStart priming creates the rest before the snapshot.
-     */
+    /** SnapStart priming of the HTTP path: routing table, error rendering, and one request no route matches. */
     @Override
-    protected ApplicationContextBuilder newApplicationContextBuilder() {
-        // what LambdaApplicationContextBuilder sets, minus eagerInitSingletons/eagerInitConfiguration(true) (which
-        // eagerInitSingletons(false) cannot undo: it only ever adds to the eager set)
-        return io.micronaut.context.ApplicationContext.builder().environments("function", "lambda");
-    }
-
-    private SnapStartPriming registerPriming() {
-        return SnapStartPriming.register(getApplicationContext(),
-                ctx -> ctx.getBean(Json.class).write(java.util.Map.of("prime", java.util.List.of(1, "a", true))),
-                ctx -> routesTable(),
-                ctx -> primeClients(ctx),
-                SnapStartPriming.DYNAMODB_ROUND_TRIP,
-                ctx -> ApiErrors.of(ErrorCode.VALIDATION_FAILED, Locale.ENGLISH),
-                ctx -> execute(primingRequest()));
+    protected void prime(io.micronaut.context.ApplicationContext ctx) {
+        routesTable();
+        ApiErrors.of(ErrorCode.VALIDATION_FAILED, Locale.ENGLISH);
+        execute(primingRequest());
     }
 
     /** A request no route matches (answered 404 without touching AWS): warms request parsing, routing, errors. */
@@ -67,15 +49,6 @@ public abstract class HttpApiFunction extends MicronautRequestHandler<APIGateway
         return event;
     }
 
-    /** Creates the SDK clients this function uses (before the snapshot); override to add more. */
-    protected void primeClients(io.micronaut.context.ApplicationContext ctx) {
-        ctx.getBean(software.amazon.awssdk.services.dynamodb.DynamoDbClient.class);
-    }
-
-    /** The SnapStart priming of this function (tests call {@code primeNow()}). */
-    public final SnapStartPriming priming() {
-        return priming;
-    }
 
     /** Largest JSON body this function accepts (413 above it). */
     protected int maxBodyBytes() {

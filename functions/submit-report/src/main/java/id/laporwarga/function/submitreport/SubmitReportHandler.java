@@ -52,7 +52,7 @@ public class SubmitReportHandler extends HttpApiFunction {
     }
 
     @Override
-    protected void primeClients(io.micronaut.context.ApplicationContext ctx) {
+    protected void primeClients(io.micronaut.context.ApplicationContext ctx) throws Exception {
         super.primeClients(ctx);
         ctx.getBean(software.amazon.awssdk.services.s3.presigner.S3Presigner.class);
         service();
