@@ -1,23 +1,10 @@
 package id.laporwarga.local.e2e;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
-import org.apache.commons.imaging.Imaging;
-import org.apache.commons.imaging.formats.jpeg.JpegImageMetadata;
-import org.apache.commons.imaging.formats.jpeg.exif.ExifRewriter;
-import org.apache.commons.imaging.formats.tiff.constants.ExifTagConstants;
-import org.apache.commons.imaging.formats.tiff.constants.GpsTagConstants;
-import org.apache.commons.imaging.formats.tiff.constants.TiffDirectoryType;
-import org.apache.commons.imaging.formats.tiff.taginfos.TagInfoAscii;
-import org.apache.commons.imaging.formats.tiff.write.TiffOutputDirectory;
-import org.apache.commons.imaging.formats.tiff.write.TiffOutputSet;
 
 /**
  * The real photos of {@code shared/data/photos} (found from the repository root, never copied into the repo), and
@@ -25,8 +12,6 @@ import org.apache.commons.imaging.formats.tiff.write.TiffOutputSet;
  * temporary files for {@code curl --upload-file}.
  */
 final class GeotaggedPhotos {
-    private static final TagInfoAscii OFFSET_TIME_ORIGINAL =
-            new TagInfoAscii("OffsetTimeOriginal", 0x9011, 7, TiffDirectoryType.EXIF_DIRECTORY_EXIF_IFD);
     static final String WITA = "+08:00";
 
     private GeotaggedPhotos() {
@@ -83,28 +68,13 @@ final class GeotaggedPhotos {
      * (Kotamobagu's zone), so that only the location decides the verdict.
      */
     static Path nikonTakenAnHourAgo(double[] latLon) {
-        LocalDateTime taken = LocalDateTime.now(ZoneOffset.of(WITA)).minusHours(1).withNano(0);
         try {
-            byte[] jpeg = Files.readAllBytes(realPhoto("nikon-coolpix-p6000_gps.jpg"));
-            TiffOutputSet out = ((JpegImageMetadata) Imaging.getMetadata(jpeg)).getExif().getOutputSet();
-            out.removeField(GpsTagConstants.GPS_TAG_GPS_LATITUDE);
-            out.removeField(GpsTagConstants.GPS_TAG_GPS_LATITUDE_REF);
-            out.removeField(GpsTagConstants.GPS_TAG_GPS_LONGITUDE);
-            out.removeField(GpsTagConstants.GPS_TAG_GPS_LONGITUDE_REF);
-            if (latLon != null) {
-                out.setGpsInDegrees(latLon[1], latLon[0]);
-            }
-            TiffOutputDirectory exif = out.getOrCreateExifDirectory();
-            exif.removeField(ExifTagConstants.EXIF_TAG_DATE_TIME_ORIGINAL);
-            exif.add(ExifTagConstants.EXIF_TAG_DATE_TIME_ORIGINAL,
-                    DateTimeFormatter.ofPattern("yyyy:MM:dd HH:mm:ss").format(taken));
-            exif.removeField(OFFSET_TIME_ORIGINAL);
-            exif.add(OFFSET_TIME_ORIGINAL, WITA);
-            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-            new ExifRewriter().updateExifMetadataLossless(jpeg, bytes, out);
+            byte[] jpeg = id.laporwarga.local.privacy.StackHttp.tagged(
+                    Files.readAllBytes(realPhoto("nikon-coolpix-p6000_gps.jpg")), latLon,
+                    id.laporwarga.local.privacy.StackHttp.anHourAgo());
             Path file = Files.createTempFile("e2e-photo-", ".jpg");
             file.toFile().deleteOnExit();
-            Files.write(file, bytes.toByteArray());
+            Files.write(file, jpeg);
             return file;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
