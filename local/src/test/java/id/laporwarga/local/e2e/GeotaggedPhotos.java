@@ -18,18 +18,11 @@ final class GeotaggedPhotos {
     }
 
     static Path repoRoot() {
-        Path p = Path.of("").toAbsolutePath();
-        while (p != null && !Files.exists(p.resolve("template.yaml"))) {
-            p = p.getParent();
-        }
-        if (p == null) {
-            throw new IllegalStateException("template.yaml not found above " + Path.of("").toAbsolutePath());
-        }
-        return p;
+        return id.laporwarga.local.privacy.StackHttp.repoRoot();
     }
 
     static Path sharedData() {
-        return repoRoot().resolveSibling("shared").resolve("data");
+        return id.laporwarga.local.privacy.StackHttp.sharedData();
     }
 
     static Path realPhoto(String name) {

@@ -9,9 +9,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import id.laporwarga.local.LocalStack;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,12 +28,13 @@ import java.util.function.Predicate;
  */
 final class LaporApi {
     static final ObjectMapper JSON = new ObjectMapper();
-    static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     static final String TENANT = "kotamobagu";
 
     private final LocalStack local;
+    private final id.laporwarga.local.privacy.StackHttp http;
 
     LaporApi(LocalStack local) {
+        this.http = new id.laporwarga.local.privacy.StackHttp(local);
         this.local = local;
     }
 
@@ -47,24 +45,7 @@ final class LaporApi {
     // ------------------------------------------------------------------ HTTP
 
     HttpResponse<String> call(String method, String path, String token, Object body, String... headers) {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(local.baseUrl() + path)).timeout(Duration.ofSeconds(30))
-                .header("Content-Type", "application/json");
-        if (token != null) {
-            b.header("Authorization", "Bearer " + token);
-        }
-        for (int i = 0; i + 1 < headers.length; i += 2) {
-            b.header(headers[i], headers[i + 1]);
-        }
-        try {
-            b.method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                    : HttpRequest.BodyPublishers.ofString(body instanceof String s ? s : JSON.writeValueAsString(body)));
-            return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return http.call(method, path, token, body, headers);
     }
 
     static JsonNode json(HttpResponse<String> r) {

@@ -15,14 +15,7 @@ final class TaggedPhotos {
     }
 
     static Path sharedData() {
-        Path p = Path.of("").toAbsolutePath();
-        while (p != null && !Files.exists(p.resolve("template.yaml"))) {
-            p = p.getParent();
-        }
-        if (p == null) {
-            throw new IllegalStateException("template.yaml not found above " + Path.of("").toAbsolutePath());
-        }
-        return p.resolveSibling("shared").resolve("data");
+        return id.laporwarga.local.privacy.StackHttp.sharedData();
     }
 
     /** {lat, lon} of the points inside Kotamobagu (kotamobagu.points.csv rows whose level is not "outside"). */
