@@ -45,15 +45,7 @@ final class GeotaggedPhotos {
 
     /** The point of a named row (column "nama") of kotamobagu.points.csv as {lat, lon}. */
     static double[] point(String name) {
-        try {
-            return Files.readAllLines(sharedData().resolve("boundaries/kotamobagu.points.csv")).stream().skip(1)
-                    .map(l -> l.split(","))
-                    .filter(c -> c.length > 4 && name.equals(c[2]))
-                    .map(c -> new double[] {Double.parseDouble(c[4]), Double.parseDouble(c[3])})
-                    .findFirst().orElseThrow(() -> new IllegalArgumentException(name + " not in kotamobagu.points.csv"));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return id.laporwarga.local.privacy.StackHttp.point(name);
     }
 
     /**

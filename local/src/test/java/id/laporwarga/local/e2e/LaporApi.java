@@ -2,7 +2,6 @@ package id.laporwarga.local.e2e;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -18,7 +17,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 
 /**
@@ -108,27 +106,16 @@ final class LaporApi {
     }
 
     JsonNode publicView(String trackingCode) {
-        HttpResponse<String> r = call("GET", "/v1/reports/" + trackingCode, null, null);
-        assertEquals(200, r.statusCode(), r.body());
-        return json(r);
+        return http.publicView(trackingCode);
     }
 
-    /** Polls the public view (short sleeps) until {@code until} holds; fails with the last view after the timeout. */
+    /** Polls the public view every 100 ms until {@code until} holds; fails with the last view after the timeout. */
     JsonNode awaitPublicView(String trackingCode, Predicate<JsonNode> until, Duration timeout) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        JsonNode last;
-        do {
-            last = publicView(trackingCode);
-            if (until.test(last)) {
-                return last;
-            }
-            sleep(100);
-        } while (System.nanoTime() < deadline);
-        return fail("not reached within " + timeout + "; last public view of " + trackingCode + ": " + last);
+        return http.awaitPublicView(trackingCode, until, timeout);
     }
 
     JsonNode awaitStatus(String trackingCode, String status, Duration timeout) {
-        return awaitPublicView(trackingCode, v -> status.equals(v.path("status").asText()), timeout);
+        return http.awaitStatus(trackingCode, status, timeout);
     }
 
     /** PUTs {@code photo} to the submission's first presigned URL with the real curl binary, with the ticket's headers. */
@@ -157,9 +144,7 @@ final class LaporApi {
     // ------------------------------------------------------------------ officials
 
     JsonNode caseView(String token, String caseId) {
-        HttpResponse<String> r = call("GET", "/v1/cases/" + caseId, token, null);
-        assertEquals(200, r.statusCode(), r.body());
-        return json(r);
+        return http.caseView(token, caseId);
     }
 
     /** POST /v1/cases/{id}/actions with the version the official just read; asserts 200; returns the new view. */
@@ -177,11 +162,6 @@ final class LaporApi {
     }
 
     static void sleep(long millis) {
-        try {
-            TimeUnit.MILLISECONDS.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        id.laporwarga.local.privacy.StackHttp.sleep(millis);
     }
 }
