@@ -114,7 +114,17 @@ public final class ColdStartAllBenchmark {
                 Map<String, String> env = new HashMap<>(stack.functionEnvironment(f.logicalId()));
                 env.remove("JAVA_TOOL_OPTIONS");   // passed as flags (jvmFlags), like the runtime does
 
-                Runnable before = () -> beforeEach(f.logicalId(), aws, stack, photo);
+                Path eventSource = repo.resolve("events").resolve(scenario.eventFile());
+                Runnable before = () -> {
+                    beforeEach(f.logicalId(), aws, stack, photo);
+                    // adapted anew for every run: e.g. a fresh Idempotency-Key, so each submit creates a case
+                    // (the same key would measure the replay path)
+                    try {
+                        adaptedEvent(eventSource, scenario.adapt(), work);
+                    } catch (IOException e) {
+                        throw new java.io.UncheckedIOException(e);
+                    }
+                };
                 // unmeasured: warms the page cache and the emulators, and records which AWS calls the function makes
                 before.run();
                 ColdStart.Run first = ColdStart.run(functionFlags(jvmFlags), functionCp, FunctionColdInvoke.class, env,
@@ -124,20 +134,20 @@ public final class ColdStartAllBenchmark {
                         FunctionColdInvoke.inputType(Class.forName(f.handlerClass())).getName(), event.toString()));
                 bareArgList.addAll(List.of(bareArguments(byOperation)));
                 String[] bareArgs = bareArgList.toArray(String[]::new);
-                ColdStart.Run bareFirst = ColdStart.run(jvmFlags, bareCp, BareSdkCalls.class, env, bareArgs);
+                ColdStart.Run bareFirst = ColdStart.run(bareFlags(jvmFlags), bareCp, BareSdkCalls.class, env, bareArgs);
 
                 List<Long> bare = new ArrayList<>();
                 List<Long> fn = new ArrayList<>();
                 ColdStart.Run last = first;
                 for (int i = 0; i < rounds; i++) {
-                    bare.add(ColdStart.run(jvmFlags, bareCp, BareSdkCalls.class, env, bareArgs).millis());
+                    bare.add(ColdStart.run(bareFlags(jvmFlags), bareCp, BareSdkCalls.class, env, bareArgs).millis());
                     before.run();
                     last = ColdStart.run(functionFlags(jvmFlags), functionCp, FunctionColdInvoke.class, env, f.handlerClass(),
                             event.toString());
                     fn.add(last.millis());
                 }
-                String phases = "read " + ColdStart.lineStartingWith(last.output(), "readEventMs=") + " + construct "
-                        + ColdStart.lineStartingWith(last.output(), "constructMs=") + " + invoke "
+                String phases = "construct " + ColdStart.lineStartingWith(last.output(), "constructMs=") + " + read "
+                        + ColdStart.lineStartingWith(last.output(), "readEventMs=") + " + invoke "
                         + ColdStart.lineStartingWith(last.output(), "invokeMs=") + " ms";
                 Row row = new Row(f.logicalId(), name, ColdStart.median(bare), ColdStart.median(fn),
                         ColdStart.lineStartingWith(last.output(), "awsCalls=") + " " + byOperation,
@@ -179,7 +189,16 @@ public final class ColdStartAllBenchmark {
      * the function's JVM only.
      */
     static List<String> functionFlags(List<String> flags) {
-        String extra = System.getProperty("bench.functionFlags", "").trim();
+        return withExtraFlags(flags, "bench.functionFlags");
+    }
+
+    /** Profiling of the bare program: {@code -Dbench.bareFlags=...}, as {@link #functionFlags(List)}. */
+    static List<String> bareFlags(List<String> flags) {
+        return withExtraFlags(flags, "bench.bareFlags");
+    }
+
+    private static List<String> withExtraFlags(List<String> flags, String property) {
+        String extra = System.getProperty(property, "").trim();
         if (extra.isEmpty()) {
             return flags;
         }

@@ -14,10 +14,13 @@ import java.util.UUID;
 
 /**
  * One cold invocation of submit-report as Lambda would do it: construct the handler from the process environment
- * (no-arg constructor), deserialize events/http-submit-report.json with the Java runtime's serializer, invoke once.
+ * (no-arg constructor: the init phase), then deserialize events/http-submit-report.json with the Java runtime's
+ * serializer and invoke once.
  */
 public final class SubmitReportColdInvoke {
     public static void main(String[] args) throws Exception {
+        // Lambda's order: the init phase constructs the handler, then the invoke phase deserializes the event
+        SubmitReportHandler handler = new SubmitReportHandler();
         APIGatewayV2HTTPEvent event;
         try (InputStream in = Files.newInputStream(Path.of(args[0]))) {
             event = LambdaEventSerializers.serializerFor(APIGatewayV2HTTPEvent.class,
@@ -26,7 +29,6 @@ public final class SubmitReportColdInvoke {
         Map<String, String> headers = new HashMap<>(event.getHeaders());
         headers.put("idempotency-key", UUID.randomUUID().toString());
         event.setHeaders(headers);
-        SubmitReportHandler handler = new SubmitReportHandler();
         APIGatewayV2HTTPResponse response = handler.handleRequest(event, null);
         System.out.println("status=" + response.getStatusCode());
         System.out.println("awsCalls=" + AwsCallRecorder.total());

@@ -1,5 +1,7 @@
 package id.laporwarga.platform;
 
+import id.laporwarga.platform.aws.InitPhaseWarmup;
+import id.laporwarga.platform.tenant.DynamoTenantStore;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.context.ApplicationContextBuilder;
 import io.micronaut.function.aws.MicronautRequestHandler;
@@ -11,16 +13,38 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  * parsing paths ({@link #prime(ApplicationContext)}) have run.
  */
 public abstract class PrimedRequestHandler<I, O> extends MicronautRequestHandler<I, O> {
+    static {
+        // Lambda's init phase: the DynamoDB client is built on a background thread while the context starts
+        InitPhaseWarmup.prebuildClients();
+    }
+
     private final SnapStartPriming priming;
 
     protected PrimedRequestHandler() {
         super();
         priming = registerPriming();
+        InitPhaseWarmup.afterContextStart(this::warmUpAfterContextStart);
     }
 
     protected PrimedRequestHandler(ApplicationContextBuilder builder) {
         super(builder);
         priming = registerPriming();
+        InitPhaseWarmup.afterContextStart(this::warmUpAfterContextStart);
+    }
+
+    /**
+     * Lambda's init phase, in the background while the runtime fetches and deserializes the first event (see
+     * {@link InitPhaseWarmup}): warms the JSON mapper and loads the tenant documents (one Query, then parsing and
+     * indexing the boundaries), which nearly every function's first request needs. Reads only.
+     */
+    private void warmUpAfterContextStart() {
+        ApplicationContext ctx = getApplicationContext();
+        try {
+            SnapStartPriming.JSON_ROUND_TRIP.prime(ctx);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+        ctx.getBean(DynamoTenantStore.class).all();
     }
 
     /**

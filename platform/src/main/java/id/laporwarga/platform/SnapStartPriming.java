@@ -1,5 +1,7 @@
 package id.laporwarga.platform;
 
+import id.laporwarga.platform.aws.AwsClientsFactory;
+import id.laporwarga.platform.aws.InitPhaseWarmup;
 import id.laporwarga.platform.json.Json;
 import id.laporwarga.platform.log.JsonLog;
 import io.micronaut.context.ApplicationContext;
@@ -11,7 +13,6 @@ import org.crac.Context;
 import org.crac.Core;
 import org.crac.Resource;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * Moves start-up work into the SnapStart snapshot: before the checkpoint every registered priming step runs (create
@@ -27,7 +28,7 @@ public final class SnapStartPriming implements Resource {
     private final AtomicInteger failures = new AtomicInteger();
 
     /** The partition and sort key the priming GetItem asks for (never written). */
-    public static final String PRIMING_KEY = "PRIMING#snapstart";
+    public static final String PRIMING_KEY = AwsClientsFactory.PRIMING_KEY;
 
     /** Writes and reads back a small JSON document (loads Micronaut Serde's writers and parsers). */
     public static final Step JSON_ROUND_TRIP = ctx -> {
@@ -40,10 +41,9 @@ public final class SnapStartPriming implements Resource {
      * retry and HTTP paths, as AWS recommends for SnapStart priming. Its answer does not matter.
      */
     public static final Step DYNAMODB_ROUND_TRIP = ctx -> {
-        String table = ctx.getBean(FunctionEnvironment.class).get(FunctionEnvironment.TABLE_NAME).orElse(null);
-        if (table != null) {
-            ctx.getBean(DynamoDbClient.class).getItem(r -> r.tableName(table).key(Map.of(
-                    "pk", AttributeValue.fromS(PRIMING_KEY), "sk", AttributeValue.fromS(PRIMING_KEY))));
+        FunctionEnvironment env = ctx.getBean(FunctionEnvironment.class);
+        if (env.get(FunctionEnvironment.TABLE_NAME).isPresent()) {
+            AwsClientsFactory.primingGetItem(ctx.getBean(DynamoDbClient.class), env);
         }
     };
 
@@ -67,6 +67,8 @@ public final class SnapStartPriming implements Resource {
 
     @Override
     public void beforeCheckpoint(Context<? extends Resource> ignored) {
+        // no init-phase background call may be in flight in the snapshot (its socket would be dead after restore)
+        InitPhaseWarmup.awaitBackground();
         primeNow();
     }
 

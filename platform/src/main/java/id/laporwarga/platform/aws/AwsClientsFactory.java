@@ -1,11 +1,13 @@
 package id.laporwarga.platform.aws;
 
 import id.laporwarga.platform.FunctionEnvironment;
+import id.laporwarga.platform.store.TableKeys;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Requires;
 import jakarta.inject.Singleton;
 import java.net.URI;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
@@ -19,6 +21,7 @@ import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.S3Configuration;
 import software.amazon.awssdk.services.s3.presigner.S3Presigner;
@@ -54,19 +57,45 @@ public class AwsClientsFactory {
 
     @Singleton
     SdkHttpClient httpClient() {
-        // a dead endpoint must fail fast, well within the Lambda timeout (30 s) and API Gateway's (30 s)
-        return UrlConnectionHttpClient.builder().connectionTimeout(CONNECT_TIMEOUT).socketTimeout(SOCKET_TIMEOUT).build();
+        return buildHttpClient();
     }
 
     @Singleton
     DynamoDbClient dynamoDb(FunctionEnvironment env, SdkHttpClient http) {
+        return InitPhaseWarmup.take(InitPhaseWarmup.AwsClient.DYNAMODB, DynamoDbClient.class, env)
+                .orElseGet(() -> buildDynamoDb(env, http));
+    }
+
+    @Singleton
+    S3Client s3(FunctionEnvironment env, SdkHttpClient http) {
+        return InitPhaseWarmup.take(InitPhaseWarmup.AwsClient.S3, S3Client.class, env)
+                .orElseGet(() -> buildS3(env, http));
+    }
+
+    @Singleton
+    S3Presigner s3Presigner(FunctionEnvironment env) {
+        return InitPhaseWarmup.take(InitPhaseWarmup.AwsClient.S3_PRESIGNER, S3Presigner.class, env)
+                .orElseGet(() -> buildS3Presigner(env));
+    }
+
+    @Singleton
+    SnsClient sns(FunctionEnvironment env, SdkHttpClient http) {
+        return InitPhaseWarmup.take(InitPhaseWarmup.AwsClient.SNS, SnsClient.class, env)
+                .orElseGet(() -> buildSns(env, http));
+    }
+
+    static SdkHttpClient buildHttpClient() {
+        // a dead endpoint must fail fast, well within the Lambda timeout (30 s) and API Gateway's (30 s)
+        return UrlConnectionHttpClient.builder().connectionTimeout(CONNECT_TIMEOUT).socketTimeout(SOCKET_TIMEOUT).build();
+    }
+
+    static DynamoDbClient buildDynamoDb(FunctionEnvironment env, SdkHttpClient http) {
         var b = DynamoDbClient.builder().httpClient(http).overrideConfiguration(AwsClientsFactory::bounded).region(region(env)).credentialsProvider(credentials(env));
         env.endpointFor("DYNAMODB").map(URI::create).ifPresent(b::endpointOverride);
         return b.build();
     }
 
-    @Singleton
-    S3Client s3(FunctionEnvironment env, SdkHttpClient http) {
+    static S3Client buildS3(FunctionEnvironment env, SdkHttpClient http) {
         var b = S3Client.builder().httpClient(http).overrideConfiguration(c -> c.addExecutionInterceptor(RECORDER).retryStrategy(retries())).region(region(env)).credentialsProvider(credentials(env));
         Optional<String> endpoint = env.endpointFor("S3");
         endpoint.map(URI::create).ifPresent(b::endpointOverride);
@@ -74,8 +103,7 @@ public class AwsClientsFactory {
         return b.build();
     }
 
-    @Singleton
-    S3Presigner s3Presigner(FunctionEnvironment env) {
+    static S3Presigner buildS3Presigner(FunctionEnvironment env) {
         var b = S3Presigner.builder().region(region(env)).credentialsProvider(credentials(env));
         Optional<String> endpoint = env.endpointFor("S3");
         endpoint.map(URI::create).ifPresent(b::endpointOverride);
@@ -83,11 +111,22 @@ public class AwsClientsFactory {
         return b.build();
     }
 
-    @Singleton
-    SnsClient sns(FunctionEnvironment env, SdkHttpClient http) {
+    static SnsClient buildSns(FunctionEnvironment env, SdkHttpClient http) {
         var b = SnsClient.builder().httpClient(http).overrideConfiguration(AwsClientsFactory::bounded).region(region(env)).credentialsProvider(credentials(env));
         env.endpointFor("SNS").map(URI::create).ifPresent(b::endpointOverride);
         return b.build();
+    }
+
+    /** The partition and sort key the priming GetItem asks for (no item ever has it; never written). */
+    public static final String PRIMING_KEY = "PRIMING#snapstart";
+
+    /**
+     * One real, read-only DynamoDB call (GetItem of a key no item has): loads the SDK's marshallers, signer, retry and
+     * HTTP paths, as AWS recommends for SnapStart priming. Its answer does not matter. Nothing without a table name.
+     */
+    public static void primingGetItem(DynamoDbClient dynamo, FunctionEnvironment env) {
+        env.get(FunctionEnvironment.TABLE_NAME).ifPresent(table -> dynamo.getItem(r -> r.tableName(table).key(Map.of(
+                TableKeys.PK, AttributeValue.fromS(PRIMING_KEY), TableKeys.SK, AttributeValue.fromS(PRIMING_KEY)))));
     }
 
     // no SqsClient: no function sends to or reads from SQS itself (Lambda's event source mappings do), and the SQS

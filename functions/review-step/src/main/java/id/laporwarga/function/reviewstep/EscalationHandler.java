@@ -2,6 +2,7 @@ package id.laporwarga.function.reviewstep;
 
 import id.laporwarga.domain.tenant.Tenant;
 import id.laporwarga.domain.workflow.ReviewService;
+import id.laporwarga.platform.aws.InitPhaseWarmup;
 import id.laporwarga.platform.PrimedRequestHandler;
 import id.laporwarga.platform.log.JsonLog;
 import id.laporwarga.platform.store.InboxQueries;
@@ -21,6 +22,11 @@ import software.amazon.awssdk.services.sns.SnsClient;
  * {@code {"tenant": "kotamobagu"}} to run for one tenant.
  */
 public class EscalationHandler extends PrimedRequestHandler<Map<String, Object>, Map<String, Object>> {
+    static {
+        // Lambda's init phase: built on a background thread while the context starts (the DynamoDB client always is)
+        InitPhaseWarmup.prebuildClients(InitPhaseWarmup.AwsClient.SNS);
+    }
+
     private static final JsonLog LOG = JsonLog.get(EscalationHandler.class);
 
     public EscalationHandler() {

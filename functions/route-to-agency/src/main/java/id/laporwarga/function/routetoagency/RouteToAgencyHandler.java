@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import id.laporwarga.domain.report.CaseEvent;
 import id.laporwarga.domain.routing.RouteCaseService;
+import id.laporwarga.platform.aws.InitPhaseWarmup;
 import id.laporwarga.platform.PrimedRequestHandler;
 import id.laporwarga.platform.json.Json;
 import id.laporwarga.platform.log.JsonLog;
@@ -19,6 +20,11 @@ import software.amazon.awssdk.services.sns.SnsClient;
  * only the records that failed are retried (and land in the DLQ after 3 receives).
  */
 public class RouteToAgencyHandler extends PrimedRequestHandler<SQSEvent, SQSBatchResponse> {
+    static {
+        // Lambda's init phase: built on a background thread while the context starts (the DynamoDB client always is)
+        InitPhaseWarmup.prebuildClients(InitPhaseWarmup.AwsClient.SNS);
+    }
+
     private static final JsonLog LOG = JsonLog.get(RouteToAgencyHandler.class);
 
     public RouteToAgencyHandler() {

@@ -5,6 +5,7 @@ import id.laporwarga.domain.error.ErrorCode;
 import id.laporwarga.domain.error.LocalizedText;
 import id.laporwarga.domain.scoring.ScorePeriod;
 import id.laporwarga.domain.tenant.Tenant;
+import id.laporwarga.platform.aws.InitPhaseWarmup;
 import id.laporwarga.platform.FunctionEnvironment;
 import id.laporwarga.platform.PrimedRequestHandler;
 import id.laporwarga.platform.json.Json;
@@ -25,6 +26,11 @@ import software.amazon.awssdk.services.s3.S3Client;
  * {@code {"tenant":"kotamobagu","period":"2026-10"}}. Writes to {@code ANALYTICS_BUCKET}; see {@link AnalyticsExporter}.
  */
 public class ExportHandler extends PrimedRequestHandler<ExportRequest, ExportResult> {
+    static {
+        // Lambda's init phase: built on a background thread while the context starts (the DynamoDB client always is)
+        InitPhaseWarmup.prebuildClients(InitPhaseWarmup.AwsClient.S3);
+    }
+
     private volatile AnalyticsExporter exporter;
 
     public ExportHandler() {

@@ -10,6 +10,7 @@ import id.laporwarga.domain.tenant.Agency;
 import id.laporwarga.domain.tenant.Category;
 import id.laporwarga.domain.tenant.Tenant;
 import id.laporwarga.domain.time.IndonesianTime;
+import id.laporwarga.platform.aws.InitPhaseWarmup;
 import id.laporwarga.platform.aws.S3PhotoUploads;
 import id.laporwarga.platform.http.ApiRequest;
 import id.laporwarga.platform.http.ApiResponse;
@@ -31,6 +32,11 @@ import java.util.Map;
  * mobile app shows in its pickers.
  */
 public class SubmitReportHandler extends HttpApiFunction {
+    static {
+        // Lambda's init phase: built on a background thread while the context starts (the DynamoDB client always is)
+        InitPhaseWarmup.prebuildClients(InitPhaseWarmup.AwsClient.S3_PRESIGNER);
+    }
+
     private static final JsonLog LOG = JsonLog.get(SubmitReportHandler.class);
     private volatile SubmitReportService service;
 

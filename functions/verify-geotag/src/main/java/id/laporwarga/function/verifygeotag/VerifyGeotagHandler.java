@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import id.laporwarga.domain.geotag.PhotoKey;
 import id.laporwarga.domain.geotag.PhotoVerification;
+import id.laporwarga.platform.aws.InitPhaseWarmup;
 import id.laporwarga.platform.PrimedRequestHandler;
 import id.laporwarga.platform.json.Json;
 import id.laporwarga.platform.log.JsonLog;
@@ -21,6 +22,11 @@ import software.amazon.awssdk.services.sns.SnsClient;
  * lands in the DLQ while the rest of its batch succeeds.
  */
 public class VerifyGeotagHandler extends PrimedRequestHandler<SQSEvent, SQSBatchResponse> {
+    static {
+        // Lambda's init phase: built on a background thread while the context starts (the DynamoDB client always is)
+        InitPhaseWarmup.prebuildClients(InitPhaseWarmup.AwsClient.S3, InitPhaseWarmup.AwsClient.SNS);
+    }
+
     private static final JsonLog LOG = JsonLog.get(VerifyGeotagHandler.class);
 
     public VerifyGeotagHandler() {
