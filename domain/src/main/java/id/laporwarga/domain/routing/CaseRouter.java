@@ -29,6 +29,11 @@ public final class CaseRouter {
     public static final String DEFAULT_TRIAGE_DESK_ID = "triage";
     public static final String KELURAHAN_CHAIN_PREFIX = "kelurahan:";
 
+    /** The owner id (and alert {@code agencyId}) of the RT activity review chain of one kelurahan/desa. */
+    public static String kelurahanChain(String kelurahanCode) {
+        return KELURAHAN_CHAIN_PREFIX + kelurahanCode;
+    }
+
     public RoutingDecision decide(Tenant tenant, ReportCase c, Instant now) {
         WorkingCalendar calendar = tenant.calendar();
         var sla = tenant.policies().sla();
@@ -39,7 +44,7 @@ public final class CaseRouter {
             }
             String name = area.kelurahanName() == null ? area.kelurahanCode() : area.kelurahanName();
             return new RoutingDecision(RoutingDecision.Outcome.KELURAHAN_REVIEW, CaseStatus.KELURAHAN_REVIEW,
-                    KELURAHAN_CHAIN_PREFIX + area.kelurahanCode(), "Kelurahan/Desa " + name,
+                    kelurahanChain(area.kelurahanCode()), "Kelurahan/Desa " + name,
                     DueDates.firstResponse(sla, calendar, now), "Diteruskan untuk ditinjau Kelurahan/Desa " + name, null);
         }
         Optional<Category> category = c.category() == null ? Optional.empty() : tenant.category(c.category());

@@ -5,12 +5,21 @@ import java.util.Objects;
 
 /**
  * A responsible institution. {@code external} marks a vertical institution outside the Pemda's authority
- * (PDAM, PLN, BPN, police): its complaints are referred, never silently dropped.
+ * (PDAM, PLN, BPN, police): its complaints are referred, never silently dropped. {@code reviewsKelurahan} lists the
+ * kelurahan/desa codes whose RT activity review chain this office follows (a kelurahan office, or the kecamatan that
+ * covers several desa): its channels then also receive the alerts of those chains.
  */
-public record Agency(String id, String name, boolean external, List<NotificationChannel> channels) {
+public record Agency(String id, String name, boolean external, List<NotificationChannel> channels,
+                     List<String> reviewsKelurahan) {
     public Agency {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(name, "name");
         channels = channels == null ? List.of() : List.copyOf(channels);
+        reviewsKelurahan = reviewsKelurahan == null ? List.of() : List.copyOf(reviewsKelurahan);
+    }
+
+    /** An institution that follows no kelurahan review chain. */
+    public Agency(String id, String name, boolean external, List<NotificationChannel> channels) {
+        this(id, name, external, channels, List.of());
     }
 }

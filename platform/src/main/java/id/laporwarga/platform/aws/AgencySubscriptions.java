@@ -1,6 +1,7 @@
 package id.laporwarga.platform.aws;
 
 import id.laporwarga.domain.routing.AgencyFilterPolicy;
+import id.laporwarga.domain.routing.CaseRouter;
 import id.laporwarga.domain.tenant.Agency;
 import id.laporwarga.domain.tenant.NotificationChannel;
 import id.laporwarga.domain.tenant.Tenant;
@@ -129,13 +130,18 @@ public class AgencySubscriptions {
         return new SyncReport(created, updated, removed, unchanged, pending);
     }
 
-    /** Endpoint -> canonical filter policy, from the tenant's agencies and their channels. */
+    /**
+     * Endpoint -> canonical filter policy, from the tenant's agencies and their channels. An office that follows
+     * kelurahan review chains ({@link Agency#reviewsKelurahan()}) also gets their ids ({@code kelurahan:<code>}).
+     */
     public static Map<Endpoint, String> wantedPolicies(Tenant tenant) {
         Map<Endpoint, TreeSet<String>> ids = new LinkedHashMap<>();
         for (Agency agency : tenant.agencies()) {
             for (NotificationChannel channel : agency.channels()) {
-                ids.computeIfAbsent(new Endpoint(protocol(channel), channel.endpoint()), k -> new TreeSet<>())
-                        .add(agency.id());
+                TreeSet<String> endpointIds = ids.computeIfAbsent(new Endpoint(protocol(channel), channel.endpoint()),
+                        k -> new TreeSet<>());
+                endpointIds.add(agency.id());
+                agency.reviewsKelurahan().forEach(code -> endpointIds.add(CaseRouter.kelurahanChain(code)));
             }
         }
         Map<Endpoint, String> out = new LinkedHashMap<>();

@@ -68,7 +68,9 @@ public final class TenantDocuments {
         }
 
         List<AdminBoundary> boundaries = parseBoundaries(doc, errors);
-        List<Agency> agencies = parseAgencies(doc, errors);
+        Set<String> kelurahanCodes = new HashSet<>();
+        boundaries.stream().filter(b -> b.level() == AdminLevel.KELURAHAN).forEach(b -> kelurahanCodes.add(b.code()));
+        List<Agency> agencies = parseAgencies(doc, errors, kelurahanCodes);
         Set<String> agencyIds = new HashSet<>();
         agencies.forEach(a -> agencyIds.add(a.id()));
         List<Category> categories = parseCategories(doc, errors, agencyIds);
@@ -130,7 +132,7 @@ public final class TenantDocuments {
         return out;
     }
 
-    private static List<Agency> parseAgencies(JsonFields doc, FieldErrors errors) {
+    private static List<Agency> parseAgencies(JsonFields doc, FieldErrors errors, Set<String> kelurahanCodes) {
         List<JsonFields> list = doc.objects("agencies");
         List<Agency> out = new ArrayList<>();
         if (list == null || list.isEmpty()) {
@@ -183,8 +185,21 @@ public final class TenantDocuments {
                     }
                 }
             }
+            List<String> reviews = a.strings("reviewsKelurahan");
+            List<String> reviewsKelurahan = new ArrayList<>();
+            if (reviews != null) {
+                for (int j = 0; j < reviews.size(); j++) {
+                    String code = reviews.get(j);
+                    if (code == null || !kelurahanCodes.contains(code)) {
+                        errors.add(field + ".reviewsKelurahan[" + j + "]", "kode kelurahan/desa tidak ada di batas wilayah",
+                                "not a kelurahan/desa code of the boundaries");
+                    } else if (!reviewsKelurahan.contains(code)) {
+                        reviewsKelurahan.add(code);
+                    }
+                }
+            }
             Boolean external = a.bool("external");
-            out.add(new Agency(id, name, Boolean.TRUE.equals(external), channels));
+            out.add(new Agency(id, name, Boolean.TRUE.equals(external), channels, reviewsKelurahan));
         }
         return out;
     }

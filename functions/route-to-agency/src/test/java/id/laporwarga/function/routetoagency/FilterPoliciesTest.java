@@ -64,7 +64,11 @@ class FilterPoliciesTest {
                         new NotificationChannel(NotificationChannel.Type.EMAIL, "ketertiban@" + id + ".go.id"))),
                 new Agency("kominfo", "Diskominfo", false, List.of(
                         new NotificationChannel(NotificationChannel.Type.EMAIL, "admin@" + id + ".go.id"))),
-                new Agency("pln", "PLN UP3 Kotamobagu", true, List.of()));
+                new Agency("pln", "PLN UP3 Kotamobagu", true, List.of()),
+                // the kelurahan office follows the RT activity review chain of Mogolaing
+                new Agency("kel-mogolaing", "Kelurahan Mogolaing", false, List.of(
+                        new NotificationChannel(NotificationChannel.Type.EMAIL, "mogolaing@" + id + ".go.id")),
+                        List.of("71.74.04.1003")));
         List<Category> categories = List.of(
                 new Category("sampah", "Sampah", "dlh", Map.of(), Set.of()),
                 new Category("parkir", "Parkir liar", "dishub", Map.of(), Set.of()),
@@ -77,8 +81,12 @@ class FilterPoliciesTest {
 
     /** The alert the service would publish for a verified complaint of this category. */
     static AgencyAlert alertFor(Tenant tenant, String category, String alertType) {
+        return alertFor(tenant, CaseKind.COMPLAINT, category, alertType);
+    }
+
+    static AgencyAlert alertFor(Tenant tenant, CaseKind kind, String category, String alertType) {
         ReportCase c = new ReportCase("case-" + category, tenant.id(), "Asia/Makassar", "KTG-7K3M-9QXD",
-                CaseKind.COMPLAINT, category, "uraian", new GeoPoint(0.7376, 124.2851), MOGOLAING, null,
+                kind, category, "uraian", new GeoPoint(0.7376, 124.2851), MOGOLAING, null,
                 Privacy.ANONYMOUS, null, List.of(), CaseStatus.VERIFIED, 3, List.of(), NOW, NOW, null, false,
                 List.of(), null, null, null);
         RoutingDecision d = new CaseRouter().decide(tenant, c, NOW);
@@ -139,6 +147,20 @@ class FilterPoliciesTest {
         // the kecamatan override routes public order in Kotamobagu Barat to the kecamatan office: same inbox
         assertEquals(List.of("email:ketertiban@kotamobagu.go.id"),
                 receivers(t, alertFor(t, "ketertiban", AgencyAlert.CASE_ROUTED)));
+    }
+
+    @Test
+    void rtActivityReviewAlertReachesTheKelurahanOfficeThatFollowsItsChainOnly() throws Exception {
+        Tenant t = tenant("kotamobagu");
+        AgencyAlert alert = alertFor(t, CaseKind.RT_ACTIVITY, "kerja-bakti", AgencyAlert.CASE_ROUTED);
+        assertEquals("kelurahan:71.74.04.1003", alert.attributes().get("agencyId"));
+        assertEquals(List.of("email:mogolaing@kotamobagu.go.id"), receivers(t, alert));
+        Map<String, String> byEndpoint = new LinkedHashMap<>();
+        AgencySubscriptions.wantedPolicies(t).forEach((k, v) -> byEndpoint.put(k.toString(), v));
+        assertEquals("{\"tenant\":[\"kotamobagu\"],\"agencyId\":[\"kel-mogolaing\",\"kelurahan:71.74.04.1003\"]}",
+                byEndpoint.get("email:mogolaing@kotamobagu.go.id"));
+        // another tenant's office following a kelurahan with the same code hears nothing of it
+        assertEquals(List.of(), receivers(tenant("bolmong"), alert));
     }
 
     @Test
