@@ -4,13 +4,15 @@ import id.laporwarga.local.LocalStack;
 import id.laporwarga.platform.log.JsonLog;
 import id.laporwarga.platform.store.TableKeys;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
+import java.net.HttpURLConnection;
 import java.net.InetAddress;
+import java.net.Proxy;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -38,7 +40,12 @@ import software.amazon.awssdk.services.dynamodb.model.Select;
  * targets (>= 200 submits/s, p99 <= 50 ms, zero errors) and checks that the table holds exactly one case per accepted
  * submission. Stops by itself; only ever talks to 127.0.0.1.
  *
- * <p>Options: {@code --seconds=60 --warmup=5 --submitters=8 --readers=2 --http-threads=16 --instances=4 --verbose}.
+ * <p>Options: {@code --seconds=60 --warmup=5 --submitters=4 --readers=1 --http-threads=16 --instances=4 --verbose}.
+ *
+ * <p>4 submitters and 1 reader are the concurrency with the best throughput on the project's 2-core machines: with 8
+ * and 2 (the former default, same 4:1 mix) the submits per second are the same or fewer, and every request waits
+ * about twice as long, for the cores, DynamoDB Local's table lock and the function instances; with 12 and 3 fewer
+ * still. Figures in the README ("Benchmarks and performance").
  */
 public final class LoadTest {
     static final double TARGET_SUBMITS_PER_SECOND = 200;
@@ -90,13 +97,14 @@ public final class LoadTest {
     public static void main(String[] args) throws Exception {
         int seconds = intArg(args, "seconds", 60);
         int warmup = intArg(args, "warmup", 5);
-        int submitters = intArg(args, "submitters", 8);
-        int readers = intArg(args, "readers", 2);
+        int submitters = intArg(args, "submitters", 4);
+        int readers = intArg(args, "readers", 1);
         int httpThreads = intArg(args, "http-threads", 16);
         int instances = intArg(args, "instances", 4);
         if (seconds < 1 || seconds > 3600) {
             throw new IllegalArgumentException("--seconds must be 1..3600");
         }
+        Http.configure(submitters + readers);
         double[] point = insidePoint();
         System.out.printf(Locale.ROOT, "load test: %d s (+%d s warm-up), %d submitters, %d readers, %d HTTP threads, "
                 + "up to %d instances per function, on %d cores%n", seconds, warmup, submitters, readers, httpThreads,
@@ -104,23 +112,23 @@ public final class LoadTest {
         long startStack = System.nanoTime();
         try (LocalStack local = LocalStack.start(LocalStack.Options.forTests()
                 .stackName("load-" + UUID.randomUUID().toString().substring(0, 6))
-                .pollQueues(false).runSchedules(false).maxConcurrency(instances).httpThreads(httpThreads))) {
+                .pollQueues(false).runSchedules(false).maxConcurrency(instances).httpThreads(httpThreads)
+                .accessLog(quiet(args)))) {
             URI base = URI.create(local.baseUrl());
             if (!InetAddress.getByName(base.getHost()).isLoopbackAddress()) {
                 throw new IllegalStateException("the load test only runs against 127.0.0.1, not " + base);
             }
             System.out.printf(Locale.ROOT, "local stack up in %.1f s at %s%n",
                     (System.nanoTime() - startStack) / 1e9, base);
-            // the bridge's access log and the functions' JSON logs go to stdout; on Lambda they are shipped
-            // asynchronously, here they would cost a synchronized console write per request: not measured
+            // the bridge's access log (off unless --verbose) and the functions' JSON logs go to stdout; on Lambda they
+            // are shipped asynchronously, here they would cost a synchronized console write per request: not measured
             PrintStream console = System.out;
             if (!quiet(args)) {
                 console.println("(request logs suppressed during the run; --verbose keeps them)");
                 System.setOut(new PrintStream(OutputStream.nullOutputStream()));
                 JsonLog.setOutput(new PrintStream(OutputStream.nullOutputStream()));
             }
-            HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
-                    .version(HttpClient.Version.HTTP_1_1).build();
+            Http http = new Http();
 
             // warm-up (JIT, handler instances, connections): not measured, its cases counted separately
             Set<String> warmupCases = ConcurrentHashMap.newKeySet();
@@ -169,7 +177,7 @@ public final class LoadTest {
         }
     }
 
-    private static void run(HttpClient http, URI base, double[] point, int seconds, int submitters, int readers,
+    private static void run(Http http, URI base, double[] point, int seconds, int submitters, int readers,
                             Recorder submits, Recorder reads, Set<String> accepted, List<String> codes)
             throws InterruptedException {
         long deadline = System.nanoTime() + Duration.ofSeconds(seconds).toNanos();
@@ -201,21 +209,21 @@ public final class LoadTest {
         }
     }
 
-    private static void submitOnce(HttpClient http, URI base, double[] point, Recorder.Local lat, Recorder rec,
+    private static void submitOnce(Http http, URI base, double[] point, Recorder.Local lat, Recorder rec,
                                    Set<String> accepted, List<String> codes) {
         String body = String.format(Locale.ROOT, "{\"kind\":\"COMPLAINT\",\"category\":\"SAMPAH\","
                 + "\"description\":\"Sampah menumpuk di pinggir jalan, belum diangkut seminggu\","
                 + "\"location\":{\"lat\":%.6f,\"lon\":%.6f},\"privacy\":\"PUBLIC\",\"reporter\":{\"name\":\"Warga\"},"
                 + "\"photos\":[{\"contentType\":\"image/jpeg\",\"sizeBytes\":250000}]}", point[0], point[1]);
-        HttpRequest request = HttpRequest.newBuilder(base.resolve("/v1/reports"))
-                .header("Content-Type", "application/json").header("Idempotency-Key", "load-" + UUID.randomUUID())
-                .timeout(Duration.ofSeconds(30)).POST(HttpRequest.BodyPublishers.ofString(body)).build();
+        URI uri = base.resolve("/v1/reports");
+        String idempotencyKey = "load-" + UUID.randomUUID();
         long start = System.nanoTime();
         try {
-            HttpResponse<String> r = http.send(request, HttpResponse.BodyHandlers.ofString());
+            Http.Response r = http.send("POST", uri, Map.of("Content-Type", "application/json",
+                    "Idempotency-Key", idempotencyKey), body);
             lat.add((System.nanoTime() - start) / 1000);
-            if (r.statusCode() != 201) {
-                rec.error("HTTP " + r.statusCode() + " " + abbreviate(r.body()));
+            if (r.status() != 201) {
+                rec.error("HTTP " + r.status() + " " + abbreviate(r.body()));
                 return;
             }
             String caseId = field(r.body(), "caseId");
@@ -230,26 +238,73 @@ public final class LoadTest {
         } catch (IOException e) {
             lat.add((System.nanoTime() - start) / 1000);
             rec.error(e.getClass().getSimpleName());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
     }
 
-    private static void readOnce(HttpClient http, URI base, String code, Recorder.Local lat, Recorder rec) {
-        HttpRequest request = HttpRequest.newBuilder(base.resolve("/v1/reports/" + code))
-                .timeout(Duration.ofSeconds(30)).GET().build();
+    private static void readOnce(Http http, URI base, String code, Recorder.Local lat, Recorder rec) {
+        URI uri = base.resolve("/v1/reports/" + code);
         long start = System.nanoTime();
         try {
-            HttpResponse<String> r = http.send(request, HttpResponse.BodyHandlers.ofString());
+            Http.Response r = http.send("GET", uri, Map.of(), null);
             lat.add((System.nanoTime() - start) / 1000);
-            if (r.statusCode() != 200 || !r.body().contains(code)) {
-                rec.error("HTTP " + r.statusCode() + " " + abbreviate(r.body()));
+            if (r.status() != 200 || !r.body().contains(code)) {
+                rec.error("HTTP " + r.status() + " " + abbreviate(r.body()));
             }
         } catch (IOException e) {
             lat.add((System.nanoTime() - start) / 1000);
             rec.error(e.getClass().getSimpleName());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        }
+    }
+
+    /**
+     * The load generator's HTTP/1.1 client: blocking {@link HttpURLConnection}s on the calling thread, kept alive
+     * between requests (one connection per client thread), no proxy. The generator shares the 2 cores with the system
+     * under test, so it should cost as little as possible: java.net.http.HttpClient hands every exchange between the
+     * caller, its selector thread and its worker pool, which measured about 140 µs more CPU per request on loopback.
+     */
+    static final class Http {
+        record Response(int status, String body) {
+        }
+
+        /**
+         * Before anything in this JVM uses {@link HttpURLConnection} (the JDK reads it once): the JDK keeps at most
+         * {@code http.maxConnections} idle connections per destination (5 by default), and every client thread must
+         * find its own again or it would open a new connection per request. Per destination: the functions' SDK
+         * clients (DynamoDB Local, moto) keep their own; with the default 5 clients nothing changes.
+         */
+        static void configure(int clients) {
+            System.setProperty("http.maxConnections", Integer.toString(Math.max(5, clients)));
+        }
+
+        Response send(String method, URI uri, Map<String, String> headers, String body) throws IOException {
+            URL url = uri.toURL();
+            HttpURLConnection c = (HttpURLConnection) url.openConnection(Proxy.NO_PROXY);
+            c.setConnectTimeout(5_000);
+            c.setReadTimeout(30_000);
+            c.setUseCaches(false);
+            c.setRequestMethod(method);
+            c.setRequestProperty("Accept", "application/json");
+            headers.forEach(c::setRequestProperty);
+            if (body != null) {
+                byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+                c.setDoOutput(true);
+                c.setFixedLengthStreamingMode(bytes.length);
+                try (OutputStream out = c.getOutputStream()) {
+                    out.write(bytes);
+                }
+            }
+            int status = c.getResponseCode();
+            // read the body to its end and close the stream: that returns the connection to the keep-alive cache
+            InputStream in = status >= 400 ? c.getErrorStream() : c.getInputStream();
+            String text;
+            if (in == null) {
+                text = "";
+            } else {
+                try (in) {
+                    text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+                }
+            }
+            return new Response(status, text);
         }
     }
 

@@ -14,7 +14,6 @@ import java.io.OutputStream;
 import java.lang.System.Logger.Level;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
-import java.security.SecureRandom;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -26,6 +25,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
 
 /**
@@ -40,7 +40,6 @@ final class HttpApiBridge implements HttpHandler {
     private static final System.Logger LOG = System.getLogger(HttpApiBridge.class.getName());
     private static final DateTimeFormatter REQUEST_TIME =
             DateTimeFormatter.ofPattern("dd/MMM/yyyy:HH:mm:ss Z", Locale.ENGLISH).withZone(ZoneOffset.UTC);
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     /** An HttpApi's CorsConfiguration (resolved). */
     record Cors(List<String> allowOrigins, List<String> allowMethods, List<String> allowHeaders,
@@ -57,10 +56,18 @@ final class HttpApiBridge implements HttpHandler {
     private final Map<String, Cors> corsByApi;
     private final String accountId;
     private final Map<String, String> apiIds;
+    private final boolean accessLog;
 
     HttpApiBridge(RouteTable routes, Map<String, LocalFunction> functions, Map<String, String> missing,
                   Supplier<RequestAuthorizer> authorizer, Map<String, Cors> corsByApi, Map<String, String> apiIds,
                   String accountId) {
+        this(routes, functions, missing, authorizer, corsByApi, apiIds, accountId, true);
+    }
+
+    /** @param accessLog whether every request gets a line on stdout (off: not even formatted) */
+    HttpApiBridge(RouteTable routes, Map<String, LocalFunction> functions, Map<String, String> missing,
+                  Supplier<RequestAuthorizer> authorizer, Map<String, Cors> corsByApi, Map<String, String> apiIds,
+                  String accountId, boolean accessLog) {
         this.routes = routes;
         this.functions = functions;
         this.missing = missing;
@@ -68,6 +75,7 @@ final class HttpApiBridge implements HttpHandler {
         this.corsByApi = corsByApi;
         this.apiIds = apiIds;
         this.accountId = accountId;
+        this.accessLog = accessLog;
     }
 
     @Override
@@ -137,8 +145,10 @@ final class HttpApiBridge implements HttpHandler {
             }
         } finally {
             exchange.close();
-            System.out.printf("%s %s %s -> %d (%d ms) %s%n", REQUEST_TIME.format(Instant.now()), method, rawPath,
-                    status, (System.nanoTime() - start) / 1_000_000, function);
+            if (accessLog) {
+                System.out.println(REQUEST_TIME.format(Instant.now()) + " " + method + " " + rawPath + " -> " + status
+                        + " (" + (System.nanoTime() - start) / 1_000_000 + " ms) " + function);
+            }
         }
     }
 
@@ -386,9 +396,13 @@ final class HttpApiBridge implements HttpHandler {
         }
     }
 
+    /**
+     * Request and trace ids only need to be unique, not secret: no SecureRandom (a lock and a read of /dev/urandom)
+     * on every request.
+     */
     private static byte[] randomBytes(int n) {
         byte[] b = new byte[n];
-        RANDOM.nextBytes(b);
+        ThreadLocalRandom.current().nextBytes(b);
         return b;
     }
 

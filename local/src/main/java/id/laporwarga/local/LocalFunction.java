@@ -21,13 +21,14 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.BlockingDeque;
-import java.util.concurrent.LinkedBlockingDeque;
+import java.util.Deque;
+import java.util.concurrent.ConcurrentLinkedDeque;
+import java.util.concurrent.Semaphore;
 
 /**
  * One {@code AWS::Serverless::Function} of the template, run in this JVM like Lambda runs it: each handler instance
  * handles one event at a time; when all instances are busy a new one is created ("cold start"), up to
- * {@code maxConcurrency}, after which callers wait. Instances are built with the handler's
+ * {@code maxConcurrency}, after which callers wait, first come first served. Instances are built with the handler's
  * {@code (ApplicationContextBuilder)} constructor and the function's own {@link FunctionEnvironment}, so functions with
  * different environments share the JVM.
  */
@@ -46,7 +47,15 @@ public final class LocalFunction implements AutoCloseable {
     private final Constructor<?> constructor;
     private final Type inputType;
     private final int maxConcurrency;
-    private final BlockingDeque<Object> idle = new LinkedBlockingDeque<>();
+    /**
+     * One permit per instance that may exist; a caller holds one from {@link #borrow()} to {@link #release(Object)}.
+     * Fair: when every instance is busy, callers get one in the order they asked. (A deque's take let a newcomer grab
+     * an instance just released while a caller that had waited longer went back to the end of the queue: under load
+     * some requests waited several turns, which lengthened the latency's tail.)
+     */
+    private final Semaphore permits;
+    /** Idle instances, the most recently used first. */
+    private final Deque<Object> idle = new ConcurrentLinkedDeque<>();
     private final List<Object> all = new ArrayList<>();
     private int created;
     private volatile boolean closed;
@@ -62,6 +71,7 @@ public final class LocalFunction implements AutoCloseable {
         this.inputType = RequestHandler.class.isAssignableFrom(handlerClass)
                 ? resolveTypeArgument(handlerClass, RequestHandler.class, 0) : null;
         this.maxConcurrency = Math.max(1, maxConcurrency);
+        this.permits = new Semaphore(this.maxConcurrency, true);
         if (!RequestHandler.class.isAssignableFrom(handlerClass)
                 && !RequestStreamHandler.class.isAssignableFrom(handlerClass)) {
             throw new IllegalArgumentException(handlerClass.getName() + " implements neither RequestHandler nor "
@@ -171,19 +181,29 @@ public final class LocalFunction implements AutoCloseable {
         if (closed) {
             throw new IllegalStateException(logicalId() + " is shut down");
         }
-        Object h = idle.pollFirst();
-        if (h != null) {
+        permits.acquire();
+        boolean handedOut = false;
+        try {
+            if (closed) {
+                throw new IllegalStateException(logicalId() + " is shut down");
+            }
+            Object h = idle.pollFirst();
+            if (h == null) {
+                // every other permit holder uses or creates one instance: fewer than maxConcurrency exist
+                h = create();
+            }
+            handedOut = true;
             return h;
-        }
-        boolean create;
-        synchronized (this) {
-            create = created < maxConcurrency;
-            if (create) {
-                created++;
+        } finally {
+            if (!handedOut) {
+                permits.release();
             }
         }
-        if (!create) {
-            return idle.takeFirst();
+    }
+
+    private Object create() {
+        synchronized (this) {
+            created++;
         }
         try {
             long start = System.nanoTime();
@@ -213,6 +233,7 @@ public final class LocalFunction implements AutoCloseable {
         if (!closed) {
             idle.addFirst(handler);
         }
+        permits.release();
     }
 
     @Override

@@ -54,6 +54,7 @@ public final class LocalStack implements AutoCloseable {
         private int pollWaitSeconds = 1;
         private int maxConcurrency = 4;
         private int httpThreads = 16;
+        private boolean accessLog = true;
         private final List<LocalPlugin> plugins = new ArrayList<>();
         private boolean loadServicePlugins = true;
         private LocalAws aws;
@@ -165,6 +166,12 @@ public final class LocalStack implements AutoCloseable {
 
         public Options httpThreads(int n) {
             this.httpThreads = n;
+            return this;
+        }
+
+        /** Whether the HTTP API prints a line per request on stdout (default true; a load test turns it off). */
+        public Options accessLog(boolean on) {
+            this.accessLog = on;
             return this;
         }
 
@@ -349,7 +356,7 @@ public final class LocalStack implements AutoCloseable {
         });
         server.setExecutor(httpExecutor);
         server.createContext("/", new HttpApiBridge(routes, functions, missing, () -> authorizer, cors, apiIds,
-                aws.accountId()));
+                aws.accountId(), options.accessLog));
         server.createContext("/_local/health", ex -> reply(ex, 200, Jsons.write(Map.of("status", "ok"))));
         server.createContext("/_local/functions", ex -> reply(ex, 200, Jsons.write(describeFunctions())));
         server.createContext("/_local/schedules", this::scheduleEndpoint);
