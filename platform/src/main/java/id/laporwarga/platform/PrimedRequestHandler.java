@@ -15,7 +15,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 public abstract class PrimedRequestHandler<I, O> extends MicronautRequestHandler<I, O> {
     static {
         // Lambda's init phase: the DynamoDB client is built on a background thread while the context starts
-        InitPhaseWarmup.prebuildClients();
+        InitPhaseWarmup.prebuildClients(PrimedRequestHandler.class);
     }
 
     private final SnapStartPriming priming;
@@ -67,9 +67,15 @@ public abstract class PrimedRequestHandler<I, O> extends MicronautRequestHandler
                 this::prime);
     }
 
-    /** Creates the SDK clients this function uses; override to add S3/SNS (call super). */
+    /**
+     * Creates the SDK clients this function uses: DynamoDB, and those its handler class declared in its static
+     * initializer ({@link InitPhaseWarmup#prebuildClients(Class, InitPhaseWarmup.AwsClient...)}).
+     */
     protected void primeClients(ApplicationContext ctx) throws Exception {
         ctx.getBean(DynamoDbClient.class);
+        for (InitPhaseWarmup.AwsClient client : InitPhaseWarmup.declaredClients(getClass())) {
+            ctx.getBean(client.type());
+        }
     }
 
     /**

@@ -5,13 +5,17 @@ import id.laporwarga.platform.log.JsonLog;
 import java.time.Duration;
 import java.util.EnumMap;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.presigner.S3Presigner;
+import software.amazon.awssdk.services.sns.SnsClient;
 
 /**
  * Work of a cold function that does not need to wait for the first request, moved to a background thread of Lambda's
@@ -20,7 +24,7 @@ import software.amazon.awssdk.services.s3.presigner.S3Presigner;
  *
  * <ul>
  *   <li><b>SDK clients</b>: handlers ask for them in their static initializer, which runs before the handler's
- *       constructor: {@code static { InitPhaseWarmup.prebuildClients(AwsClient.S3_PRESIGNER); }}. The DynamoDB
+ *       constructor: {@code static { InitPhaseWarmup.prebuildClients(SubmitReportHandler.class, AwsClient.S3_PRESIGNER); }}. The DynamoDB
  *       client, which every function uses, is always built first, followed (beside the other builds) by one
  *       read-only {@code GetItem} of the priming key: AWS's "invoke priming", which loads the marshallers, signer and
  *       HTTP path before the first request needs them. The presigner signs one URL (local computation, no call).</li>
@@ -36,8 +40,20 @@ import software.amazon.awssdk.services.s3.presigner.S3Presigner;
  * {@code LAPOR_INIT_WARMUP=false}. With SnapStart, all of it ends up in the snapshot (priming waits for the clients).
  */
 public final class InitPhaseWarmup {
-    /** Clients that can be prebuilt. */
-    public enum AwsClient { DYNAMODB, S3, S3_PRESIGNER, SNS }
+    /** Clients that can be prebuilt, with their bean type. */
+    public enum AwsClient {
+        DYNAMODB(DynamoDbClient.class), S3(S3Client.class), S3_PRESIGNER(S3Presigner.class), SNS(SnsClient.class);
+
+        private final Class<?> type;
+
+        AwsClient(Class<?> type) {
+            this.type = type;
+        }
+
+        public Class<?> type() {
+            return type;
+        }
+    }
 
     private static final JsonLog LOG = JsonLog.get(InitPhaseWarmup.class);
     static final String SWITCH = "LAPOR_INIT_WARMUP";
@@ -49,6 +65,8 @@ public final class InitPhaseWarmup {
     };
     private static final Map<AwsClient, CompletableFuture<Object>> PREBUILT = new EnumMap<>(AwsClient.class);
     private static final Set<AwsClient> SCHEDULED = EnumSet.noneOf(AwsClient.class);
+    /** The clients each handler class declared (besides DynamoDB), prebuilt or not: SnapStart priming creates them. */
+    private static final Map<Class<?>, List<AwsClient>> DECLARED = new ConcurrentHashMap<>();
     private static CompletableFuture<?> tail = CompletableFuture.completedFuture(null);
     /** The priming GetItem, which runs beside the chain of {@link #tail}. */
     private static CompletableFuture<?> primingCall = CompletableFuture.completedFuture(null);
@@ -59,10 +77,12 @@ public final class InitPhaseWarmup {
     }
 
     /**
-     * Starts building these clients (the DynamoDB client first, always) for the process environment, if it configures a
-     * function and the switch is not off. Idempotent per client.
+     * Declares the SDK clients {@code handler} uses besides DynamoDB (see {@link #declaredClients(Class)}) and starts
+     * building them (the DynamoDB client first, always) for the process environment, if it configures a function and
+     * the switch is not off. Idempotent per client.
      */
-    public static synchronized void prebuildClients(AwsClient... clients) {
+    public static synchronized void prebuildClients(Class<?> handler, AwsClient... clients) {
+        DECLARED.put(handler, List.of(clients));
         if (!active()) {
             return;
         }
@@ -75,6 +95,11 @@ public final class InitPhaseWarmup {
                 schedule(client);
             }
         }
+    }
+
+    /** The clients {@code handler} declared with {@link #prebuildClients(Class, AwsClient...)} (none if it did not). */
+    public static List<AwsClient> declaredClients(Class<?> handler) {
+        return DECLARED.getOrDefault(handler, List.of());
     }
 
     /**

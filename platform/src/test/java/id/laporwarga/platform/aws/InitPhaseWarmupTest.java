@@ -59,7 +59,7 @@ class InitPhaseWarmupTest {
         FunctionEnvironment env = functionEnvironment(Map.of());
         long getItemsBefore = AwsCallRecorder.count("DynamoDb.GetItem");
         InitPhaseWarmup.configure(env);
-        InitPhaseWarmup.prebuildClients(InitPhaseWarmup.AwsClient.S3_PRESIGNER);
+        InitPhaseWarmup.prebuildClients(InitPhaseWarmupTest.class, InitPhaseWarmup.AwsClient.S3_PRESIGNER);
         List<String> ran = new CopyOnWriteArrayList<>();
         InitPhaseWarmup.afterContextStart(() -> ran.add(Thread.currentThread().getName()));
         InitPhaseWarmup.awaitBackground();
@@ -75,6 +75,8 @@ class InitPhaseWarmupTest {
         assertTrue(InitPhaseWarmup.take(InitPhaseWarmup.AwsClient.SNS, software.amazon.awssdk.services.sns.SnsClient.class, env).isEmpty());
 
         assertEquals(List.of("lapor-init-warmup"), ran);
+        // SnapStart priming creates what the handler declared
+        assertEquals(List.of(InitPhaseWarmup.AwsClient.S3_PRESIGNER), InitPhaseWarmup.declaredClients(InitPhaseWarmupTest.class));
         assertEquals(1, AwsCallRecorder.count("DynamoDb.GetItem") - getItemsBefore);
         assertEquals(0, aws.dynamoDb().scan(r -> r.tableName(table)).count(), "priming only reads");
     }
@@ -83,7 +85,7 @@ class InitPhaseWarmupTest {
     void theClientFactoryHandsOutThePrebuiltClientsOfItsEnvironment() {
         FunctionEnvironment env = functionEnvironment(Map.of());
         InitPhaseWarmup.configure(env);
-        InitPhaseWarmup.prebuildClients(InitPhaseWarmup.AwsClient.SNS);
+        InitPhaseWarmup.prebuildClients(InitPhaseWarmupTest.class, InitPhaseWarmup.AwsClient.SNS);
         InitPhaseWarmup.awaitBackground();
 
         AwsClientsFactory factory = new AwsClientsFactory();
@@ -100,7 +102,7 @@ class InitPhaseWarmupTest {
     void anotherEnvironmentGetsNothingPrebuilt() {
         FunctionEnvironment env = functionEnvironment(Map.of());
         InitPhaseWarmup.configure(env);
-        InitPhaseWarmup.prebuildClients();
+        InitPhaseWarmup.prebuildClients(InitPhaseWarmupTest.class);
         InitPhaseWarmup.awaitBackground();
 
         FunctionEnvironment otherFunction = functionEnvironment(Map.of(FunctionEnvironment.TABLE_NAME, "other-table"));
@@ -114,7 +116,7 @@ class InitPhaseWarmupTest {
                 functionEnvironment(Map.of(InitPhaseWarmup.SWITCH, "false")))) {
             InitPhaseWarmup.reset();
             InitPhaseWarmup.configure(env);
-            InitPhaseWarmup.prebuildClients(InitPhaseWarmup.AwsClient.S3);
+            InitPhaseWarmup.prebuildClients(InitPhaseWarmupTest.class, InitPhaseWarmup.AwsClient.S3);
             List<String> ran = new CopyOnWriteArrayList<>();
             InitPhaseWarmup.afterContextStart(() -> ran.add("ran"));
             InitPhaseWarmup.awaitBackground();

@@ -5,11 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import id.laporwarga.domain.error.DomainException;
 import id.laporwarga.domain.tenant.Tenant;
-import id.laporwarga.platform.TestFiles;
-import io.micronaut.json.JsonMapper;
-import io.micronaut.json.tree.JsonNode;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -17,12 +12,7 @@ import org.junit.jupiter.api.Test;
 /** The agencies of a tenant document: the kelurahan review chains an office follows. */
 class AgencyDocumentsTest {
     private static Tenant parse(String agencies) throws Exception {
-        String doc = "{\"id\":\"kotamobagu\",\"name\":\"Kota Kotamobagu\",\"timeZone\":\"WITA\","
-                + "\"agencies\":" + agencies + ","
-                + "\"categories\":[{\"code\":\"SAMPAH\",\"name\":\"Sampah\",\"agencyId\":\"dlh\"}],"
-                + "\"boundaries\":" + Files.readString(TestFiles.sharedData().resolve("boundaries/kotamobagu.geojson")) + "}";
-        JsonNode tree = JsonMapper.createDefault().readValue(doc.getBytes(StandardCharsets.UTF_8), JsonNode.class);
-        return TenantDocuments.parse(tree, "kotamobagu");
+        return KotamobaguDocuments.parse(agencies, "{}");
     }
 
     @Test

@@ -11,23 +11,12 @@ import id.laporwarga.domain.tenant.Tenant;
 import id.laporwarga.domain.workflow.Deadline;
 import id.laporwarga.domain.workflow.ServiceTimes;
 import id.laporwarga.domain.workflow.WorkflowCatalog;
-import id.laporwarga.platform.TestFiles;
-import io.micronaut.json.JsonMapper;
-import io.micronaut.json.tree.JsonNode;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 class WorkflowDocumentsTest {
     private static Tenant parse(String workflows) throws Exception {
-        String doc = "{\"id\":\"kotamobagu\",\"name\":\"Kota Kotamobagu\",\"timeZone\":\"WITA\","
-                + "\"agencies\":[{\"id\":\"dlh\",\"name\":\"DLH\"}],"
-                + "\"categories\":[{\"code\":\"SAMPAH\",\"name\":\"Sampah\",\"agencyId\":\"dlh\"}],"
-                + "\"policies\":{\"workflows\":" + workflows + "},"
-                + "\"boundaries\":" + Files.readString(TestFiles.sharedData().resolve("boundaries/kotamobagu.geojson")) + "}";
-        JsonNode tree = JsonMapper.createDefault().readValue(doc.getBytes(StandardCharsets.UTF_8), JsonNode.class);
-        return TenantDocuments.parse(tree, "kotamobagu");
+        return KotamobaguDocuments.parse(KotamobaguDocuments.ONE_AGENCY, "{\"workflows\":" + workflows + "}");
     }
 
     @Test

@@ -12,7 +12,6 @@ import io.micronaut.context.ApplicationContextBuilder;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import software.amazon.awssdk.services.sns.SnsClient;
 
 /**
  * Scheduled every 15 minutes (EventBridge; in the local stack a timer or {@code POST /_local/schedules/EscalationFunction}):
@@ -23,8 +22,9 @@ import software.amazon.awssdk.services.sns.SnsClient;
  */
 public class EscalationHandler extends PrimedRequestHandler<Map<String, Object>, Map<String, Object>> {
     static {
-        // Lambda's init phase: built on a background thread while the context starts (the DynamoDB client always is)
-        InitPhaseWarmup.prebuildClients(InitPhaseWarmup.AwsClient.SNS);
+        // the SDK clients used besides DynamoDB: built in Lambda's init phase on a background thread while the
+        // context starts, and by SnapStart priming
+        InitPhaseWarmup.prebuildClients(EscalationHandler.class, InitPhaseWarmup.AwsClient.SNS);
     }
 
     private static final JsonLog LOG = JsonLog.get(EscalationHandler.class);
@@ -37,11 +37,6 @@ public class EscalationHandler extends PrimedRequestHandler<Map<String, Object>,
         super(builder);
     }
 
-    @Override
-    protected void primeClients(ApplicationContext ctx) throws Exception {
-        super.primeClients(ctx);
-        ctx.getBean(SnsClient.class);
-    }
 
     /** Before the SnapStart snapshot: the review service, the deadline queries and the tenant catalogue beans. */
     @Override

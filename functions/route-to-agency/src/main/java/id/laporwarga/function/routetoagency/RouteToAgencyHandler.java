@@ -12,7 +12,6 @@ import io.micronaut.context.ApplicationContext;
 import io.micronaut.context.ApplicationContextBuilder;
 import java.util.ArrayList;
 import java.util.List;
-import software.amazon.awssdk.services.sns.SnsClient;
 
 /**
  * Consumes {@code case.verified} / {@code case.rerouted} from the routing queue (subscribed to the case-events topic
@@ -21,8 +20,9 @@ import software.amazon.awssdk.services.sns.SnsClient;
  */
 public class RouteToAgencyHandler extends PrimedRequestHandler<SQSEvent, SQSBatchResponse> {
     static {
-        // Lambda's init phase: built on a background thread while the context starts (the DynamoDB client always is)
-        InitPhaseWarmup.prebuildClients(InitPhaseWarmup.AwsClient.SNS);
+        // the SDK clients used besides DynamoDB: built in Lambda's init phase on a background thread while the
+        // context starts, and by SnapStart priming
+        InitPhaseWarmup.prebuildClients(RouteToAgencyHandler.class, InitPhaseWarmup.AwsClient.SNS);
     }
 
     private static final JsonLog LOG = JsonLog.get(RouteToAgencyHandler.class);
@@ -35,11 +35,6 @@ public class RouteToAgencyHandler extends PrimedRequestHandler<SQSEvent, SQSBatc
         super(builder);
     }
 
-    @Override
-    protected void primeClients(ApplicationContext ctx) throws Exception {
-        super.primeClients(ctx);
-        ctx.getBean(SnsClient.class);
-    }
 
     /** Before the SnapStart snapshot: the routing service and the case-event parser (nothing is routed). */
     @Override

@@ -27,8 +27,9 @@ import software.amazon.awssdk.services.s3.S3Client;
  */
 public class ExportHandler extends PrimedRequestHandler<ExportRequest, ExportResult> {
     static {
-        // Lambda's init phase: built on a background thread while the context starts (the DynamoDB client always is)
-        InitPhaseWarmup.prebuildClients(InitPhaseWarmup.AwsClient.S3);
+        // the SDK clients used besides DynamoDB: built in Lambda's init phase on a background thread while the
+        // context starts, and by SnapStart priming
+        InitPhaseWarmup.prebuildClients(ExportHandler.class, InitPhaseWarmup.AwsClient.S3);
     }
 
     private volatile AnalyticsExporter exporter;

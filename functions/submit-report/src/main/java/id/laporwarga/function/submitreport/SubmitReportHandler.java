@@ -33,8 +33,9 @@ import java.util.Map;
  */
 public class SubmitReportHandler extends HttpApiFunction {
     static {
-        // Lambda's init phase: built on a background thread while the context starts (the DynamoDB client always is)
-        InitPhaseWarmup.prebuildClients(InitPhaseWarmup.AwsClient.S3_PRESIGNER);
+        // the SDK clients used besides DynamoDB: built in Lambda's init phase on a background thread while the
+        // context starts, and by SnapStart priming
+        InitPhaseWarmup.prebuildClients(SubmitReportHandler.class, InitPhaseWarmup.AwsClient.S3_PRESIGNER);
     }
 
     private static final JsonLog LOG = JsonLog.get(SubmitReportHandler.class);
@@ -60,7 +61,6 @@ public class SubmitReportHandler extends HttpApiFunction {
     @Override
     protected void primeClients(io.micronaut.context.ApplicationContext ctx) throws Exception {
         super.primeClients(ctx);
-        ctx.getBean(software.amazon.awssdk.services.s3.presigner.S3Presigner.class);
         service();
     }
 

@@ -12,8 +12,6 @@ import io.micronaut.context.ApplicationContext;
 import io.micronaut.context.ApplicationContextBuilder;
 import java.util.ArrayList;
 import java.util.List;
-import software.amazon.awssdk.services.s3.S3Client;
-import software.amazon.awssdk.services.sns.SnsClient;
 
 /**
  * Consumes the photos bucket's {@code s3:ObjectCreated:*} notifications from the photo-uploaded queue and verifies
@@ -23,8 +21,9 @@ import software.amazon.awssdk.services.sns.SnsClient;
  */
 public class VerifyGeotagHandler extends PrimedRequestHandler<SQSEvent, SQSBatchResponse> {
     static {
-        // Lambda's init phase: built on a background thread while the context starts (the DynamoDB client always is)
-        InitPhaseWarmup.prebuildClients(InitPhaseWarmup.AwsClient.S3, InitPhaseWarmup.AwsClient.SNS);
+        // the SDK clients used besides DynamoDB: built in Lambda's init phase on a background thread while the
+        // context starts, and by SnapStart priming
+        InitPhaseWarmup.prebuildClients(VerifyGeotagHandler.class, InitPhaseWarmup.AwsClient.S3, InitPhaseWarmup.AwsClient.SNS);
     }
 
     private static final JsonLog LOG = JsonLog.get(VerifyGeotagHandler.class);
@@ -37,12 +36,6 @@ public class VerifyGeotagHandler extends PrimedRequestHandler<SQSEvent, SQSBatch
         super(builder);
     }
 
-    @Override
-    protected void primeClients(ApplicationContext ctx) throws Exception {
-        super.primeClients(ctx);
-        ctx.getBean(S3Client.class);
-        ctx.getBean(SnsClient.class);
-    }
 
     /** Before the SnapStart snapshot: the verification beans and the S3 notification parser (nothing is read). */
     @Override
