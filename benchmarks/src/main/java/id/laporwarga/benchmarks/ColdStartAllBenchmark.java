@@ -70,7 +70,7 @@ public final class ColdStartAllBenchmark {
         try (LocalAws aws = LocalAws.start()) {
             ProvisionedStack stack = StackProvisioner.provision(template, "bench-all", aws);
             SampleTenants.onboard(stack, SampleTenants.KOTAMOBAGU);
-            byte[] photo = Files.readAllBytes(repo.resolve("../shared/data/photos/htc-desire_gps.jpg").normalize());
+            byte[] photo = Files.readAllBytes(repo.resolve("sample-data/photos/htc-desire_gps.jpg").normalize());
             for (String bucket : List.of(stack.bucket("PhotosBucket"), stack.bucket("AnalyticsBucket"))) {
                 aws.s3().putObject(r -> r.bucket(bucket).key(BareSdkCalls.BENCH_OBJECT), RequestBody.fromBytes(photo));
             }

@@ -1,6 +1,6 @@
 package id.laporwarga.benchmarks;
 
-import id.laporwarga.local.LocalStack;
+import id.laporwarga.local.DevStack;
 import id.laporwarga.platform.log.JsonLog;
 import id.laporwarga.platform.store.TableKeys;
 import java.io.IOException;
@@ -110,7 +110,7 @@ public final class LoadTest {
                 + "up to %d instances per function, on %d cores%n", seconds, warmup, submitters, readers, httpThreads,
                 instances, Runtime.getRuntime().availableProcessors());
         long startStack = System.nanoTime();
-        try (LocalStack local = LocalStack.start(LocalStack.Options.forTests()
+        try (DevStack local = DevStack.start(DevStack.Options.forTests()
                 .stackName("load-" + UUID.randomUUID().toString().substring(0, 6))
                 .pollQueues(false).runSchedules(false).maxConcurrency(instances).httpThreads(httpThreads)
                 .accessLog(quiet(args)))) {
@@ -309,7 +309,7 @@ public final class LoadTest {
     }
 
     /** Case items (pk CASE#..., sk CASE) in the stack's table, counted with a paginated COUNT scan. */
-    private static long countCases(LocalStack local) {
+    private static long countCases(DevStack local) {
         String table = local.stack().table("CasesTable");
         long count = 0;
         Map<String, AttributeValue> start = null;
@@ -353,7 +353,7 @@ public final class LoadTest {
         return s == null ? "" : s.length() > 120 ? s.substring(0, 120) : s;
     }
 
-    /** A point inside Kotamobagu from shared/data/boundaries/kotamobagu.points.csv. */
+    /** A point inside Kotamobagu from sample-data/kotamobagu/kotamobagu.points.csv. */
     private static double[] insidePoint() throws IOException {
         Path p = Path.of("").toAbsolutePath();
         while (p != null && !Files.exists(p.resolve("template.yaml"))) {
@@ -362,7 +362,7 @@ public final class LoadTest {
         if (p == null) {
             throw new IllegalStateException("run from the repository (template.yaml not found)");
         }
-        Path csv = p.resolveSibling("shared").resolve("data/boundaries/kotamobagu.points.csv");
+        Path csv = p.resolve("sample-data/kotamobagu/kotamobagu.points.csv");
         for (String line : Files.readAllLines(csv).subList(1, Files.readAllLines(csv).size())) {
             String[] c = line.split(",");
             if (c.length > 4 && !"outside".equals(c[0])) {

@@ -37,5 +37,5 @@ public interface LocalRuntime {
     /** Closed when the stack stops (before the emulators). */
     void onClose(AutoCloseable resource);
 
-    LocalStack.Options options();
+    DevStack.Options options();
 }

@@ -28,11 +28,11 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 @Tag("emulator")
 @Timeout(180)
 class RepositoryStackTest {
-    private static LocalStack local;
+    private static DevStack local;
 
     @BeforeAll
     static void start() {
-        local = LocalStack.start(LocalStack.Options.forTests());
+        local = DevStack.start(DevStack.Options.forTests());
     }
 
     @AfterAll

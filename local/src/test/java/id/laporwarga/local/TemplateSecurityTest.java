@@ -115,10 +115,10 @@ class TemplateSecurityTest {
 
     @Test
     void templateMatchesTheSamJsonSchema() throws Exception {
-        Path schemaFile = TEMPLATE_FILE.getParent().resolve("../shared/data/schemas/sam.schema.json").normalize();
+        Path schemaFile = TEMPLATE_FILE.getParent().resolve("sample-data/schemas/sam.schema.json").normalize();
         Assumptions.assumeTrue(Files.isRegularFile(schemaFile),
                 "SAM schema check skipped: " + schemaFile + " is absent (copy of aws-sam-translator's schema_source/"
-                        + "sam.schema.json, see shared/data/schemas/PROVENANCE.md)");
+                        + "sam.schema.json, see sample-data/schemas/PROVENANCE.md)");
         Schema schema = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_4)
                 .getSchema(Files.readString(schemaFile), InputFormat.JSON);
         String templateJson = JsonMapper.builder().build().writeValueAsString(SamTemplate.load(TEMPLATE_FILE).raw());

@@ -3,7 +3,7 @@ package id.laporwarga.platform;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** Locates the repository root and the shared test data beside it. */
+/** Locates the repository root and its sample-data folder. */
 public final class TestFiles {
     private TestFiles() {
     }
@@ -19,7 +19,7 @@ public final class TestFiles {
         return dir;
     }
 
-    public static Path sharedData() {
-        return repoRoot().resolve("../shared/data").normalize();
+    public static Path sampleData() {
+        return repoRoot().resolve("sample-data");
     }
 }

@@ -17,7 +17,7 @@ import org.locationtech.jts.operation.distance.DistanceOp;
 /**
  * Point-in-polygon lookup of one tenant's administrative areas.
  *
- * <p>Rules (see shared/data/boundaries/PROVENANCE.md): the city outline decides in or out, never a tolerance;
+ * <p>Rules (see sample-data/kotamobagu/PROVENANCE.md): the city outline decides in or out, never a tolerance;
  * the kecamatan comes from the matched kelurahan's code, kecamatan polygons are only a fallback; a point in a sliver
  * between kelurahan polygons takes the nearest kelurahan within {@code kelurahanToleranceMeters}, else stays unknown.
  */

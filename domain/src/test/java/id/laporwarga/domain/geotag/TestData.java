@@ -16,7 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** The shared test data (../shared/data from the repository root), read in place. */
+/** The test data in sample-data/ (photos, boundaries, points), read in place. */
 final class TestData {
     private TestData() {
     }
@@ -32,13 +32,13 @@ final class TestData {
         return p;
     }
 
-    static Path shared() {
-        return repoRoot().resolveSibling("shared").resolve("data");
+    static Path sampleData() {
+        return repoRoot().resolve("sample-data");
     }
 
     static byte[] photo(String name) {
         try {
-            return Files.readAllBytes(shared().resolve("photos").resolve(name));
+            return Files.readAllBytes(sampleData().resolve("photos").resolve(name));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -96,11 +96,11 @@ final class TestData {
     }
 
     static List<Map<String, String>> expectedPhotos() {
-        return csv(shared().resolve("photos/expected.csv"));
+        return csv(sampleData().resolve("photos/expected.csv"));
     }
 
     static List<Map<String, String>> points() {
-        return csv(shared().resolve("boundaries/kotamobagu.points.csv"));
+        return csv(sampleData().resolve("kotamobagu/kotamobagu.points.csv"));
     }
 
     static GeoPoint point(Map<String, String> row) {
@@ -129,7 +129,7 @@ final class TestData {
     static Tenant tenant(TenantPolicies policies) {
         try {
             Map<String, Object> fc = (Map<String, Object>) MiniJson.parse(
-                    Files.readString(shared().resolve("boundaries/kotamobagu.geojson")));
+                    Files.readString(sampleData().resolve("kotamobagu/kotamobagu.geojson")));
             List<AdminBoundary> boundaries = new ArrayList<>();
             for (Object f : (List<Object>) fc.get("features")) {
                 Map<String, Object> feature = (Map<String, Object>) f;

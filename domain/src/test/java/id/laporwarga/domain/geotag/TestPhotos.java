@@ -27,7 +27,7 @@ import org.apache.commons.imaging.formats.tiff.write.TiffOutputDirectory;
 import org.apache.commons.imaging.formats.tiff.write.TiffOutputSet;
 
 /**
- * Test photos written at test time from the real files in shared/data/photos (EXIF rewritten with Apache Commons
+ * Test photos written at test time from the real files in sample-data/photos (EXIF rewritten with Apache Commons
  * Imaging), never committed binaries.
  */
 final class TestPhotos {

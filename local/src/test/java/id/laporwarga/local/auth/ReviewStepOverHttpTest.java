@@ -16,7 +16,7 @@ import id.laporwarga.domain.report.Privacy;
 import id.laporwarga.domain.report.ReportCase;
 import id.laporwarga.domain.report.Reporter;
 import id.laporwarga.domain.report.SubmitReportService;
-import id.laporwarga.local.LocalStack;
+import id.laporwarga.local.DevStack;
 import id.laporwarga.platform.FunctionEnvironment;
 import id.laporwarga.platform.store.DynamoCaseRepository;
 import io.micronaut.context.ApplicationContext;
@@ -50,13 +50,13 @@ class ReviewStepOverHttpTest {
     static final String KEL = "71.74.02.1007";
     static final String SECRET = "Secret-of-the-reporter-24";
 
-    static LocalStack local;
+    static DevStack local;
     static ApplicationContext tools;
     static DynamoCaseRepository cases;
 
     @BeforeAll
     static void start() {
-        local = LocalStack.start(LocalStack.Options.forTests().stackName("review-http-"
+        local = DevStack.start(DevStack.Options.forTests().stackName("review-http-"
                 + UUID.randomUUID().toString().substring(0, 6)).pollQueues(false));
         tools = ApplicationContext.builder()
                 .singletons(new FunctionEnvironment(local.stack().functionEnvironment("ReviewStepFunction"))).start();

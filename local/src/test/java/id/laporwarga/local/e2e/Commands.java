@@ -1,6 +1,6 @@
 package id.laporwarga.local.e2e;
 
-import id.laporwarga.local.LocalStack;
+import id.laporwarga.local.DevStack;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -70,7 +70,7 @@ final class Commands {
      * {@code aws --endpoint-url <endpoint> <args...>} with the keys and region the runner prints (DynamoDB Local keeps
      * tables per access key and region), no pager, JSON output, and no user config that could redirect it.
      */
-    static Result aws(LocalStack local, String service, String... args) {
+    static Result aws(DevStack local, String service, String... args) {
         List<String> cmd = new ArrayList<>(List.of("aws", "--endpoint-url", local.aws().endpoint(service).toString(),
                 "--output", "json"));
         cmd.add(service);

@@ -1,6 +1,6 @@
 package id.laporwarga.local.e2e;
 
-import static id.laporwarga.local.e2e.SharedLocalStack.local;
+import static id.laporwarga.local.e2e.SharedDevStack.local;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -23,7 +23,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  */
 @Tag("emulator")
 @Timeout(120)
-@ExtendWith(SharedLocalStack.class)
+@ExtendWith(SharedDevStack.class)
 class GeotagVerdictsE2ETest {
     static final Duration VERIFIED_WITHIN = Duration.ofSeconds(5);
 

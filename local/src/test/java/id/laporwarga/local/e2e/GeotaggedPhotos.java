@@ -7,7 +7,7 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * The real photos of {@code shared/data/photos} (found from the repository root, never copied into the repo), and
+ * The real photos of {@code sample-data/photos} (found from the repository root), and
  * copies of the real Nikon photo with GPS and capture time written at test time (Apache Commons Imaging), saved as
  * temporary files for {@code curl --upload-file}.
  */
@@ -21,18 +21,18 @@ final class GeotaggedPhotos {
         return id.laporwarga.local.privacy.StackHttp.repoRoot();
     }
 
-    static Path sharedData() {
-        return id.laporwarga.local.privacy.StackHttp.sharedData();
+    static Path sampleData() {
+        return id.laporwarga.local.privacy.StackHttp.sampleData();
     }
 
     static Path realPhoto(String name) {
-        return sharedData().resolve("photos").resolve(name);
+        return sampleData().resolve("photos").resolve(name);
     }
 
     /** {lat, lon} of the rows of kotamobagu.points.csv whose level is (or is not) "outside". */
     static List<double[]> points(boolean outside) {
         try {
-            return Files.readAllLines(sharedData().resolve("boundaries/kotamobagu.points.csv")).stream().skip(1)
+            return Files.readAllLines(sampleData().resolve("kotamobagu/kotamobagu.points.csv")).stream().skip(1)
                     .filter(l -> !l.isBlank())
                     .map(l -> l.split(","))
                     .filter(c -> "outside".equals(c[0]) == outside)

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import id.laporwarga.local.LocalStack;
+import id.laporwarga.local.DevStack;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.http.HttpResponse;
@@ -28,10 +28,10 @@ final class LaporApi {
     static final ObjectMapper JSON = new ObjectMapper();
     static final String TENANT = "kotamobagu";
 
-    private final LocalStack local;
+    private final DevStack local;
     private final id.laporwarga.local.privacy.StackHttp http;
 
-    LaporApi(LocalStack local) {
+    LaporApi(DevStack local) {
         this.http = new id.laporwarga.local.privacy.StackHttp(local);
         this.local = local;
     }

@@ -1,6 +1,6 @@
 package id.laporwarga.local.e2e;
 
-import static id.laporwarga.local.e2e.SharedLocalStack.local;
+import static id.laporwarga.local.e2e.SharedDevStack.local;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -31,7 +31,7 @@ import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
  */
 @Tag("emulator")
 @Timeout(120)
-@ExtendWith(SharedLocalStack.class)
+@ExtendWith(SharedDevStack.class)
 class RoutingE2ETest {
 
     /** The agencies' own systems: plain SQS queues in the emulator, read with the SDK as DLH's or Dishub's IT would. */

@@ -1,6 +1,6 @@
 package id.laporwarga.local.e2e;
 
-import static id.laporwarga.local.e2e.SharedLocalStack.local;
+import static id.laporwarga.local.e2e.SharedDevStack.local;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -20,7 +20,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  */
 @Tag("emulator")
 @Timeout(120)
-@ExtendWith(SharedLocalStack.class)
+@ExtendWith(SharedDevStack.class)
 class SubmitAndInspectE2ETest {
 
     @Test

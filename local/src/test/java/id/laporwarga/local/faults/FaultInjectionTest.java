@@ -11,7 +11,7 @@ import id.laporwarga.domain.report.Assignment;
 import id.laporwarga.domain.report.CaseStatus;
 import id.laporwarga.domain.report.ReportCase;
 import id.laporwarga.emulators.LocalAws;
-import id.laporwarga.local.LocalStack;
+import id.laporwarga.local.DevStack;
 import id.laporwarga.local.dlq.DlqReplay;
 import id.laporwarga.platform.FunctionEnvironment;
 import id.laporwarga.platform.log.JsonLog;
@@ -70,7 +70,7 @@ class FaultInjectionTest {
     static LocalAws aws;
     static FaultProxy dynamoProxy;
     static FaultProxy motoProxy;
-    static LocalStack local;
+    static DevStack local;
     static ApplicationContext tools;
     static DynamoCaseRepository cases;
     static SqsClient sqs;
@@ -85,7 +85,7 @@ class FaultInjectionTest {
         aws = LocalAws.start();
         dynamoProxy = new FaultProxy("dynamodb", aws.dynamoDbPort());
         motoProxy = new FaultProxy("moto", aws.motoPort());
-        local = LocalStack.start(LocalStack.Options.forTests().aws(aws)
+        local = DevStack.start(DevStack.Options.forTests().aws(aws)
                 .stackName("faults-" + UUID.randomUUID().toString().substring(0, 6))
                 .functionEnvironment("AWS_ENDPOINT_URL_DYNAMODB", dynamoProxy.endpoint().toString())
                 .functionEnvironment("AWS_ENDPOINT_URL_S3", motoProxy.endpoint().toString())

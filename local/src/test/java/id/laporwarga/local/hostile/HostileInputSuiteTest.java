@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import id.laporwarga.local.HttpRoute;
-import id.laporwarga.local.LocalStack;
+import id.laporwarga.local.DevStack;
 import id.laporwarga.platform.log.JsonLog;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -60,7 +60,7 @@ class HostileInputSuiteTest {
     static final int BATCH = 40;
     static final ObjectMapper JSON = new ObjectMapper();
 
-    static LocalStack local;
+    static DevStack local;
     static HttpClient http;
     static ExecutorService clientThreads;
     static HostileRequests generator;
@@ -79,7 +79,7 @@ class HostileInputSuiteTest {
     @BeforeContainer
     static void start() throws Exception {
         startedAt = System.nanoTime();
-        local = LocalStack.start(LocalStack.Options.forTests().stackName("hostile-" + UUID.randomUUID().toString()
+        local = DevStack.start(DevStack.Options.forTests().stackName("hostile-" + UUID.randomUUID().toString()
                 .substring(0, 6)).pollQueues(false).httpThreads(8).maxConcurrency(4));
         clientThreads = Executors.newFixedThreadPool(4);
         http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).executor(clientThreads)

@@ -1,11 +1,11 @@
 package id.laporwarga.local.hostile;
 
-import static id.laporwarga.local.e2e.SharedLocalStack.local;
+import static id.laporwarga.local.e2e.SharedDevStack.local;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import id.laporwarga.local.e2e.SharedLocalStack;
+import id.laporwarga.local.e2e.SharedDevStack;
 import id.laporwarga.local.privacy.OutputCapture;
 import id.laporwarga.local.privacy.StackHttp;
 import java.io.ByteArrayOutputStream;
@@ -39,7 +39,7 @@ import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
  */
 @Tag("emulator")
 @Timeout(120)
-@ExtendWith(SharedLocalStack.class)
+@ExtendWith(SharedDevStack.class)
 class HostilePhotosTest {
     static final Duration DECIDED_WITHIN = Duration.ofSeconds(8);
 

@@ -1,12 +1,12 @@
 package id.laporwarga.local.privacy;
 
-import static id.laporwarga.local.e2e.SharedLocalStack.local;
+import static id.laporwarga.local.e2e.SharedDevStack.local;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import id.laporwarga.emulators.ProvisionedStack;
-import id.laporwarga.local.e2e.SharedLocalStack;
+import id.laporwarga.local.e2e.SharedDevStack;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -39,7 +39,7 @@ import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
  */
 @Tag("emulator")
 @Timeout(120)
-@ExtendWith(SharedLocalStack.class)
+@ExtendWith(SharedDevStack.class)
 class PrivacySweepTest {
     static final String KECAMATAN = "71.74.02";
     static final String KELURAHAN = "71.74.02.1007";

@@ -2,7 +2,7 @@ package id.laporwarga.local.privacy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import id.laporwarga.local.LocalStack;
+import id.laporwarga.local.DevStack;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -45,10 +45,10 @@ public final class StackHttp {
     private static final TagInfoAscii OFFSET_TIME_ORIGINAL =
             new TagInfoAscii("OffsetTimeOriginal", 0x9011, 7, TiffDirectoryType.EXIF_DIRECTORY_EXIF_IFD);
 
-    private final LocalStack local;
+    private final DevStack local;
     private Consumer<HttpResponse<String>> observer = r -> { };
 
-    public StackHttp(LocalStack local) {
+    public StackHttp(DevStack local) {
         this.local = local;
     }
 
@@ -216,13 +216,13 @@ public final class StackHttp {
         return p;
     }
 
-    public static Path sharedData() {
-        return repoRoot().resolveSibling("shared").resolve("data");
+    public static Path sampleData() {
+        return repoRoot().resolve("sample-data");
     }
 
     public static byte[] realPhoto(String name) {
         try {
-            return Files.readAllBytes(sharedData().resolve("photos").resolve(name));
+            return Files.readAllBytes(sampleData().resolve("photos").resolve(name));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -231,7 +231,7 @@ public final class StackHttp {
     /** {lat, lon} of a named row (column "nama") of kotamobagu.points.csv. */
     public static double[] point(String name) {
         try {
-            return Files.readAllLines(sharedData().resolve("boundaries/kotamobagu.points.csv")).stream().skip(1)
+            return Files.readAllLines(sampleData().resolve("kotamobagu/kotamobagu.points.csv")).stream().skip(1)
                     .map(l -> l.split(","))
                     .filter(c -> c.length > 4 && name.equals(c[2]))
                     .map(c -> new double[] {Double.parseDouble(c[4]), Double.parseDouble(c[3])})

@@ -24,7 +24,7 @@ class KotamobaguBoundariesTest {
 
     @BeforeAll
     static void load() throws Exception {
-        Path geojson = TestFiles.sharedData().resolve("boundaries/kotamobagu.geojson");
+        Path geojson = TestFiles.sampleData().resolve("kotamobagu/kotamobagu.geojson");
         String doc = "{\"id\":\"kotamobagu\",\"name\":\"Kota Kotamobagu\",\"timeZone\":\"WITA\","
                 + "\"agencies\":[{\"id\":\"dlh\",\"name\":\"DLH\"}],"
                 + "\"categories\":[{\"code\":\"SAMPAH\",\"name\":\"Sampah\",\"agencyId\":\"dlh\"}],"
@@ -36,7 +36,7 @@ class KotamobaguBoundariesTest {
 
     @Test
     void everyReferencePointResolvesToItsExpectedArea() throws Exception {
-        List<String> lines = Files.readAllLines(TestFiles.sharedData().resolve("boundaries/kotamobagu.points.csv"));
+        List<String> lines = Files.readAllLines(TestFiles.sampleData().resolve("kotamobagu/kotamobagu.points.csv"));
         int checked = 0;
         for (String line : lines.subList(1, lines.size())) {
             String[] f = line.split(",", -1);

@@ -19,7 +19,7 @@ final class KotamobaguDocuments {
                 + "\"agencies\":" + agenciesJson + ","
                 + "\"categories\":[{\"code\":\"SAMPAH\",\"name\":\"Sampah\",\"agencyId\":\"dlh\"}],"
                 + "\"policies\":" + policiesJson + ","
-                + "\"boundaries\":" + Files.readString(TestFiles.sharedData().resolve("boundaries/kotamobagu.geojson")) + "}";
+                + "\"boundaries\":" + Files.readString(TestFiles.sampleData().resolve("kotamobagu/kotamobagu.geojson")) + "}";
         JsonNode tree = JsonMapper.createDefault().readValue(doc.getBytes(StandardCharsets.UTF_8), JsonNode.class);
         return TenantDocuments.parse(tree, "kotamobagu");
     }

@@ -136,7 +136,7 @@ class SubmitReportHandlerIT {
         assertEquals("PUT", upload.get("method").getStringValue());
 
         byte[] jpeg = Files.readAllBytes(SamTemplate.findRepositoryTemplate().getParent()
-                .resolve("../shared/data/photos/nikon-coolpix-p6000_gps.jpg").normalize());
+                .resolve("sample-data/photos/nikon-coolpix-p6000_gps.jpg").normalize());
         HttpURLConnection put = (HttpURLConnection) URI.create(upload.get("url").getStringValue()).toURL().openConnection();
         put.setRequestMethod("PUT");
         put.setDoOutput(true);

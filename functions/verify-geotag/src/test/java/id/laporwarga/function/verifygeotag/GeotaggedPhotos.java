@@ -18,7 +18,7 @@ import org.apache.commons.imaging.formats.tiff.taginfos.TagInfoAscii;
 import org.apache.commons.imaging.formats.tiff.write.TiffOutputDirectory;
 import org.apache.commons.imaging.formats.tiff.write.TiffOutputSet;
 
-/** Copies of the real photos in shared/data/photos with GPS and capture time rewritten at test time. */
+/** Copies of the real photos in sample-data/photos with GPS and capture time rewritten at test time. */
 final class GeotaggedPhotos {
     private static final TagInfoAscii OFFSET_TIME_ORIGINAL =
             new TagInfoAscii("OffsetTimeOriginal", 0x9011, 7, TiffDirectoryType.EXIF_DIRECTORY_EXIF_IFD);
@@ -37,13 +37,13 @@ final class GeotaggedPhotos {
         return p;
     }
 
-    static Path sharedData() {
-        return repoRoot().resolveSibling("shared").resolve("data");
+    static Path sampleData() {
+        return repoRoot().resolve("sample-data");
     }
 
     static byte[] photo(String name) {
         try {
-            return Files.readAllBytes(sharedData().resolve("photos").resolve(name));
+            return Files.readAllBytes(sampleData().resolve("photos").resolve(name));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -52,7 +52,7 @@ final class GeotaggedPhotos {
     /** {lat, lon} of the rows of kotamobagu.points.csv whose level is (or is not) "outside". */
     static List<double[]> points(boolean outside) {
         try {
-            return Files.readAllLines(sharedData().resolve("boundaries/kotamobagu.points.csv")).stream().skip(1)
+            return Files.readAllLines(sampleData().resolve("kotamobagu/kotamobagu.points.csv")).stream().skip(1)
                     .filter(l -> !l.isBlank())
                     .map(l -> l.split(","))
                     .filter(c -> "outside".equals(c[0]) == outside)

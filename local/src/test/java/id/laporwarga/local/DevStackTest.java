@@ -29,15 +29,15 @@ import software.amazon.awssdk.services.sqs.model.MessageAttributeValue;
 /** The runner on a small test template: the HTTP bridge, SQS event sources with partial failures and DLQ, schedules. */
 @Tag("emulator")
 @Timeout(120)
-class LocalStackTest {
+class DevStackTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-    private static LocalStack local;
+    private static DevStack local;
 
     @BeforeAll
     static void start() throws Exception {
-        Path template = Path.of(LocalStackTest.class.getResource("/local-test-template.yaml").toURI());
-        local = LocalStack.start(LocalStack.Options.forTests().template(template).stackName("local-test")
+        Path template = Path.of(DevStackTest.class.getResource("/local-test-template.yaml").toURI());
+        local = DevStack.start(DevStack.Options.forTests().template(template).stackName("local-test")
                 .onboardSampleTenants(false)
                 .plugin(runtime -> runtime.authorizer((route, headers) -> {
                     if (route.authorizer() == null) {
@@ -232,7 +232,7 @@ class LocalStackTest {
                 HttpResponse.BodyHandlers.ofString());
         assertEquals(400, notJson.statusCode(), notJson.body());
         Object direct = local.runSchedule("TickFunction", "{\"job\":\"from-java\"}");
-        assertEquals("from-java", ((Map<?, ?>) direct).get("job"), "LocalStack.runSchedule(id, json) does the same");
+        assertEquals("from-java", ((Map<?, ?>) direct).get("job"), "DevStack.runSchedule(id, json) does the same");
     }
 
     @Test

@@ -33,8 +33,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * (payload 2.0), polls the SQS queues of the functions' SQS events like Lambda's event source mappings and runs
  * their schedules. {@link #start(Options)} does the same from a test, on free ports.
  */
-public final class LocalStack implements AutoCloseable {
-    private static final System.Logger LOG = System.getLogger(LocalStack.class.getName());
+public final class DevStack implements AutoCloseable {
+    private static final System.Logger LOG = System.getLogger(DevStack.class.getName());
     public static final String DEFAULT_STACK_NAME = "lapor-warga-local";
 
     /** How to start; {@link #defaults()} for the command line, {@link #forTests()} for tests (free ports). */
@@ -85,7 +85,7 @@ public final class LocalStack implements AutoCloseable {
             return o;
         }
 
-        /** Free ports everywhere, no timers for schedules (run them with {@link LocalStack#runSchedule}). */
+        /** Free ports everywhere, no timers for schedules (run them with {@link DevStack#runSchedule}). */
         public static Options forTests() {
             Options o = new Options();
             o.httpPort = 0;
@@ -241,18 +241,18 @@ public final class LocalStack implements AutoCloseable {
     private volatile RequestAuthorizer authorizer = RequestAuthorizer.PASS_THROUGH;
     private volatile boolean closed;
 
-    private LocalStack(Options options, LocalAws aws, boolean ownsAws) {
+    private DevStack(Options options, LocalAws aws, boolean ownsAws) {
         this.options = options;
         this.aws = aws;
         this.ownsAws = ownsAws;
     }
 
     /** Starts everything; {@link #close()} stops it (and the emulators, unless they were given in the options). */
-    public static LocalStack start(Options options) {
+    public static DevStack start(Options options) {
         boolean owns = options.aws == null;
         LocalAws aws = owns ? LocalAws.start(new LocalAws.Options(options.dynamoDbPort, options.motoPort,
                 LocalAws.DEFAULT_REGION, System.getenv("MOTO_SERVER"))) : options.aws;
-        LocalStack local = new LocalStack(options, aws, owns);
+        DevStack local = new DevStack(options, aws, owns);
         try {
             local.startUp();
             return local;
@@ -276,7 +276,7 @@ public final class LocalStack implements AutoCloseable {
         }
 
         ClassLoader loader = Thread.currentThread().getContextClassLoader() != null
-                ? Thread.currentThread().getContextClassLoader() : LocalStack.class.getClassLoader();
+                ? Thread.currentThread().getContextClassLoader() : DevStack.class.getClassLoader();
         for (SamTemplate.Function f : template.functions()) {
             String name = stack.physicalId(f.logicalId());
             String arn = stack.attribute(f.logicalId(), "Arn");
@@ -541,7 +541,7 @@ public final class LocalStack implements AutoCloseable {
             }
 
             public String baseUrl() {
-                return LocalStack.this.baseUrl();
+                return DevStack.this.baseUrl();
             }
 
             public ProvisionedStack stack() {
@@ -553,11 +553,11 @@ public final class LocalStack implements AutoCloseable {
             }
 
             public Map<String, LocalFunction> functions() {
-                return LocalStack.this.functions();
+                return DevStack.this.functions();
             }
 
             public Map<String, String> missingFunctions() {
-                return LocalStack.this.missingFunctions();
+                return DevStack.this.missingFunctions();
             }
 
             public RouteTable routes() {
@@ -630,7 +630,7 @@ public final class LocalStack implements AutoCloseable {
         }
         Options options = Options.defaults();
         long start = System.nanoTime();
-        LocalStack local;
+        DevStack local;
         try {
             local = start(options);
         } catch (RuntimeException e) {

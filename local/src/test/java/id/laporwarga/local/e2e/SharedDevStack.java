@@ -1,19 +1,19 @@
 package id.laporwarga.local.e2e;
 
-import id.laporwarga.local.LocalStack;
+import id.laporwarga.local.DevStack;
 import java.util.UUID;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
- * One {@link LocalStack} (emulators, template.yaml provisioned, sample tenant onboarded, every function running, SQS
+ * One {@link DevStack} (emulators, template.yaml provisioned, sample tenant onboarded, every function running, SQS
  * pollers on) for every end-to-end test class of the run: started by the first class that needs it, closed when the
- * test run ends (JUnit's root store). Classes use it with {@code @ExtendWith(SharedLocalStack.class)} and
+ * test run ends (JUnit's root store). Classes use it with {@code @ExtendWith(SharedDevStack.class)} and
  * {@link #local()}.
  */
-public final class SharedLocalStack implements BeforeAllCallback {
-    private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(SharedLocalStack.class);
-    private static volatile LocalStack local;
+public final class SharedDevStack implements BeforeAllCallback {
+    private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(SharedDevStack.class);
+    private static volatile DevStack local;
 
     @Override
     public void beforeAll(ExtensionContext context) {
@@ -21,9 +21,9 @@ public final class SharedLocalStack implements BeforeAllCallback {
     }
 
     /** The running stack; only valid inside a class extended with this extension. */
-    public static LocalStack local() {
+    public static DevStack local() {
         if (local == null) {
-            throw new IllegalStateException("annotate the test class with @ExtendWith(SharedLocalStack.class)");
+            throw new IllegalStateException("annotate the test class with @ExtendWith(SharedDevStack.class)");
         }
         return local;
     }
@@ -33,7 +33,7 @@ public final class SharedLocalStack implements BeforeAllCallback {
     private static final class Running implements ExtensionContext.Store.CloseableResource, AutoCloseable {
         Running() {
             long start = System.nanoTime();
-            local = LocalStack.start(LocalStack.Options.forTests()
+            local = DevStack.start(DevStack.Options.forTests()
                     .stackName("e2e-" + UUID.randomUUID().toString().substring(0, 6)));
             System.out.printf("e2e: local stack up in %d ms at %s%n", (System.nanoTime() - start) / 1_000_000,
                     local.baseUrl());
@@ -41,7 +41,7 @@ public final class SharedLocalStack implements BeforeAllCallback {
 
         @Override
         public void close() {
-            LocalStack running = local;
+            DevStack running = local;
             local = null;
             if (running != null) {
                 running.close();
