@@ -65,6 +65,10 @@ class TemplateSecurityTest {
                         Stats:
                           Type: HttpApi
                           Properties: { ApiId: !Ref Api, Method: GET, Path: /v1/admin/stats }
+                  Forbidden:
+                    Type: AWS::IAM::Role
+                    Properties:
+                      ManagedPolicyArns: [!Sub 'arn:${AWS::Partition}:iam::aws:policy/AmazonS3FullAccess']
                   Open:
                     Type: AWS::S3::Bucket
                     Properties:
@@ -97,10 +101,13 @@ class TemplateSecurityTest {
                 "Admin: no log group with RetentionInDays",
                 "Admin: route GET /v1/admin/stats has no authorizer",
                 "Api: no throttling (DefaultRouteSettings.ThrottlingBurstLimit/ThrottlingRateLimit)",
+                "Api: no Auth.DefaultAuthorizer",
                 "Api: CORS allows any origin",
+                "Forbidden: managed policy AmazonS3FullAccess",
                 "Open: PublicAccessBlockConfiguration",
                 "Open: no default encryption",
                 "Open: CORS allows any origin",
+                "Open: no bucket policy denying aws:SecureTransport false",
                 "OpenPolicy: Allow to Principal '*'",
                 "Plain: queue not encrypted",
                 "Loud: topic not encrypted",
@@ -148,7 +155,7 @@ class TemplateSecurityTest {
                 functionLogGroup(t, f, out);
                 for (SamTemplate.HttpApiEvent e : f.events(SamTemplate.HttpApiEvent.class)) {
                     boolean official = OFFICIAL_PREFIXES.stream().anyMatch(p -> e.path().startsWith(p));
-                    if (official && (e.authorizer() == null || "NONE".equals(e.authorizer()))) {
+                    if (official && t.routeAuth(e).isPublic()) {
                         out.add(f.logicalId() + ": route " + e.routeKey() + " has no authorizer");
                     }
                 }
@@ -163,13 +170,21 @@ class TemplateSecurityTest {
                             out.add(r.logicalId()
                                     + ": no throttling (DefaultRouteSettings.ThrottlingBurstLimit/ThrottlingRateLimit)");
                         }
+                        if (map(p.get("Auth")).get("DefaultAuthorizer") == null) {
+                            out.add(r.logicalId() + ": no Auth.DefaultAuthorizer (a new route would be public)");
+                        }
                         Object cors = p.get("CorsConfiguration");
                         if (cors != null && (anyOrigin(cors, params)
                                 || anyOrigin(map(cors).get("AllowOrigins"), params))) {
                             out.add(r.logicalId() + ": CORS allows any origin");
                         }
                     }
-                    case "AWS::S3::Bucket" -> bucket(r, params, out);
+                    case "AWS::S3::Bucket" -> {
+                        bucket(r, params, out);
+                        if (!tlsOnly(t, r.logicalId())) {
+                            out.add(r.logicalId() + ": no bucket policy denying aws:SecureTransport false");
+                        }
+                    }
                     case "AWS::S3::BucketPolicy", "AWS::SQS::QueuePolicy", "AWS::SNS::TopicPolicy" -> {
                         for (Map<String, Object> s : statements(map(p.get("PolicyDocument")).get("Statement"))) {
                             Object principal = s.get("Principal");
@@ -185,6 +200,13 @@ class TemplateSecurityTest {
                         list(p.get("Policies")).forEach(x -> docs.add(map(x).get("PolicyDocument")));
                         for (Object d : docs) {
                             wildcardStatements(r.logicalId(), map(d).get("Statement"), out);
+                        }
+                        for (Object arn : list(p.get("ManagedPolicyArns"))) {
+                            String text = subText(arn);
+                            if (text != null && text.contains(":iam::aws:policy/")
+                                    && !ALLOWED_MANAGED_POLICIES.contains(text.substring(text.lastIndexOf('/') + 1))) {
+                                out.add(r.logicalId() + ": managed policy " + text.substring(text.lastIndexOf('/') + 1));
+                            }
                         }
                     }
                     case "AWS::SQS::Queue" -> {
@@ -299,6 +321,23 @@ class TemplateSecurityTest {
                     out.add(r.logicalId() + ": CORS allows any origin");
                 }
             }
+        }
+
+        /** A bucket policy on the bucket that denies every S3 action to everyone over plain HTTP. */
+        private static boolean tlsOnly(SamTemplate t, String bucket) {
+            for (SamTemplate.Resource policy : t.resourcesOfType("AWS::S3::BucketPolicy")) {
+                if (!bucket.equals(map(policy.properties().get("Bucket")).get("Ref"))) {
+                    continue;
+                }
+                for (Map<String, Object> s : statements(map(policy.properties().get("PolicyDocument")).get("Statement"))) {
+                    Object secure = map(map(s.get("Condition")).get("Bool")).get("aws:SecureTransport");
+                    if ("Deny".equals(s.get("Effect")) && "*".equals(s.get("Principal"))
+                            && strings(s.get("Action")).contains("s3:*") && "false".equals(String.valueOf(secure))) {
+                        return true;
+                    }
+                }
+            }
+            return false;
         }
 
         /** A plain string or the template string of an {@code Fn::Sub}, else null. */
