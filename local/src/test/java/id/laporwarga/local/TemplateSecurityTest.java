@@ -20,10 +20,12 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Security review of template.yaml as a test (see docs/security.md): least-privilege IAM, private encrypted buckets,
- * encrypted queues/topics/table, a throttled HTTP API with limited CORS, a log group with retention for every function,
- * the Cognito authorizer on every officials' route; plus validation against the SAM JSON schema. The rules are also run
- * against a deliberately bad template, so each of them is shown to fail when it should.
+ * Security review of template.yaml as a test (see docs/security.md): no wildcard or AWS managed IAM grants (the exact
+ * actions per function are IamAllowListTest's), private encrypted TLS-only buckets, encrypted queues/topics/table,
+ * retained and deletion-protected data, a throttled HTTP API with limited CORS and a default authorizer, a log group
+ * with retention for every function, the Cognito authorizer on every officials' route; plus validation against the
+ * SAM JSON schema. The rules are also run against a deliberately bad template, so each of them is shown to fail when
+ * it should.
  */
 class TemplateSecurityTest {
     private static final Path TEMPLATE_FILE = SamTemplate.findRepositoryTemplate();
@@ -105,12 +107,15 @@ class TemplateSecurityTest {
                 "Api: CORS allows any origin",
                 "Forbidden: managed policy AmazonS3FullAccess",
                 "Open: PublicAccessBlockConfiguration",
+                "Open: data not retained",
                 "Open: no default encryption",
                 "Open: CORS allows any origin",
                 "Open: no bucket policy denying aws:SecureTransport false",
                 "OpenPolicy: Allow to Principal '*'",
                 "Plain: queue not encrypted",
                 "Loud: topic not encrypted",
+                "Cases: data not retained",
+                "Cases: no DeletionProtectionEnabled",
                 "Cases: table not encrypted",
                 "Forever: log group without RetentionInDays");
         for (String e : expected) {
@@ -162,6 +167,7 @@ class TemplateSecurityTest {
             }
             for (SamTemplate.Resource r : t.resources().values()) {
                 Map<String, Object> p = r.properties();
+                retained(t, r, out);
                 switch (r.type()) {
                     case SamTemplate.HTTP_API -> {
                         Map<String, Object> route = map(p.get("DefaultRouteSettings"));
@@ -320,6 +326,26 @@ class TemplateSecurityTest {
                 if (anyOrigin(map(rule).get("AllowedOrigins"), params)) {
                     out.add(r.logicalId() + ": CORS allows any origin");
                 }
+            }
+        }
+
+        /**
+         * The Pemda's data (table, buckets, officials' user pool) survives the stack's deletion and any replacement,
+         * and the table and user pool refuse a direct delete.
+         */
+        private static void retained(SamTemplate t, SamTemplate.Resource r, List<String> out) {
+            if (!List.of("AWS::DynamoDB::Table", "AWS::S3::Bucket", "AWS::Cognito::UserPool").contains(r.type())) {
+                return;
+            }
+            Map<String, Object> raw = map(map(t.raw().get("Resources")).get(r.logicalId()));
+            if (!"Retain".equals(raw.get("DeletionPolicy")) || !"Retain".equals(raw.get("UpdateReplacePolicy"))) {
+                out.add(r.logicalId() + ": data not retained (DeletionPolicy and UpdateReplacePolicy: Retain)");
+            }
+            if (r.type().equals("AWS::DynamoDB::Table") && !Boolean.TRUE.equals(r.properties().get("DeletionProtectionEnabled"))) {
+                out.add(r.logicalId() + ": no DeletionProtectionEnabled");
+            }
+            if (r.type().equals("AWS::Cognito::UserPool") && !"ACTIVE".equals(r.properties().get("DeletionProtection"))) {
+                out.add(r.logicalId() + ": no DeletionProtection: ACTIVE");
             }
         }
 
