@@ -148,10 +148,7 @@ class IamAllowListTest {
                 "AlsoShared: allows dynamodb:* on ${Cases.Arn} (a wildcard)",
                 "AlsoShared: NotAction in an Allow statement",
                 "Gone: listed, but the template has no such function");
-        for (String e : expectedStarts) {
-            assertTrue(violations.stream().anyMatch(v -> v.startsWith(e)),
-                    () -> "expected a violation starting with \"" + e + "\" in:\n  " + String.join("\n  ", violations));
-        }
+        RuleAssertions.assertIncludes(expectedStarts, violations);
         assertTrue(contact.stream().anyMatch(c -> c.startsWith("Submit: dynamodb:Scan")), contact::toString);
         assertTrue(contact.stream().anyMatch(c -> c.startsWith("Submit: dynamodb:GetItem")), contact::toString);
     }
@@ -316,28 +313,9 @@ class IamAllowListTest {
         }
 
         /** Resolves resource expressions to ARNs of made-up physical names (each resource's own). */
-        private static final Intrinsics.Context FAKE_ACCOUNT = new Intrinsics.Context() {
-            public String stackName() {
-                return "stack";
-            }
-
-            public String region() {
-                return "ap-southeast-3";
-            }
-
-            public String accountId() {
-                return "123456789012";
-            }
-
-            public String ref(String logicalId) {
-                return "stack-" + logicalId;
-            }
-
-            public String attribute(String logicalId, String attribute) {
-                return "arn:aws:dynamodb:ap-southeast-3:123456789012:table/stack-" + logicalId
-                        + ("Arn".equals(attribute) ? "" : "/" + attribute);
-            }
-        };
+        private static final Intrinsics.Context FAKE_ACCOUNT = new SamTranslator.Account("stack", Map.of(),
+                id -> "stack-" + id, (id, attribute) -> "arn:aws:dynamodb:ap-southeast-3:123456789012:table/stack-" + id
+                + ("Arn".equals(attribute) ? "" : "/" + attribute));
 
         private static boolean deniesContactKeys(Object condition) {
             Map<String, Object> c = map(condition);

@@ -1,6 +1,7 @@
 package id.laporwarga.local;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import id.laporwarga.emulators.Intrinsics;
 import id.laporwarga.emulators.SamTemplate;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -13,6 +14,8 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BiFunction;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Assertions;
@@ -191,6 +194,29 @@ final class SamTranslator {
                 }
             });
             return out;
+        }
+    }
+
+    /**
+     * A made-up account (123456789012, ap-southeast-3) to resolve a translated template's expressions in: the stack's
+     * name and parameter values, and what {@code Ref}/{@code Fn::GetAtt} of a resource give.
+     */
+    record Account(String stackName, Map<String, String> parameterOverrides, Function<String, String> refs,
+                   BiFunction<String, String, String> attributes) implements Intrinsics.Context {
+        public String region() {
+            return "ap-southeast-3";
+        }
+
+        public String accountId() {
+            return "123456789012";
+        }
+
+        public String ref(String logicalId) {
+            return refs.apply(logicalId);
+        }
+
+        public String attribute(String logicalId, String attribute) {
+            return attributes.apply(logicalId, attribute);
         }
     }
 

@@ -1,6 +1,5 @@
 package id.laporwarga.local;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.networknt.schema.Error;
@@ -118,11 +117,7 @@ class TemplateSecurityTest {
                 "Cases: no DeletionProtectionEnabled",
                 "Cases: table not encrypted",
                 "Forever: log group without RetentionInDays");
-        for (String e : expected) {
-            assertTrue(violations.stream().anyMatch(v -> v.startsWith(e)),
-                    () -> "expected a violation starting with \"" + e + "\" in:\n  " + String.join("\n  ", violations));
-        }
-        assertEquals(expected.size(), violations.size(), () -> String.join("\n", violations));
+        RuleAssertions.assertExactly(expected, violations);
     }
 
     @Test
