@@ -30,6 +30,9 @@ build-AdminStatsFunction:
 build-ReviewStepFunction:
 	$(call lambda_package,review-step)
 
+build-ReporterActionsFunction:
+	$(call lambda_package,review-step)
+
 build-EscalationFunction:
 	$(call lambda_package,review-step)
 

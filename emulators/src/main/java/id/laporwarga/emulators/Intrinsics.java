@@ -277,8 +277,11 @@ public final class Intrinsics {
                 case "AWS::AccountId" -> context.accountId();
                 case "AWS::Partition" -> context.partition();
                 case "AWS::URLSuffix" -> context.urlSuffix();
+                // a stack id's UUID is random on AWS; here it is derived from the stack name, so that names built
+                // from it (e.g. bucket names with its last part) stay stable for a stack and differ between stacks
                 case "AWS::StackId" -> "arn:" + context.partition() + ":cloudformation:" + context.region() + ":"
-                        + context.accountId() + ":stack/" + context.stackName() + "/00000000-0000-0000-0000-000000000000";
+                        + context.accountId() + ":stack/" + context.stackName() + "/" + java.util.UUID.nameUUIDFromBytes(
+                        ("stack:" + context.stackName()).getBytes(java.nio.charset.StandardCharsets.UTF_8));
                 case "AWS::NoValue" -> NO_VALUE;
                 case "AWS::NotificationARNs" -> new ArrayList<>();
                 default -> throw new UnsupportedIntrinsicException("unknown pseudo parameter " + name);

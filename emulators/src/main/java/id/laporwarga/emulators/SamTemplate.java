@@ -232,6 +232,44 @@ public final class SamTemplate {
         }
     }
 
+    /** The implicit HTTP API SAM creates for {@code HttpApi} events without an {@code ApiId}. */
+    public static final String IMPLICIT_HTTP_API = "ServerlessHttpApi";
+
+    /**
+     * Who may call an HTTP API route, decided as the SAM transform decides it (and API Gateway then enforces it): the
+     * event's {@code Auth.Authorizer}, else the API's {@code Auth.DefaultAuthorizer} ({@code Globals.HttpApi.Auth}
+     * merged under the API's own); {@code NONE} makes the route public. Scopes: the event's
+     * {@code Auth.AuthorizationScopes}, else those declared on the authorizer itself. The implicit API has no
+     * default authorizer unless Globals give one. {@code RouteAuthorizationTest} compares this with the real
+     * transform's output.
+     */
+    public RouteAuth routeAuth(HttpApiEvent e) {
+        String apiId = e.apiId() == null ? IMPLICIT_HTTP_API
+                : e.apiId() instanceof Map<?, ?> m && m.get("Ref") instanceof String s ? s
+                : e.apiId() instanceof String s ? s : null;
+        if (apiId == null) {
+            throw new IllegalArgumentException(e.name() + ": ApiId must be a !Ref of an HttpApi, got " + e.apiId());
+        }
+        Map<String, Object> apiAuth = new LinkedHashMap<>(map(map(globals().get("HttpApi"), "Globals.HttpApi")
+                .get("Auth"), "Globals.HttpApi.Auth"));
+        if (resources.containsKey(apiId)) {
+            apiAuth.putAll(map(resource(apiId).properties().get("Auth"), apiId + ".Auth"));
+        }
+        Map<String, Object> routeAuth = map(e.properties().get("Auth"), e.name() + ".Auth");
+        String authorizer = text(routeAuth.getOrDefault("Authorizer", apiAuth.get("DefaultAuthorizer")));
+        if (authorizer == null || "NONE".equals(authorizer)) {
+            return new RouteAuth(apiId, null, List.of());
+        }
+        Object scopes = routeAuth.containsKey("AuthorizationScopes") ? routeAuth.get("AuthorizationScopes")
+                : map(map(apiAuth.get("Authorizers"), apiId + ".Auth.Authorizers").get(authorizer),
+                authorizer).get("AuthorizationScopes");
+        List<String> scopeList = new ArrayList<>();
+        if (scopes instanceof List<?> l) {
+            l.forEach(x -> scopeList.add(scalarText(x)));
+        }
+        return new RouteAuth(apiId, authorizer, List.copyOf(scopeList));
+    }
+
     private Function toFunction(Resource r) {
         Map<String, Object> globals = functionGlobals();
         Map<String, Object> props = r.properties();
@@ -339,7 +377,10 @@ public final class SamTemplate {
         Map<String, Object> properties();
     }
 
-    /** {@code Type: HttpApi}: METHOD (upper case, ANY by default) and path; authorizer from the event's Auth. */
+    /**
+     * {@code Type: HttpApi}: METHOD (upper case, ANY by default) and path; {@code authorizer} is the event's own
+     * {@code Auth.Authorizer} only: {@link SamTemplate#routeAuth} tells who may call the route.
+     */
     public record HttpApiEvent(String name, String method, String path, Object apiId, String authorizer,
                                Map<String, Object> properties) implements Event {
         public String type() {
@@ -349,6 +390,13 @@ public final class SamTemplate {
         /** API Gateway's route key, e.g. {@code GET /v1/reports/{trackingCode}}. */
         public String routeKey() {
             return method + " " + path;
+        }
+    }
+
+    /** A route's API and authorizer ({@code null}: public) with the scopes it requires. */
+    public record RouteAuth(String apiLogicalId, String authorizer, List<String> scopes) {
+        public boolean isPublic() {
+            return authorizer == null;
         }
     }
 

@@ -2,6 +2,7 @@ package id.laporwarga.emulators;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -60,9 +61,70 @@ class SamTemplateTest {
         var queueConfig = (List<Map<String, Object>>) ((Map<String, Object>) bucket.get("NotificationConfiguration"))
                 .get("QueueConfigurations");
         assertEquals(Map.of("Fn::GetAtt", List.of("PhotoUploadedQueue", "Arn")), queueConfig.get(0).get("Queue"));
-        assertEquals(Map.of("Fn::Sub", "${AWS::StackName}-photos-${AWS::AccountId}-${AWS::Region}"),
+        assertEquals(Map.of("Fn::Sub", List.of("lapor-warga-${Stage}-photos-${StackSuffix}", Map.of("StackSuffix",
+                        Map.of("Fn::Select", List.of(4, Map.of("Fn::Split", List.of("-", Map.of("Fn::Select", List.of(2,
+                                Map.of("Fn::Split", List.of("/", Map.of("Ref", "AWS::StackId")))))))))))),
                 bucket.get("BucketName"));
         assertEquals("2010-09-09", REPO.raw().get("AWSTemplateFormatVersion"));
+    }
+
+    /** Bucket names: lower case whatever the stack name, from the stage and the stack id, different per stack. */
+    @Test
+    void bucketNamesComeFromTheStageAndTheStackId() {
+        Object name = REPO.resource("PhotosBucket").properties().get("BucketName");
+        String one = REPO.resolver(context("Lapor-Warga-Dev")).resolveString(name);
+        String other = REPO.resolver(context("lapor-warga-dev-2")).resolveString(name);
+        assertTrue(one.matches("lapor-warga-dev-photos-[0-9a-f]{12}"), one);
+        assertTrue(other.matches("lapor-warga-dev-photos-[0-9a-f]{12}"), other);
+        assertNotEquals(one, other);
+        assertEquals(one, REPO.resolver(context("Lapor-Warga-Dev")).resolveString(name));
+    }
+
+    /** The authorizer of a route: the event's, else the API's default (Globals merged under it); NONE is public. */
+    @Test
+    void routeAuthorizationFollowsTheDefaultAuthorizer() {
+        SamTemplate t = SamTemplate.parse("""
+                Globals:
+                  HttpApi:
+                    Auth:
+                      DefaultAuthorizer: A
+                Resources:
+                  Api:
+                    Type: AWS::Serverless::HttpApi
+                    Properties:
+                      Auth:
+                        Authorizers:
+                          A: { AuthorizationScopes: [read] }
+                          B: {}
+                  F:
+                    Type: AWS::Serverless::Function
+                    Properties:
+                      Handler: x.Y::h
+                      Events:
+                        Default: { Type: HttpApi, Properties: { ApiId: !Ref Api, Method: GET, Path: /a } }
+                        Scoped: { Type: HttpApi, Properties: { ApiId: !Ref Api, Path: /b, Auth: { AuthorizationScopes: [write] } } }
+                        Other: { Type: HttpApi, Properties: { ApiId: !Ref Api, Path: /c, Auth: { Authorizer: B } } }
+                        Public: { Type: HttpApi, Properties: { ApiId: !Ref Api, Path: /d, Auth: { Authorizer: NONE } } }
+                        Implicit: { Type: HttpApi, Properties: { Path: /e } }
+                """);
+        Map<String, SamTemplate.RouteAuth> auth = new java.util.TreeMap<>();
+        t.function("F").events(SamTemplate.HttpApiEvent.class).forEach(e -> auth.put(e.name(), t.routeAuth(e)));
+        assertEquals(new SamTemplate.RouteAuth("Api", "A", List.of("read")), auth.get("Default"));
+        assertEquals(new SamTemplate.RouteAuth("Api", "A", List.of("write")), auth.get("Scoped"));
+        assertEquals(new SamTemplate.RouteAuth("Api", "B", List.of()), auth.get("Other"));
+        assertTrue(auth.get("Public").isPublic());
+        // the implicit API takes Globals only: here a default authorizer that is not declared anywhere
+        assertEquals(new SamTemplate.RouteAuth(SamTemplate.IMPLICIT_HTTP_API, "A", List.of()), auth.get("Implicit"));
+
+        // the repository: citizens' routes are public by an explicit NONE, everything else needs a token
+        for (SamTemplate.Function f : REPO.functions()) {
+            for (SamTemplate.HttpApiEvent e : f.events(SamTemplate.HttpApiEvent.class)) {
+                boolean citizens = e.path().startsWith("/v1/reports") || e.path().startsWith("/v1/tenants")
+                        || e.path().startsWith("/v1/public/");
+                assertEquals(citizens, REPO.routeAuth(e).isPublic(), e::routeKey);
+                assertEquals(citizens, "NONE".equals(e.authorizer()), e::routeKey);
+            }
+        }
     }
 
     @Test
@@ -70,7 +132,7 @@ class SamTemplateTest {
         Intrinsics r = REPO.resolver(context("lapor-warga-local"));
         Map<String, String> env = r.resolveEnvironment(REPO.function("SubmitReportFunction"));
         assertEquals("ref:CasesTable", env.get("TABLE_NAME"));
-        assertEquals("lapor-warga-local-photos-123456789012-ap-southeast-3", env.get("PHOTOS_BUCKET"));
+        assertEquals("ref:PhotosBucket", env.get("PHOTOS_BUCKET"));
         assertEquals("ref:CaseEventsTopic", env.get("CASE_EVENTS_TOPIC_ARN"));
     }
 

@@ -7,8 +7,9 @@ import java.util.Map;
  * The local stand-in for API Gateway's authorizers. Called for every request before the function; it may fill
  * {@code requestContext.authorizer.jwt.claims}/{@code scopes} or reject the request (API Gateway answers 401
  * {@code {"message":"Unauthorized"}} when a JWT is missing or invalid, 403 {@code {"message":"Forbidden"}} when
- * scopes do not match). {@link HttpRoute#authorizer()} names the authorizer the template puts on the route (null for
- * none). The default lets everything through without claims; a {@link LocalPlugin} installs a real one with
+ * scopes do not match). {@link HttpRoute#authorizer()} names the authorizer the template puts on the route: its own,
+ * else the API's {@code DefaultAuthorizer} (null for none, e.g. {@code Authorizer: NONE}). The default lets
+ * everything through without claims; a {@link LocalPlugin} installs a real one with
  * {@link LocalRuntime#authorizer(RequestAuthorizer)}.
  */
 @FunctionalInterface

@@ -7,6 +7,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 /** The HTTP API routes declared in the template, matched like API Gateway: the most specific route wins. */
 public final class RouteTable {
@@ -28,37 +29,28 @@ public final class RouteTable {
         this.routes = List.copyOf(sorted);
     }
 
-    /** Every {@code HttpApi} event of every function in the template. */
+    /**
+     * Every {@code HttpApi} event of every function in the template, with the authorizer API Gateway puts on it: the
+     * event's own, else the API's {@code DefaultAuthorizer}; {@code Authorizer: NONE} makes it public
+     * ({@link SamTemplate#routeAuth}).
+     */
     public static RouteTable fromTemplate(ProvisionedStack stack) {
-        SamTemplate t = stack.template();
+        return fromTemplate(stack.template(), stack::resolveString);
+    }
+
+    /** The same, resolving each API's {@code StageName} with {@code resolve}. */
+    public static RouteTable fromTemplate(SamTemplate t, Function<Object, String> resolve) {
         List<HttpRoute> routes = new ArrayList<>();
+        Map<String, Object> globalApi = t.globals().get("HttpApi") instanceof Map<?, ?> g ? cast(g) : Map.of();
         for (SamTemplate.Function f : t.functions()) {
             for (SamTemplate.HttpApiEvent e : f.events(SamTemplate.HttpApiEvent.class)) {
-                String apiId = e.apiId() instanceof Map<?, ?> m && m.get("Ref") instanceof String s ? s
-                        : e.apiId() instanceof String s ? s : "ServerlessHttpApi";
-                Map<String, Object> apiProps = t.resources().containsKey(apiId)
-                        ? t.resource(apiId).properties() : Map.of();
-                Map<String, Object> globalApi = t.globals().get("HttpApi") instanceof Map<?, ?> g
-                        ? cast(g) : Map.of();
+                SamTemplate.RouteAuth auth = t.routeAuth(e);
+                Map<String, Object> apiProps = t.resources().containsKey(auth.apiLogicalId())
+                        ? t.resource(auth.apiLogicalId()).properties() : Map.of();
                 Object stageName = apiProps.getOrDefault("StageName", globalApi.get("StageName"));
-                String stage = stageName == null ? "$default" : stack.resolveString(stageName);
-                Object apiAuth = apiProps.getOrDefault("Auth", globalApi.get("Auth"));
-                String authorizer = apiAuth instanceof Map<?, ?> a && a.get("DefaultAuthorizer") != null
-                        ? String.valueOf(a.get("DefaultAuthorizer")) : null;
-                List<String> scopes = List.of();
-                if (e.properties().get("Auth") instanceof Map<?, ?> auth) {
-                    if (auth.get("Authorizer") != null) {
-                        authorizer = String.valueOf(auth.get("Authorizer"));
-                    }
-                    if (auth.get("AuthorizationScopes") instanceof List<?> l) {
-                        scopes = l.stream().map(String::valueOf).toList();
-                    }
-                }
-                if ("NONE".equals(authorizer)) {
-                    authorizer = null;
-                }
-                routes.add(new HttpRoute(e.method(), e.path(), f.logicalId(), e.name(), apiId, stage, authorizer,
-                        scopes));
+                String stage = stageName == null ? "$default" : resolve.apply(stageName);
+                routes.add(new HttpRoute(e.method(), e.path(), f.logicalId(), e.name(), auth.apiLogicalId(), stage,
+                        auth.authorizer(), auth.scopes()));
             }
         }
         return new RouteTable(routes);

@@ -1,6 +1,5 @@
 package id.laporwarga.local;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.networknt.schema.Error;
@@ -20,10 +19,12 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Security review of template.yaml as a test (see docs/security.md): least-privilege IAM, private encrypted buckets,
- * encrypted queues/topics/table, a throttled HTTP API with limited CORS, a log group with retention for every function,
- * the Cognito authorizer on every officials' route; plus validation against the SAM JSON schema. The rules are also run
- * against a deliberately bad template, so each of them is shown to fail when it should.
+ * Security review of template.yaml as a test (see docs/security.md): no wildcard or AWS managed IAM grants (the exact
+ * actions per function are IamAllowListTest's), private encrypted TLS-only buckets, encrypted queues/topics/table,
+ * retained and deletion-protected data, a throttled HTTP API with limited CORS and a default authorizer, a log group
+ * with retention for every function, the Cognito authorizer on every officials' route; plus validation against the
+ * SAM JSON schema. The rules are also run against a deliberately bad template, so each of them is shown to fail when
+ * it should.
  */
 class TemplateSecurityTest {
     private static final Path TEMPLATE_FILE = SamTemplate.findRepositoryTemplate();
@@ -65,6 +66,10 @@ class TemplateSecurityTest {
                         Stats:
                           Type: HttpApi
                           Properties: { ApiId: !Ref Api, Method: GET, Path: /v1/admin/stats }
+                  Forbidden:
+                    Type: AWS::IAM::Role
+                    Properties:
+                      ManagedPolicyArns: [!Sub 'arn:${AWS::Partition}:iam::aws:policy/AmazonS3FullAccess']
                   Open:
                     Type: AWS::S3::Bucket
                     Properties:
@@ -97,20 +102,22 @@ class TemplateSecurityTest {
                 "Admin: no log group with RetentionInDays",
                 "Admin: route GET /v1/admin/stats has no authorizer",
                 "Api: no throttling (DefaultRouteSettings.ThrottlingBurstLimit/ThrottlingRateLimit)",
+                "Api: no Auth.DefaultAuthorizer",
                 "Api: CORS allows any origin",
+                "Forbidden: managed policy AmazonS3FullAccess",
                 "Open: PublicAccessBlockConfiguration",
+                "Open: data not retained",
                 "Open: no default encryption",
                 "Open: CORS allows any origin",
+                "Open: no bucket policy denying aws:SecureTransport false",
                 "OpenPolicy: Allow to Principal '*'",
                 "Plain: queue not encrypted",
                 "Loud: topic not encrypted",
+                "Cases: data not retained",
+                "Cases: no DeletionProtectionEnabled",
                 "Cases: table not encrypted",
                 "Forever: log group without RetentionInDays");
-        for (String e : expected) {
-            assertTrue(violations.stream().anyMatch(v -> v.startsWith(e)),
-                    () -> "expected a violation starting with \"" + e + "\" in:\n  " + String.join("\n  ", violations));
-        }
-        assertEquals(expected.size(), violations.size(), () -> String.join("\n", violations));
+        RuleAssertions.assertExactly(expected, violations);
     }
 
     @Test
@@ -148,13 +155,14 @@ class TemplateSecurityTest {
                 functionLogGroup(t, f, out);
                 for (SamTemplate.HttpApiEvent e : f.events(SamTemplate.HttpApiEvent.class)) {
                     boolean official = OFFICIAL_PREFIXES.stream().anyMatch(p -> e.path().startsWith(p));
-                    if (official && (e.authorizer() == null || "NONE".equals(e.authorizer()))) {
+                    if (official && t.routeAuth(e).isPublic()) {
                         out.add(f.logicalId() + ": route " + e.routeKey() + " has no authorizer");
                     }
                 }
             }
             for (SamTemplate.Resource r : t.resources().values()) {
                 Map<String, Object> p = r.properties();
+                retained(t, r, out);
                 switch (r.type()) {
                     case SamTemplate.HTTP_API -> {
                         Map<String, Object> route = map(p.get("DefaultRouteSettings"));
@@ -163,13 +171,21 @@ class TemplateSecurityTest {
                             out.add(r.logicalId()
                                     + ": no throttling (DefaultRouteSettings.ThrottlingBurstLimit/ThrottlingRateLimit)");
                         }
+                        if (map(p.get("Auth")).get("DefaultAuthorizer") == null) {
+                            out.add(r.logicalId() + ": no Auth.DefaultAuthorizer (a new route would be public)");
+                        }
                         Object cors = p.get("CorsConfiguration");
                         if (cors != null && (anyOrigin(cors, params)
                                 || anyOrigin(map(cors).get("AllowOrigins"), params))) {
                             out.add(r.logicalId() + ": CORS allows any origin");
                         }
                     }
-                    case "AWS::S3::Bucket" -> bucket(r, params, out);
+                    case "AWS::S3::Bucket" -> {
+                        bucket(r, params, out);
+                        if (!tlsOnly(t, r.logicalId())) {
+                            out.add(r.logicalId() + ": no bucket policy denying aws:SecureTransport false");
+                        }
+                    }
                     case "AWS::S3::BucketPolicy", "AWS::SQS::QueuePolicy", "AWS::SNS::TopicPolicy" -> {
                         for (Map<String, Object> s : statements(map(p.get("PolicyDocument")).get("Statement"))) {
                             Object principal = s.get("Principal");
@@ -185,6 +201,13 @@ class TemplateSecurityTest {
                         list(p.get("Policies")).forEach(x -> docs.add(map(x).get("PolicyDocument")));
                         for (Object d : docs) {
                             wildcardStatements(r.logicalId(), map(d).get("Statement"), out);
+                        }
+                        for (Object arn : list(p.get("ManagedPolicyArns"))) {
+                            String text = subText(arn);
+                            if (text != null && text.contains(":iam::aws:policy/")
+                                    && !ALLOWED_MANAGED_POLICIES.contains(text.substring(text.lastIndexOf('/') + 1))) {
+                                out.add(r.logicalId() + ": managed policy " + text.substring(text.lastIndexOf('/') + 1));
+                            }
                         }
                     }
                     case "AWS::SQS::Queue" -> {
@@ -299,6 +322,43 @@ class TemplateSecurityTest {
                     out.add(r.logicalId() + ": CORS allows any origin");
                 }
             }
+        }
+
+        /**
+         * The Pemda's data (table, buckets, officials' user pool) survives the stack's deletion and any replacement,
+         * and the table and user pool refuse a direct delete.
+         */
+        private static void retained(SamTemplate t, SamTemplate.Resource r, List<String> out) {
+            if (!List.of("AWS::DynamoDB::Table", "AWS::S3::Bucket", "AWS::Cognito::UserPool").contains(r.type())) {
+                return;
+            }
+            Map<String, Object> raw = map(map(t.raw().get("Resources")).get(r.logicalId()));
+            if (!"Retain".equals(raw.get("DeletionPolicy")) || !"Retain".equals(raw.get("UpdateReplacePolicy"))) {
+                out.add(r.logicalId() + ": data not retained (DeletionPolicy and UpdateReplacePolicy: Retain)");
+            }
+            if (r.type().equals("AWS::DynamoDB::Table") && !Boolean.TRUE.equals(r.properties().get("DeletionProtectionEnabled"))) {
+                out.add(r.logicalId() + ": no DeletionProtectionEnabled");
+            }
+            if (r.type().equals("AWS::Cognito::UserPool") && !"ACTIVE".equals(r.properties().get("DeletionProtection"))) {
+                out.add(r.logicalId() + ": no DeletionProtection: ACTIVE");
+            }
+        }
+
+        /** A bucket policy on the bucket that denies every S3 action to everyone over plain HTTP. */
+        private static boolean tlsOnly(SamTemplate t, String bucket) {
+            for (SamTemplate.Resource policy : t.resourcesOfType("AWS::S3::BucketPolicy")) {
+                if (!bucket.equals(map(policy.properties().get("Bucket")).get("Ref"))) {
+                    continue;
+                }
+                for (Map<String, Object> s : statements(map(policy.properties().get("PolicyDocument")).get("Statement"))) {
+                    Object secure = map(map(s.get("Condition")).get("Bool")).get("aws:SecureTransport");
+                    if ("Deny".equals(s.get("Effect")) && "*".equals(s.get("Principal"))
+                            && strings(s.get("Action")).contains("s3:*") && "false".equals(String.valueOf(secure))) {
+                        return true;
+                    }
+                }
+            }
+            return false;
         }
 
         /** A plain string or the template string of an {@code Fn::Sub}, else null. */

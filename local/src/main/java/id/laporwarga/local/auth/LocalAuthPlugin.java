@@ -23,7 +23,8 @@ import java.util.UUID;
  *       "sub"?, "expiresInSeconds"?}} mints a token signed by the local key ({@code expiresInSeconds} may be
  *       negative to get an expired one); answers {@code {"token","tokenType":"Bearer","expiresAt","claims"}};</li>
  *   <li>{@code GET /_local/jwks.json} publishes the public key;</li>
- *   <li>every route with an {@code Auth: Authorizer} in the template is checked by {@link LocalJwtAuthorizer}.</li>
+ *   <li>every route API Gateway would guard (the event's {@code Auth.Authorizer}, else the API's
+ *       {@code DefaultAuthorizer}; not {@code Authorizer: NONE}) is checked by {@link LocalJwtAuthorizer}.</li>
  * </ul>
  */
 public final class LocalAuthPlugin implements LocalPlugin {
