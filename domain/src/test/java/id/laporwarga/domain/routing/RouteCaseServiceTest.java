@@ -17,6 +17,7 @@ import id.laporwarga.domain.report.Privacy;
 import id.laporwarga.domain.report.ReportCase;
 import id.laporwarga.domain.report.Reporter;
 import id.laporwarga.domain.tenant.Tenant;
+import id.laporwarga.domain.workflow.StateMachine;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -193,7 +194,9 @@ class RouteCaseServiceTest {
         AgencyAlert second = notifications.alerts.get(1);
         assertEquals("dishub", second.attributes().get("agencyId"));
         assertEquals(AgencyAlert.CASE_REROUTED, second.attributes().get("eventType"));
-        assertEquals(1, stored.history().stream().filter(h -> h.action().equals(RouteCaseService.ACTION_REROUTE)).count());
+        // the platform's routing moves as the catalogue names them: triage first, then route from TRIAGE
+        assertEquals(List.of("triage", "route"), stored.history().stream().map(h -> h.action()).toList());
+        assertEquals(CaseStatus.TRIAGE, stored.history().get(1).from());
     }
 
     @Test
@@ -201,8 +204,9 @@ class RouteCaseServiceTest {
         ReportCase c = cases.put(RoutingFixtures.complaint("case-1", "sampah", MOGOLAING));
         // someone else (a concurrent consumer) routes between our read and our write
         cases.beforeNextUpdate = changed -> {
-            ReportCase other = RouteCaseService.apply(cases.get("case-1"),
-                    new CaseRouter().decide(RoutingFixtures.tenant(), cases.get("case-1"), NOW), verified(c), NOW);
+            StateMachine machine = StateMachine.forTenant(RoutingFixtures.tenant());
+            ReportCase other = RouteCaseService.apply(machine, cases.get("case-1"),
+                    new CaseRouter().decide(RoutingFixtures.tenant(), cases.get("case-1"), NOW), NOW).after();
             cases.put(other);
         };
         var result = service.handle(verified(c));
