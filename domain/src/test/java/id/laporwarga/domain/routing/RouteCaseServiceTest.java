@@ -1,6 +1,8 @@
 package id.laporwarga.domain.routing;
 
 import id.laporwarga.domain.report.InMemoryCaseRepository;
+import id.laporwarga.domain.routing.InMemoryRoutingPorts.Claims;
+import id.laporwarga.domain.routing.InMemoryRoutingPorts.Notifications;
 import static id.laporwarga.domain.routing.RoutingFixtures.MOGOLAING;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -22,10 +24,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -217,59 +216,6 @@ class RouteCaseServiceTest {
 
     // ---------------------------------------------------------------- in-memory ports
 
-
-    static final class Claims implements DeliveryClaims {
-        final Map<String, String> completed = new HashMap<>();
-        final Map<String, Instant> held = new HashMap<>();
-        boolean holdEverything;
-
-        @Override
-        public Claim claim(String key, Instant now) {
-            if (holdEverything) {
-                return Claim.heldByOther();
-            }
-            if (completed.containsKey(key)) {
-                return Claim.completed(completed.get(key));
-            }
-            if (held.putIfAbsent(key, now) != null) {
-                return Claim.heldByOther();
-            }
-            return Claim.acquired();
-        }
-
-        @Override
-        public void complete(String key, String messageId) {
-            completed.put(key, messageId);
-        }
-
-        @Override
-        public void release(String key) {
-            held.remove(key);
-        }
-    }
-
-    static final class Notifications implements RoutingNotifications {
-        final List<AgencyAlert> alerts = new ArrayList<>();
-        final List<CitizenNotice> notices = new ArrayList<>();
-        int failNext;
-        int ids;
-
-        @Override
-        public String publishAgencyAlert(AgencyAlert alert) {
-            if (failNext > 0) {
-                failNext--;
-                throw new IllegalStateException("SNS throttled");
-            }
-            alerts.add(alert);
-            return "msg-" + (++ids);
-        }
-
-        @Override
-        public String publishCitizenNotice(CitizenNotice notice) {
-            notices.add(notice);
-            return "msg-" + (++ids);
-        }
-    }
 
     static final class MutableClock extends Clock {
         private Instant now;
