@@ -82,23 +82,9 @@ public final class WorkflowDocuments {
                 errors.add(field + ".steps", "minimal satu langkah", "at least one step");
                 continue;
             }
-            boolean ok = true;
-            List<StepRule> rules = new ArrayList<>();
-            for (int i = 0; steps != null && i < steps.size(); i++) {
-                StepRule rule = step(steps.get(i), field + ".steps[" + i + "]", errors);
-                ok &= rule != null;
-                if (rule != null) {
-                    rules.add(rule);
-                }
-            }
-            List<ActionRule> entryMoves = new ArrayList<>();
-            for (int i = 0; entries != null && i < entries.size(); i++) {
-                ActionRule a = action(entries.get(i), field + ".entry[" + i + "]", errors);
-                ok &= a != null;
-                if (a != null) {
-                    entryMoves.add(a);
-                }
-            }
+            List<StepRule> rules = all(steps, field + ".steps", errors, WorkflowDocuments::step);
+            List<ActionRule> entryMoves = all(entries, field + ".entry", errors, WorkflowDocuments::action);
+            boolean ok = rules != null && entryMoves != null;
             if (!ok) {
                 continue;
             }
@@ -109,6 +95,24 @@ public final class WorkflowDocuments {
             }
         }
         return out;
+    }
+
+    private interface Parser<T> {
+        T parse(JsonFields json, String field, FieldErrors errors);
+    }
+
+    /** Every element parsed (empty when absent), or null when one of them had errors. */
+    private static <T> List<T> all(List<JsonFields> elements, String field, FieldErrors errors, Parser<T> parser) {
+        List<T> out = new ArrayList<>();
+        boolean ok = true;
+        for (int i = 0; elements != null && i < elements.size(); i++) {
+            T parsed = parser.parse(elements.get(i), field + "[" + i + "]", errors);
+            ok &= parsed != null;
+            if (parsed != null) {
+                out.add(parsed);
+            }
+        }
+        return ok ? out : null;
     }
 
     private static StepRule step(JsonFields s, String field, FieldErrors errors) {
@@ -127,20 +131,12 @@ public final class WorkflowDocuments {
             }
         }
         List<JsonFields> actions = s.objects("actions");
-        List<ActionRule> rules = new ArrayList<>();
         if (actions == null || actions.isEmpty()) {
             errors.add(field + ".actions", "minimal satu tindakan", "at least one action");
             return null;
         }
-        boolean ok = status != null && !errors.has(field + ".whoActs");
-        for (int i = 0; i < actions.size(); i++) {
-            ActionRule a = action(actions.get(i), field + ".actions[" + i + "]", errors);
-            ok &= a != null;
-            if (a != null) {
-                rules.add(a);
-            }
-        }
-        if (!ok) {
+        List<ActionRule> rules = all(actions, field + ".actions", errors, WorkflowDocuments::action);
+        if (rules == null || status == null || errors.has(field + ".whoActs")) {
             return null;
         }
         try {
