@@ -1,5 +1,6 @@
 package id.laporwarga.domain.geotag;
 
+import id.laporwarga.domain.auth.Role;
 import id.laporwarga.domain.error.LocalizedText;
 import id.laporwarga.domain.report.CaseEvent;
 import id.laporwarga.domain.report.CaseStatus;
@@ -9,6 +10,11 @@ import id.laporwarga.domain.report.PhotoCheck;
 import id.laporwarga.domain.report.ReportCase;
 import id.laporwarga.domain.report.Verdict;
 import id.laporwarga.domain.tenant.Tenant;
+import id.laporwarga.domain.workflow.ActionRule;
+import id.laporwarga.domain.workflow.StateMachine;
+import id.laporwarga.domain.workflow.Transition;
+import id.laporwarga.domain.workflow.TransitionEvent;
+import id.laporwarga.domain.workflow.WorkflowCatalog;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -21,13 +27,14 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * Records one photo's check on its case and, once every photo has one, moves the case to its verdict: VERIFIED when
- * all passed, otherwise the worst photo verdict (NEEDS_REVIEW or REJECTED).
+ * Records one photo's check on its case and, once every photo has one, makes the catalogue's photo-check move
+ * ({@value WorkflowCatalog#VERIFY}, through {@link StateMachine}) to the verdict: VERIFIED when all passed, otherwise the
+ * worst photo verdict (NEEDS_REVIEW or REJECTED).
  */
 public final class CaseVerdicts {
-    public static final String ACTION = "verify-geotag";
+    /** The catalogue's photo-check move. */
+    public static final String ACTION = WorkflowCatalog.VERIFY;
     public static final String ACTOR_ROLE = "SYSTEM";
-    private static final Set<CaseStatus> VERDICTS = Set.of(CaseStatus.VERIFIED, CaseStatus.NEEDS_REVIEW, CaseStatus.REJECTED);
 
     private CaseVerdicts() {
     }
@@ -37,8 +44,12 @@ public final class CaseVerdicts {
      *
      * @param updated    the case with the check recorded (version + 1)
      * @param verdict    the case verdict, when this check completed the case (else empty)
+     * @param event      the verdict move's event, when this check completed the case (else empty)
      */
-    public record Applied(ReportCase updated, Optional<CaseStatus> verdict) {
+    public record Applied(ReportCase updated, Optional<CaseStatus> verdict, Optional<TransitionEvent> event) {
+        public Applied(ReportCase updated, Optional<CaseStatus> verdict) {
+            this(updated, verdict, Optional.empty());
+        }
     }
 
     /**
@@ -58,7 +69,9 @@ public final class CaseVerdicts {
         List<String> reasons = mergeReasons(c.verificationReasons(), evaluation.reasons());
         ReportCase recorded = new ReportCase.Builder(c).photos(photos).verificationReasons(reasons).build();
         boolean complete = photos.stream().allMatch(p -> p.check() != null);
-        if (!complete || c.status() != CaseStatus.AWAITING_PHOTOS) {
+        StateMachine machine = StateMachine.forTenant(tenant);
+        Optional<ActionRule> verify = machine.find(c.kind(), c.status(), ACTION).filter(a -> a.allows(Role.SYSTEM));
+        if (!complete || verify.isEmpty()) {
             return Optional.of(new Applied(c.amend(b -> b.photos(photos).verificationReasons(reasons), now), Optional.empty()));
         }
         Verdict worst = photos.stream().map(p -> p.check().verdict()).reduce(Verdict.PASS, Verdict::worst);
@@ -68,13 +81,21 @@ public final class CaseVerdicts {
             case REJECTED -> CaseStatus.REJECTED;
         };
         String note = citizenNote(recorded, tenant, Locale.forLanguageTag("id"));
-        ReportCase moved = recorded.transition(to, ACTION, HistoryEntry.SYSTEM, ACTOR_ROLE, note, now, null);
-        return Optional.of(new Applied(moved, Optional.of(to)));
+        Transition moved = machine.apply(recorded, verify.get(), to, HistoryEntry.SYSTEM, Role.SYSTEM, note, now,
+                StateMachine.Amendment.NONE);
+        return Optional.of(new Applied(moved.after(), Optional.of(to), Optional.of(moved.event())));
     }
 
-    /** Whether the case holds a geotag verdict (all photos checked, status set by this step). */
+    /**
+     * Whether the case holds a geotag verdict: all photos checked and the photo check was the case's last move (its
+     * status is the verdict).
+     */
     public static boolean hasVerdict(ReportCase c) {
-        return VERDICTS.contains(c.status()) && !c.photos().isEmpty() && c.photos().stream().allMatch(p -> p.check() != null);
+        if (c.photos().isEmpty() || !c.photos().stream().allMatch(p -> p.check() != null) || c.history().isEmpty()) {
+            return false;
+        }
+        HistoryEntry last = c.history().get(c.history().size() - 1);
+        return ACTION.equals(last.action()) && last.to() == c.status();
     }
 
     /** The event announcing the case's verdict status, or null when the status is not a verdict. */

@@ -88,6 +88,7 @@ public record ReportCase(String caseId, String tenantId, String timeZone, String
 
         public Builder photos(List<Photo> v) { photos = v; return this; }
         public Builder category(String v) { category = v; return this; }
+        public Builder area(AreaRef v) { area = v; return this; }
         public Builder deadlineAt(Instant v) { deadlineAt = v; return this; }
         public Builder overdue(boolean v) { overdue = v; return this; }
         public Builder verificationReasons(List<String> v) { verificationReasons = v; return this; }

@@ -1,5 +1,6 @@
 package id.laporwarga.domain.report;
 
+import id.laporwarga.domain.auth.Role;
 import id.laporwarga.domain.error.DomainException;
 import id.laporwarga.domain.error.ErrorCode;
 import id.laporwarga.domain.error.LocalizedText;
@@ -8,6 +9,9 @@ import id.laporwarga.domain.port.PhotoUploads;
 import id.laporwarga.domain.port.TenantCatalog;
 import id.laporwarga.domain.tenant.Category;
 import id.laporwarga.domain.tenant.Tenant;
+import id.laporwarga.domain.workflow.StateMachine;
+import id.laporwarga.domain.workflow.Transition;
+import id.laporwarga.domain.workflow.TransitionEvent;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -47,9 +51,16 @@ public final class SubmitReportService {
         this(tenants, cases, uploads, clock, new TrackingCodes(), () -> UUID.randomUUID().toString());
     }
 
-    /** The outcome returned to the client: the case, the reporter's secret and the upload links. */
+    /**
+     * The outcome returned to the client: the case, the reporter's secret and the upload links; {@code event} is the
+     * submission's event when this call created the case (null on an idempotent replay).
+     */
     public record Submitted(ReportCase reportCase, String citizenSecret, List<PhotoUploads.UploadTicket> uploads,
-                            boolean created) {
+                            boolean created, TransitionEvent event) {
+        public Submitted(ReportCase reportCase, String citizenSecret, List<PhotoUploads.UploadTicket> uploads,
+                         boolean created) {
+            this(reportCase, citizenSecret, uploads, created, null);
+        }
     }
 
     public Submitted submit(SubmitReportRequest request, String idempotencyKey) {
@@ -80,24 +91,27 @@ public final class SubmitReportService {
             photos.add(new Photo(photoId, declared.contentType(), declared.sizeBytes(),
                     photoKey(tenant.id(), caseId, photoId, declared.contentType()), null));
         }
-        CaseStatus initial = photos.isEmpty() ? CaseStatus.RT_APPROVAL : CaseStatus.AWAITING_PHOTOS;
+        // the first state, its deadline and the submission's history entry come from the workflow catalogue
+        StateMachine machine = StateMachine.forTenant(tenant);
+        StateMachine.Entry entry = machine.entry(valid.kind(), !photos.isEmpty());
         String secret = codes.secret();
         String actor = valid.reporter() != null && valid.reporter().userId() != null ? valid.reporter().userId() : "reporter";
-        List<HistoryEntry> history = List.of(new HistoryEntry(now, actor, "CITIZEN", "submit", null, initial, null));
 
         for (int attempt = 1; ; attempt++) {
             String trackingCode = codes.next(trackingPrefix(tenant));
             ReportCase draft = new ReportCase(caseId, tenant.id(), tenant.zone().getId(), trackingCode, valid.kind(), category.code(),
                     valid.description(), valid.location(), located.area(), valid.rtId(), valid.privacy(),
-                    valid.reporter(), photos, initial, 1, history, now, now, null, false, List.of(), null,
+                    valid.reporter(), photos, entry.to(), 1, List.of(), now, now, null, false, List.of(), null,
                     sha256(secret), requestHash);
+            Transition submitted = machine.start(draft, entry, actor, Role.CITIZEN, now);
             try {
-                CaseRepository.CreateResult result = cases.create(draft, idempotencyKey, secret);
+                CaseRepository.CreateResult result = cases.create(submitted.after(), idempotencyKey, secret);
                 List<PhotoUploads.UploadTicket> tickets = result.reportCase().photos().stream()
                         .filter(p -> p.check() == null)
                         .map(uploads::presignUpload)
                         .toList();
-                return new Submitted(result.reportCase(), result.citizenSecret(), tickets, result.created());
+                return new Submitted(result.reportCase(), result.citizenSecret(), tickets, result.created(),
+                        result.created() ? submitted.event() : null);
             } catch (CaseRepository.TrackingCodeTakenException taken) {
                 if (attempt >= TRACKING_CODE_ATTEMPTS) {
                     throw new DomainException(ErrorCode.SERVICE_UNAVAILABLE);

@@ -1,5 +1,6 @@
 package id.laporwarga.domain.routing;
 
+import id.laporwarga.domain.auth.Role;
 import id.laporwarga.domain.error.DomainException;
 import id.laporwarga.domain.error.ErrorCode;
 import id.laporwarga.domain.port.CaseRepository;
@@ -12,13 +13,16 @@ import id.laporwarga.domain.report.Photo;
 import id.laporwarga.domain.report.ReportCase;
 import id.laporwarga.domain.tenant.Category;
 import id.laporwarga.domain.tenant.Tenant;
+import id.laporwarga.domain.workflow.ActionRule;
+import id.laporwarga.domain.workflow.StateMachine;
+import id.laporwarga.domain.workflow.Transition;
+import id.laporwarga.domain.workflow.TransitionEvent;
+import id.laporwarga.domain.workflow.WorkflowCatalog;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
-import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -26,26 +30,21 @@ import java.util.function.Supplier;
  * Routes a case on {@code case.verified} / {@code case.rerouted} and alerts its new owner, exactly once per event
  * however often the event is delivered:
  * <ol>
- *   <li><b>Assign</b> (only while the case still needs routing): status, history entry, assignment and first-response
- *       deadline in ONE conditional write on the case version. A redelivery finds the case routed already.</li>
+ *   <li><b>Assign</b> (only while the case still needs routing): {@link CaseRouter} picks the routing move, the
+ *       {@link StateMachine} makes it: status, history entry, assignment and the deadline of the step entered (the
+ *       workflow catalogue's) in ONE conditional write on the case version. A redelivery finds the case routed
+ *       already.</li>
  *   <li><b>Alert</b> (only while the assignment has no accepted delivery to that target): claim, publish, complete the
  *       claim with the message id, then record the {@link Assignment.Delivery} on the case. A failed publish releases
  *       the claim and throws, so the message is retried; nothing is marked sent that was not accepted.</li>
  * </ol>
  */
 public final class RouteCaseService {
-    public static final String ACTION_ROUTE = "route";
-    public static final String ACTION_REROUTE = "reroute";
+    /** The history action of a routing to an agency, a review chain or an RT (the catalogue's {@code route}). */
+    public static final String ACTION_ROUTE = WorkflowCatalog.ROUTE;
     public static final String AGENCY_ALERTS_TARGET_PREFIX = "sns:agency-alerts:";
     public static final String CITIZEN_NOTICES_TARGET = "sns:citizen-notices";
     private static final int MAX_CONFLICT_RETRIES = 5;
-
-    /** States a reroute no longer applies to. */
-    private static final Set<CaseStatus> NOT_REROUTABLE = EnumSet.of(CaseStatus.AWAITING_PHOTOS, CaseStatus.REJECTED,
-            CaseStatus.RESOLVED, CaseStatus.CLOSED, CaseStatus.APPROVED, CaseStatus.KECAMATAN_ISSUED);
-    /** States whose owner is alerted on the agency-alerts topic. */
-    private static final Set<CaseStatus> ALERTED = EnumSet.of(CaseStatus.ROUTED, CaseStatus.TRIAGE,
-            CaseStatus.KELURAHAN_REVIEW);
 
     private final CaseRepository cases;
     private final TenantCatalog tenants;
@@ -77,9 +76,16 @@ public final class RouteCaseService {
         SKIPPED
     }
 
-    /** What happened; {@code published} counts messages published by this call. */
+    /**
+     * What happened; {@code published} counts messages published by this call; {@code event} is the routing move's
+     * event when this call routed the case (else null).
+     */
     public record Result(String caseId, Outcome outcome, CaseStatus status, String agencyId, int published,
-                         String reason) {
+                         String reason, TransitionEvent event) {
+        public Result(String caseId, Outcome outcome, CaseStatus status, String agencyId, int published,
+                      String reason) {
+            this(caseId, outcome, status, agencyId, published, reason, null);
+        }
     }
 
     /** Another consumer is publishing this alert right now: retry the message later. */
@@ -101,14 +107,25 @@ public final class RouteCaseService {
         String tenantId = c.tenantId();
         Tenant tenant = tenants.find(tenantId)
                 .orElseThrow(() -> new IllegalStateException("unknown tenant " + tenantId));
+        StateMachine machine = StateMachine.forTenant(tenant);
         Instant now = clock.instant();
 
-        boolean routedNow = false;
-        for (int attempt = 0; needsRouting(event, c); attempt++) {
-            RoutingDecision decision = router.decide(tenant, c, now);
+        TransitionEvent routed = null;
+        for (int attempt = 0; needsRouting(event, c, machine); attempt++) {
+            RoutingDecision decision;
             try {
-                c = cases.update(apply(c, decision, event, now));
-                routedNow = true;
+                decision = router.decide(machine, tenant, c, now);
+            } catch (DomainException e) {
+                if (e.code() != ErrorCode.INVALID_TRANSITION) {
+                    throw e;
+                }
+                return new Result(c.caseId(), Outcome.SKIPPED, c.status(), null, 0,
+                        "the " + c.kind() + " workflow lists no such routing move from " + c.status());
+            }
+            try {
+                Transition t = apply(machine, c, decision, now);
+                c = cases.update(t.after());
+                routed = t.event();
                 break;
             } catch (DomainException e) {
                 if (e.code() != ErrorCode.VERSION_CONFLICT || attempt >= MAX_CONFLICT_RETRIES) {
@@ -117,13 +134,16 @@ public final class RouteCaseService {
                 c = reload(c);
             }
         }
+        Outcome outcome = routed != null ? Outcome.ROUTED : Outcome.ALREADY_ROUTED;
         if (c.assignment() == null) {
-            return new Result(c.caseId(), Outcome.SKIPPED, c.status(), null, 0,
-                    "case is " + c.status() + ", not routable by " + event.eventType());
+            return routed != null
+                    ? new Result(c.caseId(), outcome, c.status(), null, 0, null, routed)
+                    : new Result(c.caseId(), Outcome.SKIPPED, c.status(), null, 0,
+                            "case is " + c.status() + ", not routable by " + event.eventType());
         }
 
         int published = 0;
-        if (ALERTED.contains(c.status())) {
+        if (alertsOwner(machine, c)) {
             ReportCase current = c;
             String alertType = CaseEvent.REROUTED.equals(event.eventType()) ? AgencyAlert.CASE_REROUTED
                     : AgencyAlert.CASE_ROUTED;
@@ -133,25 +153,28 @@ public final class RouteCaseService {
             c = d.reportCase();
             published += d.published() ? 1 : 0;
         }
-        if (c.status() == CaseStatus.REFERRED_EXTERNAL && c.reporter() != null && c.reporter().hasContact()) {
+        if (c.assignment().external() && c.reporter() != null && c.reporter().hasContact()) {
             CitizenNotice notice = referralNotice(tenant, c);
             Delivered d = deliverOnce(c, CITIZEN_NOTICES_TARGET, () -> notifications.publishCitizenNotice(notice));
             c = d.reportCase();
             published += d.published() ? 1 : 0;
         }
-        return new Result(c.caseId(), routedNow ? Outcome.ROUTED : Outcome.ALREADY_ROUTED, c.status(),
-                c.assignment() == null ? null : c.assignment().agencyId(), published, null);
+        return new Result(c.caseId(), outcome, c.status(), c.assignment() == null ? null : c.assignment().agencyId(),
+                published, null, routed);
     }
 
     /**
-     * {@code case.verified}: only a case still in VERIFIED (routing moves it on). {@code case.rerouted}: a case whose
-     * assignment predates the reroute (an official changed its category or area).
+     * {@code case.verified}: only a case still in VERIFIED (routing moves it on). {@code case.rerouted}: a case in a
+     * state from which the catalogue lists the platform's routing moves, whose assignment predates the reroute (an
+     * official changed its category or area).
      */
-    static boolean needsRouting(CaseEvent event, ReportCase c) {
+    static boolean needsRouting(CaseEvent event, ReportCase c, StateMachine machine) {
         if (CaseEvent.VERIFIED.equals(event.eventType())) {
             return c.status() == CaseStatus.VERIFIED;
         }
-        if (NOT_REROUTABLE.contains(c.status())) {
+        boolean routable = machine.step(c).map(s -> s.actions().stream()
+                .anyMatch(a -> a.effect() == ActionRule.Effect.ROUTE && a.allows(Role.SYSTEM))).orElse(false);
+        if (!routable) {
             return false;
         }
         Assignment a = c.assignment();
@@ -159,14 +182,21 @@ public final class RouteCaseService {
         return a == null || a.routedAt() == null || a.routedAt().isBefore(rerouteAt);
     }
 
-    static ReportCase apply(ReportCase c, RoutingDecision d, CaseEvent event, Instant now) {
-        String action = CaseEvent.REROUTED.equals(event.eventType()) ? ACTION_REROUTE : ACTION_ROUTE;
-        ReportCase moved = c.transition(d.status(), action, HistoryEntry.SYSTEM, HistoryEntry.SYSTEM, d.historyNote(),
-                now, d.dueAt());
-        Assignment assignment = new Assignment(d.agencyId(), d.agencyName(),
-                d.outcome() == RoutingDecision.Outcome.REFERRED_EXTERNAL, now, d.dueAt(), List.of());
-        // same write as the transition: one version step for status, history and assignment together
-        return new ReportCase.Builder(moved).assignment(assignment).build();
+    /** The owner of an assignment is alerted while the case waits in a step (never an external institution). */
+    private static boolean alertsOwner(StateMachine machine, ReportCase c) {
+        return c.assignment() != null && !c.assignment().external() && machine.step(c).isPresent();
+    }
+
+    /**
+     * The routing move through the state machine: status, history entry, deadline of the step entered and the
+     * assignment (due at that deadline) in one case version.
+     */
+    static Transition apply(StateMachine machine, ReportCase c, RoutingDecision d, Instant now) {
+        ActionRule move = machine.move(c, d.move(), Role.SYSTEM);
+        return machine.apply(c, move, d.status(), HistoryEntry.SYSTEM, Role.SYSTEM, d.historyNote(), now,
+                (b, deadlineAt) -> b.assignment(d.agencyId() == null ? null : new Assignment(d.agencyId(),
+                        d.agencyName(), d.outcome() == RoutingDecision.Outcome.REFERRED_EXTERNAL, now, deadlineAt,
+                        List.of())));
     }
 
     private record Delivered(ReportCase reportCase, boolean published) {

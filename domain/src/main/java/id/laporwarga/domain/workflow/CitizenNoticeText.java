@@ -11,19 +11,34 @@ public final class CitizenNoticeText {
     private CitizenNoticeText() {
     }
 
-    public static String of(ReportCase c, Instant at, int autoCloseWorkingDays) {
+    /**
+     * The notice for the case's new status. For a resolved complaint it says when the case closes by itself: the
+     * deadline the workflow catalogue gave the step ({@code deadlineAt}).
+     */
+    public static String of(ReportCase c, Instant at) {
         ZoneId zone = c.timeZone() == null ? IndonesianTime.WIB : ZoneId.of(c.timeZone());
         StringBuilder sb = new StringBuilder(160)
                 .append("Lapor Warga: laporan ").append(c.trackingCode())
                 .append(" kini berstatus \"").append(c.status().label().id()).append("\" (")
                 .append(IndonesianTime.display(at, zone)).append(").");
         if (c.status() == CaseStatus.RESOLVED) {
-            sb.append(" Jika sudah beres, konfirmasi dengan kode pelacakan Anda; jika belum, ajukan buka kembali. ")
-                    .append("Tanpa jawaban, laporan ditutup otomatis setelah ").append(autoCloseWorkingDays)
-                    .append(" hari kerja.");
+            sb.append(" Jika sudah beres, konfirmasi dengan kode pelacakan Anda; jika belum, ajukan buka kembali.");
+            if (c.deadlineAt() != null) {
+                sb.append(" Tanpa jawaban, laporan ditutup otomatis pada ")
+                        .append(IndonesianTime.display(c.deadlineAt(), zone)).append('.');
+            }
         } else if (c.status() == CaseStatus.RETURNED) {
             sb.append(" Mohon perbaiki laporan sesuai catatan petugas.");
         }
         return sb.toString();
+    }
+
+    /**
+     * @deprecated the auto-close time is the case's deadline from the workflow catalogue; use {@link #of(ReportCase,
+     * Instant)} ({@code autoCloseWorkingDays} is ignored)
+     */
+    @Deprecated
+    public static String of(ReportCase c, Instant at, int autoCloseWorkingDays) {
+        return of(c, at);
     }
 }

@@ -17,13 +17,13 @@ import id.laporwarga.domain.report.Photo;
 import id.laporwarga.domain.report.ReportCase;
 import id.laporwarga.domain.report.ReportValidator;
 import id.laporwarga.domain.report.SubmitReportService;
-import id.laporwarga.domain.tenant.Agency;
-import id.laporwarga.domain.tenant.Category;
+import id.laporwarga.domain.routing.CaseRouter;
 import id.laporwarga.domain.tenant.Tenant;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -31,9 +31,9 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Moves cases through their tenant's workflow: officials' actions (role + area + workflow + optimistic version),
- * the reporter's confirm/reopen (proved by the submission secret), and the scheduled escalation of overdue steps.
- * Every move appends one history entry; history is never edited.
+ * Moves cases through their tenant's workflow ({@link StateMachine}): officials' actions (role + area + workflow +
+ * optimistic version), the reporter's confirm/reopen (proved by the submission secret), and the scheduled deadline
+ * actions of overdue steps. Every move appends one history entry; history is never edited.
  */
 public final class ReviewService {
     public static final int MAX_NOTE = 2000;
@@ -44,6 +44,7 @@ public final class ReviewService {
     private final PhotoUploads uploads;
     private final ReviewOutbox outbox;
     private final Clock clock;
+    private final CaseRouter router = new CaseRouter();
 
     public ReviewService(CaseRepository cases, TenantCatalog tenants, PhotoUploads uploads, ReviewOutbox outbox,
                          Clock clock) {
@@ -54,8 +55,15 @@ public final class ReviewService {
         this.clock = clock;
     }
 
-    /** The stored case after the action, and the upload link when the action accepted a photo. */
-    public record Outcome(ReportCase reportCase, ActionRule action, PhotoUploads.UploadTicket upload) {
+    /**
+     * The stored case after the action, the upload link when the action accepted a photo, and the transition's
+     * event.
+     */
+    public record Outcome(ReportCase reportCase, ActionRule action, PhotoUploads.UploadTicket upload,
+                          TransitionEvent event) {
+        public Outcome(ReportCase reportCase, ActionRule action, PhotoUploads.UploadTicket upload) {
+            this(reportCase, action, upload, null);
+        }
     }
 
     /** A case an official may see (404 if unknown, 403 if outside the caller's tenant, role or area). */
@@ -74,8 +82,7 @@ public final class ReviewService {
         if (!AccessPolicy.canSee(caller, c)) {
             return List.of();
         }
-        return WorkflowCatalog.forTenant(tenantOf(c)).of(c.kind()).step(c.status())
-                .map(s -> s.actionsFor(caller.role())).orElse(List.of());
+        return StateMachine.forTenant(tenantOf(c)).step(c).map(s -> s.actionsFor(caller.role())).orElse(List.of());
     }
 
     public Outcome act(Caller caller, String caseId, ActionCommand command) {
@@ -94,8 +101,9 @@ public final class ReviewService {
             throw new DomainException(ErrorCode.VERSION_CONFLICT);
         }
         Tenant tenant = tenantOf(c);
-        ActionRule rule = allowedAction(tenant, c, command.action(), caller.role());
-        return apply(tenant, c, rule, command, caller.subject(), caller.role());
+        StateMachine machine = StateMachine.forTenant(tenant);
+        ActionRule rule = machine.move(c, command.action(), caller.role());
+        return apply(tenant, machine, c, rule, command, caller.subject(), caller.role());
     }
 
     /** The reporter confirms ({@code confirm}) or disputes ({@code reopen}, with a reason) a resolved complaint. */
@@ -112,8 +120,9 @@ public final class ReviewService {
                     "Kode rahasia tidak cocok dengan laporan ini.", "The secret does not match this report."));
         }
         Tenant tenant = tenantOf(c);
-        ActionRule rule = allowedAction(tenant, c, action, Role.CITIZEN);
-        return apply(tenant, c, rule, new ActionCommand(action, note, c.version(), null, null, null, null, null),
+        StateMachine machine = StateMachine.forTenant(tenant);
+        ActionRule rule = machine.move(c, action, Role.CITIZEN);
+        return apply(tenant, machine, c, rule, new ActionCommand(action, note, c.version(), null, null, null, null, null),
                 "reporter", Role.CITIZEN);
     }
 
@@ -127,40 +136,26 @@ public final class ReviewService {
         return MessageDigest.isEqual(given, stored);
     }
 
-    private static ActionRule allowedAction(Tenant tenant, ReportCase c, String action, Role role) {
-        Workflow workflow = WorkflowCatalog.forTenant(tenant).of(c.kind());
-        StepRule step = workflow == null ? null : workflow.step(c.status()).orElse(null);
-        ActionRule rule = step == null ? null : step.action(action).orElse(null);
-        if (rule == null) {
-            throw new DomainException(ErrorCode.INVALID_TRANSITION, ErrorCode.INVALID_TRANSITION.defaultMessage(),
-                    Map.of("action", LocalizedText.of(
-                            "'" + action + "' tidak berlaku pada status " + c.status().label().id(),
-                            "'" + action + "' is not possible in status " + c.status().label().en())));
-        }
-        if (!rule.allows(role)) {
-            throw new DomainException(ErrorCode.FORBIDDEN);
-        }
-        return rule;
-    }
-
-    private Outcome apply(Tenant tenant, ReportCase c, ActionRule rule, ActionCommand command, String actorId,
-                          Role role) {
+    private Outcome apply(Tenant tenant, StateMachine machine, ReportCase c, ActionRule rule, ActionCommand command,
+                          String actorId, Role role) {
         if (rule.noteRequired() && (command.note() == null || command.note().isBlank())) {
             throw DomainException.validation(Map.of("note", LocalizedText.of(
                     "wajib diisi untuk tindakan ini", "is required for this action")));
         }
         Instant now = clock.instant();
         CaseStatus to = rule.to();
-        String category = c.category();
-        Assignment assignment = c.assignment();
+        StateMachine.Amendment amendment = StateMachine.Amendment.NONE;
         String note = command.note();
         if (rule.effect() == ActionRule.Effect.ROUTE) {
-            Routed routed = route(tenant, c, command, now);
-            category = routed.category;
-            assignment = routed.assignment;
-            if (routed.agency.external()) {
-                to = CaseStatus.REFERRED_EXTERNAL;
-            }
+            Routed routed = route(tenant, c, rule, command);
+            to = routed.to();
+            amendment = (b, deadlineAt) -> {
+                b.category(routed.category());
+                if (routed.responsible().agencyId() != null) {
+                    b.assignment(new Assignment(routed.responsible().agencyId(), routed.responsible().agencyName(),
+                            routed.responsible().external(), now, deadlineAt, List.of()));
+                }
+            };
         }
         if ("reject".equals(rule.name()) && command.reason() != null) {
             String reason = command.reason().toUpperCase(Locale.ROOT);
@@ -178,49 +173,52 @@ public final class ReviewService {
             }
             attachment = attachmentPhoto(c, command);
         }
-        StepRule next = WorkflowCatalog.forTenant(tenant).of(c.kind()).step(to).orElse(null);
-        Instant deadline = next == null || next.deadline() == null ? null
-                : next.deadline().dueAfter(now, tenant.calendar());
-        if (assignment != null && rule.effect() == ActionRule.Effect.ROUTE) {
-            assignment = new Assignment(assignment.agencyId(), assignment.agencyName(), assignment.external(), now,
-                    deadline, List.of());
-        }
-        ReportCase moved = c.transition(to, rule.name(), actorId, role.name(), note, now, deadline);
-        if (!java.util.Objects.equals(category, c.category()) || assignment != c.assignment()) {
-            moved = new ReportCase.Builder(moved).category(category).assignment(assignment).build();
-        }
-        ReportCase stored = cases.update(moved);
+        Transition t = machine.apply(c, rule, to, actorId, role, note, now, amendment);
+        ReportCase stored = cases.update(t.after());
         outbox.statusChanged(c, stored, rule);
         PhotoUploads.UploadTicket ticket = attachment == null ? null : uploads.presignUpload(attachment);
-        return new Outcome(stored, rule, ticket);
+        return new Outcome(stored, rule, ticket, t.event());
     }
 
-    private record Routed(String category, Agency agency, Assignment assignment) {
+    private record Routed(CaseStatus to, String category, CaseRouter.Responsible responsible) {
     }
 
-    private static Routed route(Tenant tenant, ReportCase c, ActionCommand command, Instant now) {
-        String categoryCode = command.category() != null ? command.category() : c.category();
-        Category category = tenant.category(categoryCode).filter(k -> k.appliesTo(c.kind()))
-                .orElseThrow(() -> new DomainException(ErrorCode.UNKNOWN_CATEGORY));
-        String agencyId = command.agencyId();
-        if (agencyId == null) {
-            String kecamatan = c.area() == null ? null : c.area().kecamatanCode();
-            agencyId = kecamatan != null && category.kecamatanOverrides().containsKey(kecamatan)
-                    ? category.kecamatanOverrides().get(kecamatan) : category.agencyId();
-        }
-        if (agencyId == null) {
-            throw DomainException.validation(Map.of("agencyId", LocalizedText.of(
-                    "kategori ini tidak punya instansi; pilih instansi", "the category has no agency; choose one")));
-        }
-        String chosen = agencyId;
-        Agency agency = tenant.agency(chosen).orElseThrow(() -> DomainException.validation(Map.of("agencyId",
-                LocalizedText.of("instansi tidak dikenal", "unknown agency"))));
+    /**
+     * An official's ROUTE move ({@code forward}, {@code reroute}): {@link CaseRouter} resolves who is responsible for
+     * the category (given, or the case's) or the agency given; an external institution makes it a referral.
+     */
+    private Routed route(Tenant tenant, ReportCase c, ActionRule rule, ActionCommand command) {
         if ("reroute".equals(command.action()) && command.category() == null && command.agencyId() == null) {
             throw DomainException.validation(Map.of("agencyId", LocalizedText.of(
                     "isi kategori atau instansi tujuan", "give the new category or agency")));
         }
-        return new Routed(category.code(), agency,
-                new Assignment(agency.id(), agency.name(), agency.external(), now, null, List.of()));
+        String categoryCode = command.category() != null ? command.category() : c.category();
+        CaseRouter.Responsible r = router.responsible(tenant, c.kind(), categoryCode, c.area(), command.agencyId());
+        CaseStatus to = switch (r.outcome()) {
+            case TRIAGE -> throw notRoutable(r.triageReason());
+            case REFERRED_EXTERNAL -> {
+                if (!rule.leadsTo(CaseStatus.REFERRED_EXTERNAL)) {
+                    throw DomainException.validation(Map.of("agencyId", LocalizedText.of(
+                            "instansi di luar Pemda tidak dapat menerima tindakan ini",
+                            "an institution outside the Pemda cannot take this move")));
+                }
+                yield CaseStatus.REFERRED_EXTERNAL;
+            }
+            default -> rule.to();
+        };
+        return new Routed(to, r.category() == null ? c.category() : r.category().code(), r);
+    }
+
+    private static DomainException notRoutable(CaseRouter.TriageReason reason) {
+        return switch (reason) {
+            case UNKNOWN_CATEGORY, CATEGORY_NOT_FOR_KIND -> new DomainException(ErrorCode.UNKNOWN_CATEGORY);
+            case NO_AGENCY -> DomainException.validation(Map.of("agencyId", LocalizedText.of(
+                    "kategori ini tidak punya instansi; pilih instansi", "the category has no agency; choose one")));
+            case UNKNOWN_AGENCY -> DomainException.validation(Map.of("agencyId", LocalizedText.of(
+                    "instansi tidak dikenal", "unknown agency")));
+            case NO_KELURAHAN -> DomainException.validation(Map.of("agencyId", LocalizedText.of(
+                    "kelurahan laporan tidak diketahui; pilih instansi", "the report's kelurahan is unknown; choose an agency")));
+        };
     }
 
     private static Photo attachmentPhoto(ReportCase c, ActionCommand command) {
@@ -257,42 +255,51 @@ public final class ReviewService {
         }
     }
 
-    /** What one escalation run did for a tenant. */
-    public record EscalationRun(int examined, int markedOverdue, int alerted, int autoActions, int conflicts) {
+    /** What one escalation run did for a tenant, and the events of the moves it made. */
+    public record EscalationRun(int examined, int markedOverdue, int alerted, int autoActions, int conflicts,
+                                List<TransitionEvent> events) {
+        public EscalationRun {
+            events = events == null ? List.of() : List.copyOf(events);
+        }
+
+        public EscalationRun(int examined, int markedOverdue, int alerted, int autoActions, int conflicts) {
+            this(examined, markedOverdue, alerted, autoActions, conflicts, List.of());
+        }
     }
 
     /**
-     * Finds every step past its deadline through {@code finder} (an index, never a scan): steps with an automatic
-     * action (a resolved complaint nobody answered) take it; the others are marked {@code overdue} and their
-     * supervisor is alerted once per case and deadline.
+     * Finds every step past its deadline through {@code finder} (an index, never a scan) and makes the step's deadline
+     * action as SYSTEM: an automatic move (a resolved complaint nobody answered is closed), or {@code escalate}: the
+     * case is marked {@code overdue} and its supervisor is alerted once per case and deadline.
      */
     public EscalationRun escalate(Tenant tenant, OverdueCases finder) {
         Instant now = clock.instant();
-        WorkflowCatalog catalog = WorkflowCatalog.forTenant(tenant);
+        StateMachine machine = StateMachine.forTenant(tenant);
+        List<TransitionEvent> events = new ArrayList<>();
         int examined = 0, marked = 0, alerted = 0, auto = 0, conflicts = 0;
-        for (CaseStatus status : catalog.statusesWithDeadline()) {
+        for (CaseStatus status : machine.catalog().statusesWithDeadline()) {
             for (ReportCase c : finder.dueBefore(tenant.id(), status, now)) {
                 examined++;
-                Workflow workflow = catalog.of(c.kind());
-                StepRule step = workflow == null ? null : workflow.step(c.status()).orElse(null);
+                StepRule step = machine.catalog().of(c.kind()) == null ? null : machine.step(c).orElse(null);
                 if (step == null || step.deadline() == null || c.deadlineAt() == null || !c.deadlineAt().isBefore(now)) {
                     continue;
                 }
+                ActionRule action = step.automaticAction().orElseThrow();
                 try {
-                    if (step.automaticAction().isPresent()) {
-                        ActionRule rule = step.automaticAction().get();
-                        StepRule next = workflow.step(rule.to()).orElse(null);
-                        Instant deadline = next == null || next.deadline() == null ? null
-                                : next.deadline().dueAfter(now, tenant.calendar());
-                        ReportCase moved = cases.update(c.transition(rule.to(), rule.name(), HistoryEntry.SYSTEM,
-                                Role.SYSTEM.name(), "otomatis: tenggat " + step.deadline() + " terlewati", now, deadline));
-                        outbox.statusChanged(c, moved, rule);
+                    if (!step.escalatesOnDeadline()) {
+                        Transition t = machine.apply(c, action, HistoryEntry.SYSTEM, Role.SYSTEM,
+                                "otomatis: tenggat " + step.deadline() + " terlewati", now);
+                        ReportCase moved = cases.update(t.after());
+                        events.add(t.event());
+                        outbox.statusChanged(c, moved, action);
                         auto++;
                         continue;
                     }
                     ReportCase current = c;
                     if (!c.overdue()) {
-                        current = cases.update(c.amend(b -> b.overdue(true), now));
+                        Transition t = machine.apply(c, action, HistoryEntry.SYSTEM, Role.SYSTEM, null, now);
+                        current = cases.update(t.after());
+                        events.add(t.event());
                         marked++;
                     }
                     if (outbox.overdue(current, step, now)) {
@@ -306,7 +313,7 @@ public final class ReviewService {
                 }
             }
         }
-        return new EscalationRun(examined, marked, alerted, auto, conflicts);
+        return new EscalationRun(examined, marked, alerted, auto, conflicts, events);
     }
 
     /** The fields of a result for logs (ids and counts only). */

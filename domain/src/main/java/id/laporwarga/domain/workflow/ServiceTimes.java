@@ -87,10 +87,13 @@ public final class ServiceTimes {
         return new Summary(ends.size(), tiers, Stats.of(ends), target == null ? null : target.toMinutes(), share);
     }
 
-    /** The sum of a workflow's elapsed-time deadlines (null if any step counts working days). */
+    /**
+     * The sum of the elapsed-time deadlines along the workflow's main path ({@link Workflow#mainPath()}; null if a step
+     * there counts working days), e.g. Portal Emas' 45 minutes from RT to kecamatan.
+     */
     public static Duration target(Workflow workflow) {
         Duration total = Duration.ZERO;
-        for (StepRule s : workflow.steps()) {
+        for (StepRule s : workflow.mainPath()) {
             if (s.deadline() == null) {
                 continue;
             }

@@ -9,6 +9,7 @@ import static id.laporwarga.domain.auth.Role.RT_HEAD;
 import static id.laporwarga.domain.auth.Role.SYSTEM;
 import static id.laporwarga.domain.report.CaseStatus.ACKNOWLEDGED;
 import static id.laporwarga.domain.report.CaseStatus.APPROVED;
+import static id.laporwarga.domain.report.CaseStatus.AWAITING_PHOTOS;
 import static id.laporwarga.domain.report.CaseStatus.CITY_REVIEW;
 import static id.laporwarga.domain.report.CaseStatus.CLOSED;
 import static id.laporwarga.domain.report.CaseStatus.IN_PROGRESS;
@@ -17,6 +18,7 @@ import static id.laporwarga.domain.report.CaseStatus.KECAMATAN_REVIEW;
 import static id.laporwarga.domain.report.CaseStatus.KELURAHAN_PROCESSING;
 import static id.laporwarga.domain.report.CaseStatus.KELURAHAN_REVIEW;
 import static id.laporwarga.domain.report.CaseStatus.NEEDS_REVIEW;
+import static id.laporwarga.domain.report.CaseStatus.REFERRED_EXTERNAL;
 import static id.laporwarga.domain.report.CaseStatus.REJECTED;
 import static id.laporwarga.domain.report.CaseStatus.REOPENED;
 import static id.laporwarga.domain.report.CaseStatus.RESOLVED;
@@ -25,6 +27,11 @@ import static id.laporwarga.domain.report.CaseStatus.ROUTED;
 import static id.laporwarga.domain.report.CaseStatus.RT_APPROVAL;
 import static id.laporwarga.domain.report.CaseStatus.TRIAGE;
 import static id.laporwarga.domain.report.CaseStatus.VERIFIED;
+import static id.laporwarga.domain.workflow.WhoActs.Scope.ASSIGNED_AGENCY;
+import static id.laporwarga.domain.workflow.WhoActs.Scope.CITY;
+import static id.laporwarga.domain.workflow.WhoActs.Scope.REPORTER;
+import static id.laporwarga.domain.workflow.WhoActs.Scope.RT;
+import static id.laporwarga.domain.workflow.WhoActs.Scope.TRIAGE_DESK;
 
 import id.laporwarga.domain.auth.Role;
 import id.laporwarga.domain.report.CaseKind;
@@ -32,6 +39,7 @@ import id.laporwarga.domain.report.CaseStatus;
 import id.laporwarga.domain.tenant.SlaPolicy;
 import id.laporwarga.domain.tenant.Tenant;
 import id.laporwarga.domain.workflow.ActionRule.Effect;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.List;
@@ -39,19 +47,26 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The workflows of one tenant: the built-in defaults (below), each replaceable per kind by the tenant document's
- * {@code policies.workflows}.
+ * The state machine of every kind of case: the only place that says which moves exist, who may make them (officials'
+ * roles, the reporter, and {@link Role#SYSTEM} for the platform's own moves), and when each step is due. Built-in
+ * defaults (below, parameterised by the tenant's SLA), each step replaceable per kind by the tenant document's
+ * {@code policies.workflows}. {@code docs/workflows.md} shows it as tables (generated, checked by a test).
  *
  * <pre>
- * COMPLAINT       TRIAGE|NEEDS_REVIEW --forward/reroute--&gt; ROUTED --acknowledge--&gt; ACKNOWLEDGED --start--&gt; IN_PROGRESS
- *                 --resolve--&gt; RESOLVED --confirm (citizen) | close (system, after autoCloseWorkingDays)--&gt; CLOSED
- *                                     \--reopen (citizen, reason)--&gt; REOPENED (agency clock restarts) --&gt; ... RESOLVED
- *                 TRIAGE|NEEDS_REVIEW --reject (not our authority, spam)--&gt; REJECTED
- * RT_ACTIVITY     VERIFIED|NEEDS_REVIEW|KELURAHAN_REVIEW --approve--&gt; KECAMATAN_REVIEW --approve--&gt; CITY_REVIEW
- *                 --approve--&gt; APPROVED; every review: return (to the RT head, note) | reject (note);
- *                 RETURNED --resubmit (RT head)--&gt; KELURAHAN_REVIEW
- * SERVICE_REQUEST RT_APPROVAL --approve (RT head, 15 min)--&gt; KELURAHAN_PROCESSING --issue (30 min)--&gt; KECAMATAN_ISSUED
+ * COMPLAINT       submit --&gt; AWAITING_PHOTOS --verify-geotag--&gt; VERIFIED | NEEDS_REVIEW | REJECTED
+ *                 VERIFIED --route--&gt; ROUTED | --refer--&gt; REFERRED_EXTERNAL | --triage--&gt; TRIAGE  (system, CaseRouter)
+ *                 TRIAGE|NEEDS_REVIEW --forward/reroute--&gt; ROUTED | REFERRED_EXTERNAL; --reject--&gt; REJECTED
+ *                 ROUTED --acknowledge--&gt; ACKNOWLEDGED --start--&gt; IN_PROGRESS --resolve--&gt; RESOLVED
+ *                 RESOLVED --confirm (citizen) | close (system, at the deadline)--&gt; CLOSED
+ *                          --reopen (citizen, reason)--&gt; REOPENED (agency clock restarts) --&gt; ... RESOLVED
+ * RT_ACTIVITY     submit --&gt; AWAITING_PHOTOS --verify-geotag--&gt; VERIFIED --route--&gt; KELURAHAN_REVIEW --approve--&gt;
+ *                 KECAMATAN_REVIEW --approve--&gt; CITY_REVIEW --approve--&gt; APPROVED; every review: return (to the RT
+ *                 head, note) | reject (note); RETURNED --resubmit (RT head)--&gt; KELURAHAN_REVIEW;
+ *                 no known kelurahan: VERIFIED --triage--&gt; TRIAGE (the city reviews it)
+ * SERVICE_REQUEST submit --&gt; RT_APPROVAL (no photo) | AWAITING_PHOTOS --verify-geotag--&gt; VERIFIED --route--&gt;
+ *                 RT_APPROVAL --approve (RT head, 15 min)--&gt; KELURAHAN_PROCESSING --issue (30 min)--&gt; KECAMATAN_ISSUED
  * </pre>
+ * Every step with a deadline has a deadline action: {@code close} of a resolved complaint, otherwise {@code escalate}.
  */
 public final class WorkflowCatalog {
     /** Review tiers of RT activity reports and the RT head's time to correct a returned report. */
@@ -60,6 +75,20 @@ public final class WorkflowCatalog {
     /** Portal Emas: RT to kecamatan in 45 minutes. */
     public static final int RT_APPROVAL_MINUTES = 15;
     public static final int KELURAHAN_PROCESSING_MINUTES = 30;
+
+    /** The reporter's submission (entry move). */
+    public static final String SUBMIT = "submit";
+    /** The platform's photo check: VERIFIED, NEEDS_REVIEW or REJECTED (verify-geotag). */
+    public static final String VERIFY = "verify-geotag";
+    /** The platform's routing moves (route-to-agency; which one is {@code CaseRouter}'s decision). */
+    public static final String ROUTE = "route";
+    public static final String REFER = "refer";
+    public static final String TRIAGE_MOVE = "triage";
+    public static final Set<String> ROUTING_MOVES = Set.of(ROUTE, REFER, TRIAGE_MOVE);
+    /** The default deadline action: mark overdue and alert the step's supervisor. */
+    public static final String ESCALATE = "escalate";
+    /** The automatic close of a resolved complaint the reporter did not answer. */
+    public static final String CLOSE = "close";
 
     private final Map<CaseKind, Workflow> workflows;
 
@@ -70,12 +99,12 @@ public final class WorkflowCatalog {
     public static WorkflowCatalog defaults(SlaPolicy sla) {
         Map<CaseKind, Workflow> map = new EnumMap<>(CaseKind.class);
         map.put(CaseKind.COMPLAINT, complaint(sla));
-        map.put(CaseKind.RT_ACTIVITY, rtActivity());
+        map.put(CaseKind.RT_ACTIVITY, rtActivity(sla));
         map.put(CaseKind.SERVICE_REQUEST, serviceRequest());
         return new WorkflowCatalog(map);
     }
 
-    /** The tenant's defaults (with its SLA) overridden by the workflows of its document. */
+    /** The tenant's defaults (with its SLA), with the kinds its document overrides replaced. */
     public static WorkflowCatalog forTenant(Tenant tenant) {
         WorkflowCatalog base = defaults(tenant.policies().sla());
         Map<CaseKind, Workflow> overrides = tenant.policies().workflows();
@@ -91,6 +120,17 @@ public final class WorkflowCatalog {
         return workflows.get(kind);
     }
 
+    /** Every workflow, in the order of {@link CaseKind}. */
+    public List<Workflow> workflows() {
+        List<Workflow> out = new ArrayList<>();
+        for (CaseKind k : CaseKind.values()) {
+            if (workflows.containsKey(k)) {
+                out.add(workflows.get(k));
+            }
+        }
+        return out;
+    }
+
     /** Every state in which {@code role} can act, over all kinds. */
     public Set<CaseStatus> statusesActionableBy(Role role) {
         Set<CaseStatus> out = EnumSet.noneOf(CaseStatus.class);
@@ -104,45 +144,81 @@ public final class WorkflowCatalog {
         return out;
     }
 
-    static Deadline firstResponse(SlaPolicy sla) {
+    /**
+     * The agency's first response, from the tenant's SLA: plain hours when {@code firstResponseHours > 0} (SIKeMas:
+     * 2x24 h), otherwise {@code firstResponseWorkingDays} working days (LAPOR!: 5).
+     */
+    public static Deadline firstResponse(SlaPolicy sla) {
         return sla.firstResponseHours() > 0 ? Deadline.hours(sla.firstResponseHours())
-                : Deadline.workingDays(sla.firstResponseWorkingDays());
+                : Deadline.workingDays(Math.max(1, sla.firstResponseWorkingDays()));
+    }
+
+    private static ActionRule submit(CaseStatus first, CaseStatus... others) {
+        return ActionRule.of(SUBMIT, first, CITIZEN).orTo(others);
+    }
+
+    private static StepRule awaitingPhotos() {
+        return new StepRule(AWAITING_PHOTOS, WhoActs.system(), null, null,
+                List.of(ActionRule.of(VERIFY, VERIFIED, SYSTEM).orTo(NEEDS_REVIEW, REJECTED)), null);
+    }
+
+    private static ActionRule routing(String name, CaseStatus to) {
+        return ActionRule.of(name, to, SYSTEM).withEffect(Effect.ROUTE);
     }
 
     static Workflow complaint(SlaPolicy sla) {
-        Deadline triage = Deadline.workingDays(sla.triageWorkingDays());
+        Deadline triage = Deadline.workingDays(Math.max(1, sla.triageWorkingDays()));
         Deadline response = firstResponse(sla);
-        Deadline resolve = Deadline.workingDays(sla.resolveWorkingDays());
-        ActionRule forward = ActionRule.of("forward", ROUTED, CITY_ADMIN).withEffect(Effect.ROUTE);
-        ActionRule reroute = ActionRule.of("reroute", ROUTED, CITY_ADMIN).withEffect(Effect.ROUTE);
+        Deadline resolve = Deadline.workingDays(Math.max(1, sla.resolveWorkingDays()));
+        List<ActionRule> system = List.of(routing(ROUTE, ROUTED), routing(REFER, REFERRED_EXTERNAL),
+                routing(TRIAGE_MOVE, TRIAGE));
+        ActionRule forward = ActionRule.of("forward", ROUTED, CITY_ADMIN).withEffect(Effect.ROUTE)
+                .orTo(REFERRED_EXTERNAL);
+        ActionRule reroute = ActionRule.of("reroute", ROUTED, CITY_ADMIN).withEffect(Effect.ROUTE)
+                .orTo(REFERRED_EXTERNAL);
         ActionRule reject = ActionRule.of("reject", REJECTED, CITY_ADMIN).withNoteRequired();
+        List<ActionRule> triageDesk = new ArrayList<>(List.of(forward, reroute, reject));
+        triageDesk.addAll(system);
         ActionRule acknowledge = ActionRule.of("acknowledge", ACKNOWLEDGED, AGENCY_STAFF);
         ActionRule start = ActionRule.of("start", IN_PROGRESS, AGENCY_STAFF);
         ActionRule resolveAction = ActionRule.of("resolve", RESOLVED, AGENCY_STAFF).withNoteRequired()
                 .withEffect(Effect.ATTACH_PHOTO);
-        return new Workflow(CaseKind.COMPLAINT, List.of(
-                new StepRule(TRIAGE, triage, CITY_ADMIN, List.of(forward, reroute, reject), null),
-                new StepRule(NEEDS_REVIEW, triage, CITY_ADMIN, List.of(forward, reroute, reject), null),
-                new StepRule(ROUTED, response, CITY_ADMIN, List.of(acknowledge, reroute), null),
-                new StepRule(ACKNOWLEDGED, resolve, CITY_ADMIN, List.of(start, resolveAction, reroute), null),
-                new StepRule(IN_PROGRESS, resolve, CITY_ADMIN, List.of(resolveAction, reroute), null),
-                new StepRule(RESOLVED, Deadline.workingDays(sla.autoCloseWorkingDays()), null, List.of(
+        WhoActs desk = WhoActs.of(CITY_ADMIN, TRIAGE_DESK);
+        WhoActs agency = WhoActs.of(AGENCY_STAFF, ASSIGNED_AGENCY);
+        return new Workflow(CaseKind.COMPLAINT, List.of(submit(AWAITING_PHOTOS)), List.of(
+                awaitingPhotos(),
+                new StepRule(VERIFIED, WhoActs.system(), null, null, system, null),
+                new StepRule(NEEDS_REVIEW, desk, triage, CITY_ADMIN, triageDesk, null),
+                new StepRule(TRIAGE, desk, triage, CITY_ADMIN, triageDesk, null),
+                new StepRule(ROUTED, agency, response, CITY_ADMIN, List.of(acknowledge, reroute), null),
+                new StepRule(ACKNOWLEDGED, agency, resolve, CITY_ADMIN, List.of(start, resolveAction, reroute), null),
+                new StepRule(IN_PROGRESS, agency, resolve, CITY_ADMIN, List.of(resolveAction, reroute), null),
+                new StepRule(RESOLVED, WhoActs.of(CITIZEN, REPORTER),
+                        Deadline.workingDays(Math.max(1, sla.autoCloseWorkingDays())), null, List.of(
                         ActionRule.of("confirm", CLOSED, CITIZEN),
                         ActionRule.of("reopen", REOPENED, CITIZEN).withNoteRequired(),
-                        ActionRule.of("close", CLOSED, SYSTEM)), "close"),
-                new StepRule(REOPENED, response, CITY_ADMIN, List.of(start, resolveAction, reroute), null)));
+                        ActionRule.of(CLOSE, CLOSED, SYSTEM)), CLOSE),
+                new StepRule(REOPENED, agency, response, CITY_ADMIN, List.of(start, resolveAction, reroute), null)));
     }
 
-    static Workflow rtActivity() {
+    static Workflow rtActivity(SlaPolicy sla) {
         Deadline review = Deadline.workingDays(REVIEW_WORKING_DAYS);
-        List<ActionRule> kelurahan = tier(KECAMATAN_REVIEW, KELURAHAN);
-        return new Workflow(CaseKind.RT_ACTIVITY, List.of(
-                new StepRule(VERIFIED, review, KECAMATAN, kelurahan, null),
-                new StepRule(NEEDS_REVIEW, review, KECAMATAN, kelurahan, null),
-                new StepRule(KELURAHAN_REVIEW, review, KECAMATAN, kelurahan, null),
-                new StepRule(KECAMATAN_REVIEW, review, CITY_ADMIN, tier(CITY_REVIEW, KECAMATAN), null),
-                new StepRule(CITY_REVIEW, review, CITY_ADMIN, tier(APPROVED, CITY_ADMIN), null),
-                new StepRule(RETURNED, Deadline.workingDays(RESUBMIT_WORKING_DAYS), KELURAHAN,
+        List<ActionRule> system = List.of(routing(ROUTE, KELURAHAN_REVIEW), routing(TRIAGE_MOVE, TRIAGE));
+        List<ActionRule> needsReview = new ArrayList<>(tier(KECAMATAN_REVIEW, KELURAHAN));
+        needsReview.addAll(system);
+        return new Workflow(CaseKind.RT_ACTIVITY, List.of(submit(AWAITING_PHOTOS)), List.of(
+                awaitingPhotos(),
+                new StepRule(VERIFIED, WhoActs.system(), null, null, system, null),
+                new StepRule(NEEDS_REVIEW, null, review, KECAMATAN, needsReview, null),
+                // no known kelurahan: the city reviews it in place of the missing tiers
+                new StepRule(TRIAGE, WhoActs.of(CITY_ADMIN, TRIAGE_DESK),
+                        Deadline.workingDays(Math.max(1, sla.triageWorkingDays())), CITY_ADMIN,
+                        tier(APPROVED, CITY_ADMIN), null),
+                new StepRule(KELURAHAN_REVIEW, null, review, KECAMATAN, tier(KECAMATAN_REVIEW, KELURAHAN), null),
+                new StepRule(KECAMATAN_REVIEW, null, review, CITY_ADMIN, tier(CITY_REVIEW, KECAMATAN), null),
+                new StepRule(CITY_REVIEW, WhoActs.of(CITY_ADMIN, CITY), review, CITY_ADMIN, tier(APPROVED, CITY_ADMIN),
+                        null),
+                new StepRule(RETURNED, null, Deadline.workingDays(RESUBMIT_WORKING_DAYS), KELURAHAN,
                         List.of(ActionRule.of("resubmit", KELURAHAN_REVIEW, RT_HEAD)), null)));
     }
 
@@ -154,12 +230,20 @@ public final class WorkflowCatalog {
     }
 
     static Workflow serviceRequest() {
-        return new Workflow(CaseKind.SERVICE_REQUEST, List.of(
-                new StepRule(RT_APPROVAL, Deadline.minutes(RT_APPROVAL_MINUTES), KELURAHAN, List.of(
-                        ActionRule.of("approve", KELURAHAN_PROCESSING, RT_HEAD),
-                        ActionRule.of("reject", REJECTED, RT_HEAD).withNoteRequired()), null),
-                new StepRule(KELURAHAN_PROCESSING, Deadline.minutes(KELURAHAN_PROCESSING_MINUTES), KECAMATAN, List.of(
-                        ActionRule.of("issue", KECAMATAN_ISSUED, KELURAHAN, KECAMATAN),
-                        ActionRule.of("reject", REJECTED, KELURAHAN, KECAMATAN).withNoteRequired()), null)));
+        Deadline rt = Deadline.minutes(RT_APPROVAL_MINUTES);
+        List<ActionRule> rtMoves = List.of(
+                ActionRule.of("approve", KELURAHAN_PROCESSING, RT_HEAD),
+                ActionRule.of("reject", REJECTED, RT_HEAD).withNoteRequired());
+        List<ActionRule> needsReview = new ArrayList<>(rtMoves);
+        needsReview.add(routing(ROUTE, RT_APPROVAL));
+        return new Workflow(CaseKind.SERVICE_REQUEST, List.of(submit(RT_APPROVAL, AWAITING_PHOTOS)), List.of(
+                awaitingPhotos(),
+                // a service request's first step is its RT, photo or not: never the complaint triage desk
+                new StepRule(VERIFIED, WhoActs.system(), null, null, List.of(routing(ROUTE, RT_APPROVAL)), null),
+                new StepRule(NEEDS_REVIEW, WhoActs.of(RT_HEAD, RT), rt, KELURAHAN, needsReview, null),
+                new StepRule(RT_APPROVAL, WhoActs.of(RT_HEAD, RT), rt, KELURAHAN, rtMoves, null),
+                new StepRule(KELURAHAN_PROCESSING, null, Deadline.minutes(KELURAHAN_PROCESSING_MINUTES), KECAMATAN,
+                        List.of(ActionRule.of("issue", KECAMATAN_ISSUED, KELURAHAN, KECAMATAN),
+                                ActionRule.of("reject", REJECTED, KELURAHAN, KECAMATAN).withNoteRequired()), null)));
     }
 }

@@ -50,6 +50,23 @@ class SubmitReportServiceTest {
     }
 
     @Test
+    void aServiceRequestWithoutPhotoStartsAtItsRtWithTheCataloguesDeadline() {
+        var request = new SubmitReportRequest("SERVICE_REQUEST", "SAMPAH", "Mohon surat keterangan domisili", 0.25,
+                120.25, null, null, null, "RT-01", List.of());
+        var s = service.submit(request, "key-00000009");
+        ReportCase c = s.reportCase();
+        assertEquals(CaseStatus.RT_APPROVAL, c.status());
+        // the RT_APPROVAL step's deadline from the workflow catalogue (Portal Emas: 15 minutes), not null
+        assertEquals(clock.instant().plusSeconds(15 * 60), c.deadlineAt());
+        assertEquals("submit", c.history().get(0).action());
+        assertEquals("case.submitted", s.event().eventType());
+        assertEquals(CaseStatus.RT_APPROVAL, s.event().stepEntered());
+        assertEquals(c.caseId() + "#case.submitted#1", s.event().eventId());
+        // a replay creates nothing, so it has no event
+        assertEquals(null, service.submit(request, "key-00000009").event());
+    }
+
+    @Test
     void aRetryReturnsTheSameCaseAndADifferentBodyIsRefused() {
         var first = service.submit(ReportValidatorTest.valid(), "key-00000001");
         var again = service.submit(ReportValidatorTest.valid(), "key-00000001");

@@ -6,11 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import id.laporwarga.domain.report.Assignment;
-import id.laporwarga.domain.report.CaseEvent;
 import id.laporwarga.domain.report.CaseKind;
 import id.laporwarga.domain.report.Privacy;
 import id.laporwarga.domain.report.ReportCase;
 import id.laporwarga.domain.report.Reporter;
+import id.laporwarga.domain.workflow.StateMachine;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -24,8 +24,7 @@ class AgencyAlertMessagesTest {
     private static ReportCase routed(Privacy privacy) {
         ReportCase c = RoutingFixtures.verifiedCase("case-1", CaseKind.COMPLAINT, "sampah", MOGOLAING, privacy, SITI, NOW);
         RoutingDecision d = new CaseRouter().decide(RoutingFixtures.tenant(), c, NOW);
-        return RouteCaseService.apply(c, d, new CaseEvent(CaseEvent.VERIFIED, c.caseId(), c.tenantId(), c.kind(),
-                c.category(), c.status(), c.version(), NOW), NOW);
+        return RouteCaseService.apply(StateMachine.forTenant(RoutingFixtures.tenant()), c, d, NOW).after();
     }
 
     private static AgencyAlert alert(Privacy privacy) {

@@ -70,8 +70,23 @@ class CaseRouterTest {
 
     @Test
     void categoryNotApplyingToTheKindGoesToTriage() {
-        var c = RoutingFixtures.verifiedCase("c1", CaseKind.SERVICE_REQUEST, "parkir", MOGOLAING, Privacy.PUBLIC, null, NOW);
-        assertEquals(RoutingDecision.Outcome.TRIAGE, router.decide(RoutingFixtures.tenant(), c, NOW).outcome());
+        var c = RoutingFixtures.verifiedCase("c1", CaseKind.COMPLAINT, "surat", MOGOLAING, Privacy.PUBLIC, null, NOW);
+        RoutingDecision d = router.decide(RoutingFixtures.tenant(), c, NOW);
+        assertEquals(RoutingDecision.Outcome.TRIAGE, d.outcome());
+        assertEquals("triage", d.move());
+    }
+
+    @Test
+    void aServiceRequestWithAPhotoGoesToItsRtNeverToTheTriageDesk() {
+        // a category without an agency would send a complaint to triage; a service request's first step is its RT
+        var c = RoutingFixtures.verifiedCase("c1", CaseKind.SERVICE_REQUEST, "surat", MOGOLAING, Privacy.PUBLIC, null, NOW);
+        RoutingDecision d = router.decide(RoutingFixtures.tenant(), c, NOW);
+        assertEquals(RoutingDecision.Outcome.RT, d.outcome());
+        assertEquals(CaseStatus.RT_APPROVAL, d.status());
+        assertNull(d.agencyId());
+        assertEquals(false, d.alertsAgency());
+        // the RT_APPROVAL step's deadline from the catalogue: 15 minutes
+        assertEquals(NOW.plusSeconds(15 * 60), d.dueAt());
     }
 
     @Test
@@ -90,6 +105,8 @@ class CaseRouterTest {
         assertEquals(CaseStatus.KELURAHAN_REVIEW, d.status());
         assertEquals("kelurahan:71.74.04.1003", d.agencyId());
         assertTrue(d.agencyName().contains("Mogolaing"));
+        // the KELURAHAN_REVIEW step's own deadline (3 working days), not the agencies' first response
+        assertEquals(Instant.parse("2026-11-27T01:00:00Z"), d.dueAt());
     }
 
     @Test

@@ -1,6 +1,8 @@
 package id.laporwarga.domain.routing;
 
 import id.laporwarga.domain.report.InMemoryCaseRepository;
+import id.laporwarga.domain.routing.InMemoryRoutingPorts.Claims;
+import id.laporwarga.domain.routing.InMemoryRoutingPorts.Notifications;
 import static id.laporwarga.domain.routing.RoutingFixtures.MOGOLAING;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -17,14 +19,12 @@ import id.laporwarga.domain.report.Privacy;
 import id.laporwarga.domain.report.ReportCase;
 import id.laporwarga.domain.report.Reporter;
 import id.laporwarga.domain.tenant.Tenant;
+import id.laporwarga.domain.workflow.StateMachine;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -193,7 +193,9 @@ class RouteCaseServiceTest {
         AgencyAlert second = notifications.alerts.get(1);
         assertEquals("dishub", second.attributes().get("agencyId"));
         assertEquals(AgencyAlert.CASE_REROUTED, second.attributes().get("eventType"));
-        assertEquals(1, stored.history().stream().filter(h -> h.action().equals(RouteCaseService.ACTION_REROUTE)).count());
+        // the platform's routing moves as the catalogue names them: triage first, then route from TRIAGE
+        assertEquals(List.of("triage", "route"), stored.history().stream().map(h -> h.action()).toList());
+        assertEquals(CaseStatus.TRIAGE, stored.history().get(1).from());
     }
 
     @Test
@@ -201,8 +203,9 @@ class RouteCaseServiceTest {
         ReportCase c = cases.put(RoutingFixtures.complaint("case-1", "sampah", MOGOLAING));
         // someone else (a concurrent consumer) routes between our read and our write
         cases.beforeNextUpdate = changed -> {
-            ReportCase other = RouteCaseService.apply(cases.get("case-1"),
-                    new CaseRouter().decide(RoutingFixtures.tenant(), cases.get("case-1"), NOW), verified(c), NOW);
+            StateMachine machine = StateMachine.forTenant(RoutingFixtures.tenant());
+            ReportCase other = RouteCaseService.apply(machine, cases.get("case-1"),
+                    new CaseRouter().decide(RoutingFixtures.tenant(), cases.get("case-1"), NOW), NOW).after();
             cases.put(other);
         };
         var result = service.handle(verified(c));
@@ -213,59 +216,6 @@ class RouteCaseServiceTest {
 
     // ---------------------------------------------------------------- in-memory ports
 
-
-    static final class Claims implements DeliveryClaims {
-        final Map<String, String> completed = new HashMap<>();
-        final Map<String, Instant> held = new HashMap<>();
-        boolean holdEverything;
-
-        @Override
-        public Claim claim(String key, Instant now) {
-            if (holdEverything) {
-                return Claim.heldByOther();
-            }
-            if (completed.containsKey(key)) {
-                return Claim.completed(completed.get(key));
-            }
-            if (held.putIfAbsent(key, now) != null) {
-                return Claim.heldByOther();
-            }
-            return Claim.acquired();
-        }
-
-        @Override
-        public void complete(String key, String messageId) {
-            completed.put(key, messageId);
-        }
-
-        @Override
-        public void release(String key) {
-            held.remove(key);
-        }
-    }
-
-    static final class Notifications implements RoutingNotifications {
-        final List<AgencyAlert> alerts = new ArrayList<>();
-        final List<CitizenNotice> notices = new ArrayList<>();
-        int failNext;
-        int ids;
-
-        @Override
-        public String publishAgencyAlert(AgencyAlert alert) {
-            if (failNext > 0) {
-                failNext--;
-                throw new IllegalStateException("SNS throttled");
-            }
-            alerts.add(alert);
-            return "msg-" + (++ids);
-        }
-
-        @Override
-        public String publishCitizenNotice(CitizenNotice notice) {
-            notices.add(notice);
-            return "msg-" + (++ids);
-        }
-    }
 
     static final class MutableClock extends Clock {
         private Instant now;

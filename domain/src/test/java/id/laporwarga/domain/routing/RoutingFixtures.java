@@ -52,6 +52,7 @@ final class RoutingFixtures {
                 new Category("ketertiban", "Ketertiban umum", "satpolpp", Map.of("71.74.01", "kec-utara"), Set.of()),
                 new Category("listrik", "Listrik padam", "pln", Map.of(), Set.of()),
                 new Category("lainnya", "Lainnya", null, Map.of(), Set.of()),
+                new Category("surat", "Surat keterangan", null, Map.of(), Set.of(CaseKind.SERVICE_REQUEST)),
                 new Category("hantu", "Kategori rusak", "dinas-hilang", Map.of(), Set.of()));
         // routing never looks at polygons; a Tenant needs one service area
         var square = new GeometryFactory().createPolygon(new Coordinate[] {new Coordinate(124.2, 0.6),

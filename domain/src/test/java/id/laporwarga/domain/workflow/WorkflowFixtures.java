@@ -16,6 +16,7 @@ import id.laporwarga.domain.report.Reporter;
 import id.laporwarga.domain.report.SubmitReportService;
 import id.laporwarga.domain.tenant.Agency;
 import id.laporwarga.domain.tenant.Category;
+import id.laporwarga.domain.tenant.SlaPolicy;
 import id.laporwarga.domain.tenant.Tenant;
 import id.laporwarga.domain.tenant.TenantPolicies;
 import id.laporwarga.domain.time.IndonesianTime;
@@ -53,6 +54,40 @@ final class WorkflowFixtures {
                         new Agency("dishub", "Dinas Perhubungan", false, List.of()),
                         new Agency("pln", "PLN", true, List.of())),
                 new TenantPolicies(null, null, holidays, null));
+    }
+
+    /**
+     * A tenant for walking the whole catalogue: one kecamatan with one kelurahan, an agency category, an external
+     * institution's category, a category without agency, RT activity and service request categories, a triage desk.
+     */
+    static Tenant walkTenant(SlaPolicy sla, List<LocalDate> holidays) {
+        var f = new org.locationtech.jts.geom.GeometryFactory();
+        var kecamatan = new id.laporwarga.domain.geo.AdminBoundary(id.laporwarga.domain.geo.AdminLevel.KECAMATAN,
+                "71.74.01", "Kotamobagu Barat", null, square(f, 124.2, 0.6, 0.2));
+        var kelurahan = new id.laporwarga.domain.geo.AdminBoundary(id.laporwarga.domain.geo.AdminLevel.KELURAHAN,
+                "71.74.01.1001", "Mogolaing", "71.74.01", square(f, 124.25, 0.65, 0.1));
+        return new Tenant(TENANT, "Kota Kotamobagu", IndonesianTime.WITA, List.of(kecamatan, kelurahan),
+                List.of(new Category("sampah", "Sampah", "dlh", Map.of(), null),
+                        new Category("listrik", "Listrik padam", "pln", Map.of(), null),
+                        new Category("lainnya", "Lainnya", null, Map.of(), null),
+                        new Category("gotong-royong", "Gotong royong", null, Map.of(),
+                                java.util.Set.of(CaseKind.RT_ACTIVITY)),
+                        new Category("surat", "Surat keterangan", null, Map.of(),
+                                java.util.Set.of(CaseKind.SERVICE_REQUEST))),
+                List.of(new Agency("dlh", "Dinas Lingkungan Hidup", false, List.of()),
+                        new Agency("kominfo", "Diskominfo", false, List.of()),
+                        new Agency("pln", "PLN", true, List.of())),
+                new TenantPolicies(null, sla, holidays, "kominfo"));
+    }
+
+    private static org.locationtech.jts.geom.Polygon square(org.locationtech.jts.geom.GeometryFactory f, double lon,
+                                                            double lat, double size) {
+        return f.createPolygon(new org.locationtech.jts.geom.Coordinate[] {
+                new org.locationtech.jts.geom.Coordinate(lon, lat),
+                new org.locationtech.jts.geom.Coordinate(lon + size, lat),
+                new org.locationtech.jts.geom.Coordinate(lon + size, lat + size),
+                new org.locationtech.jts.geom.Coordinate(lon, lat + size),
+                new org.locationtech.jts.geom.Coordinate(lon, lat)});
     }
 
     static ReportCase newCase(String id, CaseKind kind, CaseStatus status, String rtId, String kelurahan,

@@ -316,7 +316,7 @@ public final class TenantDocuments {
             errors.add("policies.triageAgencyId", "instansi tidak dikenal", "unknown agency");
         }
         return new TenantPolicies(geotag, sla, holidays, triage, ScoringDocuments.parse(p.object("scoring"), errors),
-                WorkflowDocuments.parse(p.object("workflows"), errors));
+                WorkflowDocuments.parse(p.object("workflows"), sla, errors));
     }
 
     private static int intOr(Long value, int fallback) {
