@@ -29,14 +29,14 @@ import software.amazon.awssdk.services.sqs.model.MessageAttributeValue;
 /** The runner on a small test template: the HTTP bridge, SQS event sources with partial failures and DLQ, schedules. */
 @Tag("emulator")
 @Timeout(120)
-class DevStackTest {
+class DevStackIT {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private static DevStack local;
 
     @BeforeAll
     static void start() throws Exception {
-        Path template = Path.of(DevStackTest.class.getResource("/local-test-template.yaml").toURI());
+        Path template = Path.of(DevStackIT.class.getResource("/local-test-template.yaml").toURI());
         local = DevStack.start(DevStack.Options.forTests().template(template).stackName("local-test")
                 .onboardSampleTenants(false)
                 .plugin(runtime -> runtime.authorizer((route, headers) -> {

@@ -58,7 +58,7 @@ import org.junit.jupiter.api.Timeout;
 @Tag("emulator")
 @Timeout(180)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class ScoreRtEmulatorTest {
+class ScoreRtIT {
     static final String TENANT = SampleTenants.KOTAMOBAGU;
     static final String PERIOD = "2025-10";
     static final ZoneId WITA = ZoneId.of("Asia/Makassar");

@@ -21,7 +21,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @Tag("emulator")
 @Timeout(120)
 @ExtendWith(SharedDevStack.class)
-class SubmitAndInspectE2ETest {
+class SubmitAndInspectE2EIT {
 
     @Test
     void submittedCaseAndUploadedPhotoAreInTheTableAndTheBucket() {

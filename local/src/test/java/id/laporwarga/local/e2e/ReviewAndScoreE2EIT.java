@@ -28,7 +28,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @Tag("emulator")
 @Timeout(120)
 @ExtendWith(SharedDevStack.class)
-class ReviewAndScoreE2ETest {
+class ReviewAndScoreE2EIT {
     static final String KECAMATAN = "71.74.02";
     static final String KELURAHAN = "71.74.02.1007";
 

@@ -32,7 +32,7 @@ import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 @Tag("emulator")
 @Timeout(120)
 @ExtendWith(SharedDevStack.class)
-class RoutingE2ETest {
+class RoutingE2EIT {
 
     /** The agencies' own systems: plain SQS queues in the emulator, read with the SDK as DLH's or Dishub's IT would. */
     static String createAgencyQueue(String name) {

@@ -62,7 +62,7 @@ import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
  */
 @Tag("emulator")
 @Timeout(180)
-class FaultInjectionTest {
+class FaultInjectionIT {
     static final ObjectMapper JSON = new ObjectMapper();
     static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
     static final String POISON = "{\"this\":\"is not an S3 notification\"}";

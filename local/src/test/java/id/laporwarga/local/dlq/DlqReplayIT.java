@@ -21,7 +21,7 @@ import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 /** {@code ./lapor-dlq} against moto: list, then replay by receive/send/delete (moto has no StartMessageMoveTask). */
 @Tag("emulator")
-class DlqReplayTest {
+class DlqReplayIT {
 
     @Test
     void replayMovesEveryDeadLetterBackToItsSourceQueueWithBodyAndAttributes() {

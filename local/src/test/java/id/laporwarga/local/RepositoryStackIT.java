@@ -27,7 +27,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 /** The runner on the repository's template.yaml: sample tenant, real handlers (when written), the AWS CLI. */
 @Tag("emulator")
 @Timeout(180)
-class RepositoryStackTest {
+class RepositoryStackIT {
     private static DevStack local;
 
     @BeforeAll

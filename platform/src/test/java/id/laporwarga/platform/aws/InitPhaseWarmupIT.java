@@ -25,7 +25,7 @@ import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 
 /** The init-phase warm-up against DynamoDB Local and moto: what it builds, for whom, and that it only reads. */
 @Tag("emulator")
-class InitPhaseWarmupTest {
+class InitPhaseWarmupIT {
     private static LocalAws aws;
     private static String table;
 
@@ -59,7 +59,7 @@ class InitPhaseWarmupTest {
         FunctionEnvironment env = functionEnvironment(Map.of());
         long getItemsBefore = AwsCallRecorder.count("DynamoDb.GetItem");
         InitPhaseWarmup.configure(env);
-        InitPhaseWarmup.prebuildClients(InitPhaseWarmupTest.class, InitPhaseWarmup.AwsClient.S3_PRESIGNER);
+        InitPhaseWarmup.prebuildClients(InitPhaseWarmupIT.class, InitPhaseWarmup.AwsClient.S3_PRESIGNER);
         List<String> ran = new CopyOnWriteArrayList<>();
         InitPhaseWarmup.afterContextStart(() -> ran.add(Thread.currentThread().getName()));
         InitPhaseWarmup.awaitBackground();
@@ -76,7 +76,7 @@ class InitPhaseWarmupTest {
 
         assertEquals(List.of("lapor-init-warmup"), ran);
         // SnapStart priming creates what the handler declared
-        assertEquals(List.of(InitPhaseWarmup.AwsClient.S3_PRESIGNER), InitPhaseWarmup.declaredClients(InitPhaseWarmupTest.class));
+        assertEquals(List.of(InitPhaseWarmup.AwsClient.S3_PRESIGNER), InitPhaseWarmup.declaredClients(InitPhaseWarmupIT.class));
         assertEquals(1, AwsCallRecorder.count("DynamoDb.GetItem") - getItemsBefore);
         assertEquals(0, aws.dynamoDb().scan(r -> r.tableName(table)).count(), "priming only reads");
     }
@@ -85,7 +85,7 @@ class InitPhaseWarmupTest {
     void theClientFactoryHandsOutThePrebuiltClientsOfItsEnvironment() {
         FunctionEnvironment env = functionEnvironment(Map.of());
         InitPhaseWarmup.configure(env);
-        InitPhaseWarmup.prebuildClients(InitPhaseWarmupTest.class, InitPhaseWarmup.AwsClient.SNS);
+        InitPhaseWarmup.prebuildClients(InitPhaseWarmupIT.class, InitPhaseWarmup.AwsClient.SNS);
         InitPhaseWarmup.awaitBackground();
 
         AwsClientsFactory factory = new AwsClientsFactory();
@@ -102,7 +102,7 @@ class InitPhaseWarmupTest {
     void anotherEnvironmentGetsNothingPrebuilt() {
         FunctionEnvironment env = functionEnvironment(Map.of());
         InitPhaseWarmup.configure(env);
-        InitPhaseWarmup.prebuildClients(InitPhaseWarmupTest.class);
+        InitPhaseWarmup.prebuildClients(InitPhaseWarmupIT.class);
         InitPhaseWarmup.awaitBackground();
 
         FunctionEnvironment otherFunction = functionEnvironment(Map.of(FunctionEnvironment.TABLE_NAME, "other-table"));
@@ -116,7 +116,7 @@ class InitPhaseWarmupTest {
                 functionEnvironment(Map.of(InitPhaseWarmup.SWITCH, "false")))) {
             InitPhaseWarmup.reset();
             InitPhaseWarmup.configure(env);
-            InitPhaseWarmup.prebuildClients(InitPhaseWarmupTest.class, InitPhaseWarmup.AwsClient.S3);
+            InitPhaseWarmup.prebuildClients(InitPhaseWarmupIT.class, InitPhaseWarmup.AwsClient.S3);
             List<String> ran = new CopyOnWriteArrayList<>();
             InitPhaseWarmup.afterContextStart(() -> ran.add("ran"));
             InitPhaseWarmup.awaitBackground();

@@ -55,7 +55,7 @@ import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
  * messages handed to the handler as Lambda's SQS event source mapping does (partial batch failures honoured).
  */
 @Tag("emulator")
-class VerifyGeotagEmulatorTest {
+class VerifyGeotagIT {
     private static ProvisionedStack stack;
     private static VerifyGeotagHandler handler;
     private static DynamoCaseRepository cases;

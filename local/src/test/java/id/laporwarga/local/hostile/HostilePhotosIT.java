@@ -40,7 +40,7 @@ import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 @Tag("emulator")
 @Timeout(120)
 @ExtendWith(SharedDevStack.class)
-class HostilePhotosTest {
+class HostilePhotosIT {
     static final Duration DECIDED_WITHIN = Duration.ofSeconds(8);
 
     /** A hostile upload: what is declared at submit time, what is PUT, and the verdict the public view must show. */

@@ -59,7 +59,7 @@ import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 @Tag("emulator")
 @Timeout(180)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class RouteToAgencyEmulatorTest {
+class RouteToAgencyIT {
     private static final String TENANT = SampleTenants.KOTAMOBAGU;
     private static final Reporter REPORTER = new Reporter("Rahmat Mokoginta", "+6285298765432", null);
     private static final AreaRef KOTAMOBAGU_TIMUR = new AreaRef("71.74.02", "Kotamobagu Timur", "71.74.02.1007",

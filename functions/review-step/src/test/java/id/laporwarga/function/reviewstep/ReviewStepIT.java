@@ -55,7 +55,7 @@ import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
  */
 @Tag("emulator")
 @Timeout(240)
-class ReviewStepEmulatorTest {
+class ReviewStepIT {
     static final String TENANT = SampleTenants.KOTAMOBAGU;
     static final String KEC = "71.74.02";
     static final String KEL = "71.74.02.1007";

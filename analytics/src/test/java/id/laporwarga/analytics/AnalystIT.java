@@ -53,7 +53,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @Tag("emulator")
 @Timeout(240)
-class AnalystEmulatorTest {
+class AnalystIT {
     static final String TENANT = SampleTenants.KOTAMOBAGU;
     static final ZoneId WITA = ZoneId.of("Asia/Makassar");
     static final AreaRef AREA = new AreaRef("71.74.01", "Kotamobagu Utara", "71.74.01.1005", "Biga",

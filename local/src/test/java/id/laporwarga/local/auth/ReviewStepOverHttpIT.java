@@ -42,7 +42,7 @@ import org.junit.jupiter.api.Timeout;
  */
 @Tag("emulator")
 @Timeout(300)
-class ReviewStepOverHttpTest {
+class ReviewStepOverHttpIT {
     static final ObjectMapper JSON = new ObjectMapper();
     static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     static final String TENANT = "kotamobagu";

@@ -45,7 +45,7 @@ import software.amazon.awssdk.services.sns.SnsClient;
  * created. Priming has no effects: the table holds nothing new.
  */
 @Tag("emulator")
-class SnapStartPrimingTest {
+class SnapStartPrimingIT {
     private static final SamTemplate TEMPLATE = SamTemplate.load(SamTemplate.findRepositoryTemplate());
     /** The beans each SQS/scheduled handler's own priming creates (beyond the shared JSON + client steps). */
     private static final Map<Class<?>, List<Class<?>>> HANDLER_BEANS = Map.of(

@@ -55,7 +55,7 @@ import net.jqwik.api.lifecycle.BeforeContainer;
  */
 @Tag("emulator")
 @AddLifecycleHook(HostileTries.class)
-class HostileInputSuiteTest {
+class HostileInputSuiteIT {
     static final String TENANT = "kotamobagu";
     static final int BATCH = 40;
     static final ObjectMapper JSON = new ObjectMapper();

@@ -40,7 +40,7 @@ import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 @Tag("emulator")
 @Timeout(120)
 @ExtendWith(SharedDevStack.class)
-class PrivacySweepTest {
+class PrivacySweepIT {
     static final String KECAMATAN = "71.74.02";
     static final String KELURAHAN = "71.74.02.1007";
     static final Duration STEP = Duration.ofSeconds(10);

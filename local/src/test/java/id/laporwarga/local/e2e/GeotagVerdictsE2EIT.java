@@ -24,7 +24,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @Tag("emulator")
 @Timeout(120)
 @ExtendWith(SharedDevStack.class)
-class GeotagVerdictsE2ETest {
+class GeotagVerdictsE2EIT {
     static final Duration VERIFIED_WITHIN = Duration.ofSeconds(5);
 
     static boolean passedThrough(JsonNode view, String status) {

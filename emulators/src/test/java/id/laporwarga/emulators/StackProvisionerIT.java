@@ -29,7 +29,7 @@ import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 /** The repository's template and a messaging template provisioned on DynamoDB Local and moto_server. */
 @Tag("emulator")
 @Timeout(120)
-class StackProvisionerEmulatorTest {
+class StackProvisionerIT {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static LocalAws aws;
     private static ProvisionedStack stack;
