@@ -86,6 +86,16 @@ public final class TaggedPhotos {
         return nikon(latLon, anHourAgoInWita(), WITA);
     }
 
+    /** {@link #retag(byte[], double[], String, String)} with the offset of WITA. */
+    public static byte[] retagInWita(byte[] jpeg, double[] latLon, String dateTimeOriginal) {
+        return retag(jpeg, latLon, dateTimeOriginal, WITA);
+    }
+
+    /** An hour ago in WITA as EXIF writes it ({@code yyyy:MM:dd HH:mm:ss}). */
+    public static String anHourAgo() {
+        return EXIF_TIME.format(anHourAgoInWita());
+    }
+
     public static LocalDateTime anHourAgoInWita() {
         return LocalDateTime.now(ZoneOffset.of(WITA)).minusHours(1).withNano(0);
     }

@@ -1,5 +1,8 @@
 package id.laporwarga.local.e2e;
 
+import id.laporwarga.testkit.RepositoryFiles;
+import id.laporwarga.testkit.SamplePoints;
+import id.laporwarga.testkit.TaggedPhotos;
 import static id.laporwarga.local.e2e.SharedDevStack.local;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -36,13 +39,13 @@ class GeotagVerdictsE2EIT {
     void insideIsVerifiedOutsideIsRejectedAndNoGpsNeedsReview() {
         assumeTrue(Commands.onPath("curl"), "curl is not installed");
         LaporApi api = new LaporApi(local());
-        double[] reported = GeotaggedPhotos.point("Kotobangun");
+        double[] reported = SamplePoints.named("Kotobangun").latLon();
         Map<String, Path> photos = new LinkedHashMap<>();
-        photos.put("inside", GeotaggedPhotos.nikonTakenAnHourAgo(reported));
-        photos.put("outside", GeotaggedPhotos.nikonTakenAnHourAgo(GeotaggedPhotos.points(true).get(0)));
+        photos.put("inside", TaggedPhotos.temporaryFile(TaggedPhotos.nikonTakenAnHourAgo(reported), ".jpg"));
+        photos.put("outside", TaggedPhotos.temporaryFile(TaggedPhotos.nikonTakenAnHourAgo(SamplePoints.outside().get(0).latLon()), ".jpg"));
         // a real phone photo with its own GPS (Milan, 2011), reported from Kotamobagu
-        photos.put("foreign", GeotaggedPhotos.realPhoto("htc-desire_gps.jpg"));
-        photos.put("noGps", GeotaggedPhotos.nikonTakenAnHourAgo(null));
+        photos.put("foreign", RepositoryFiles.photo("htc-desire_gps.jpg"));
+        photos.put("noGps", TaggedPhotos.temporaryFile(TaggedPhotos.nikonTakenAnHourAgo(null), ".jpg"));
 
         Map<String, JsonNode> submissions = new LinkedHashMap<>();
         photos.forEach((name, photo) -> submissions.put(name,

@@ -1,5 +1,8 @@
 package id.laporwarga.local.e2e;
 
+import id.laporwarga.testkit.RepositoryFiles;
+import id.laporwarga.testkit.SamplePoints;
+import id.laporwarga.testkit.TaggedPhotos;
 import static id.laporwarga.local.e2e.SharedDevStack.local;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -42,8 +45,8 @@ class ReviewAndScoreE2EIT {
         String ranking = "/v1/public/" + LaporApi.TENANT + "/rt?period=" + period;
         assertFalse(api.call("GET", ranking, null, null).body().contains(rtId), "not scored before the run");
 
-        double[] motoboiBesar = GeotaggedPhotos.point("Motoboi Besar");
-        Path photo = GeotaggedPhotos.nikonTakenAnHourAgo(motoboiBesar);
+        double[] motoboiBesar = SamplePoints.named("Motoboi Besar").latLon();
+        Path photo = TaggedPhotos.temporaryFile(TaggedPhotos.nikonTakenAnHourAgo(motoboiBesar), ".jpg");
         String rtHead = api.token("RT_HEAD", rtId);
         HttpResponse<String> submitted = api.call("POST", "/v1/reports", rtHead,
                 LaporApi.report("RT_ACTIVITY", "GOTONG_ROYONG", motoboiBesar, "PUBLIC", rtId, photo),
@@ -109,8 +112,8 @@ class ReviewAndScoreE2EIT {
     void complaintIsResolvedByTheAgencyAndClosedByTheCitizen() {
         assumeTrue(Commands.onPath("curl"), "curl is not installed");
         LaporApi api = new LaporApi(local());
-        double[] kobo = GeotaggedPhotos.point("Kobo Besar");
-        Path photo = GeotaggedPhotos.nikonTakenAnHourAgo(kobo);
+        double[] kobo = SamplePoints.named("Kobo Besar").latLon();
+        Path photo = TaggedPhotos.temporaryFile(TaggedPhotos.nikonTakenAnHourAgo(kobo), ".jpg");
         JsonNode submission = api.submit(LaporApi.report("COMPLAINT", "SAMPAH", kobo, "PUBLIC", null, photo));
         LaporApi.uploadWithCurl(submission, photo);
         String caseId = submission.get("caseId").asText();

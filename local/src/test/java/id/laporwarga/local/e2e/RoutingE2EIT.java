@@ -1,5 +1,8 @@
 package id.laporwarga.local.e2e;
 
+import id.laporwarga.testkit.RepositoryFiles;
+import id.laporwarga.testkit.SamplePoints;
+import id.laporwarga.testkit.TaggedPhotos;
 import static id.laporwarga.local.e2e.SharedDevStack.local;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -85,8 +88,8 @@ class RoutingE2EIT {
         assertEquals(200, put.statusCode(), put.body());
         assertTrue(LaporApi.json(put).at("/subscriptions/created").asInt() >= 2, put.body());
 
-        double[] pasar = GeotaggedPhotos.point("Biga");
-        Path photo = GeotaggedPhotos.nikonTakenAnHourAgo(pasar);
+        double[] pasar = SamplePoints.named("Biga").latLon();
+        Path photo = TaggedPhotos.temporaryFile(TaggedPhotos.nikonTakenAnHourAgo(pasar), ".jpg");
         Map<String, JsonNode> cases = new LinkedHashMap<>();
         for (String category : List.of("SAMPAH", "LISTRIK_PLN", "LAINNYA")) {
             JsonNode s = api.submit(LaporApi.report("COMPLAINT", category, pasar, "ANONYMOUS", null, photo));

@@ -1,5 +1,8 @@
 package id.laporwarga.local.e2e;
 
+import id.laporwarga.testkit.RepositoryFiles;
+import id.laporwarga.testkit.SamplePoints;
+import id.laporwarga.testkit.TaggedPhotos;
 import static id.laporwarga.local.e2e.SharedDevStack.local;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -27,8 +30,8 @@ class SubmitAndInspectE2EIT {
     void submittedCaseAndUploadedPhotoAreInTheTableAndTheBucket() {
         assumeTrue(Commands.onPath("curl"), "curl is not installed");
         LaporApi api = new LaporApi(local());
-        double[] biga = GeotaggedPhotos.point("Biga");
-        Path photo = GeotaggedPhotos.nikonTakenAnHourAgo(biga);
+        double[] biga = SamplePoints.named("Biga").latLon();
+        Path photo = TaggedPhotos.temporaryFile(TaggedPhotos.nikonTakenAnHourAgo(biga), ".jpg");
 
         JsonNode submission = api.submit(LaporApi.report("COMPLAINT", "JALAN_RUSAK", biga, "ANONYMOUS", null, photo));
         String trackingCode = submission.get("trackingCode").asText();

@@ -1,5 +1,7 @@
 package id.laporwarga.local.faults;
 
+import id.laporwarga.testkit.SamplePoints;
+import id.laporwarga.testkit.TaggedPhotos;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -120,7 +122,7 @@ class FaultInjectionIT {
 
     @Test
     void everyAcceptedReportIsRoutedExactlyOnceAfterOutagesOfDynamoDbAndMoto() throws Exception {
-        double[] inside = TaggedPhotos.insidePoints().get(1);
+        double[] inside = SamplePoints.inside().get(1).latLon();
         byte[] photo = TaggedPhotos.nikon(inside, LocalDateTime.now(ZoneOffset.ofHours(8)).minusMinutes(10), "+08:00");
         Map<String, String> accepted = new LinkedHashMap<>(); // caseId -> tracking code
         AtomicInteger unavailable = new AtomicInteger();
@@ -278,7 +280,7 @@ class FaultInjectionIT {
     static HttpResponse<String> submit(String idempotencyKey, int photoBytes) throws Exception {
         Map<String, Object> body = Map.of("kind", "COMPLAINT", "category", "SAMPAH",
                 "description", "Sampah menumpuk di pinggir jalan dan belum diangkut selama seminggu",
-                "location", Map.of("lat", TaggedPhotos.insidePoints().get(1)[0], "lon", TaggedPhotos.insidePoints().get(1)[1]),
+                "location", Map.of("lat", SamplePoints.inside().get(1).latLon()[0], "lon", SamplePoints.inside().get(1).latLon()[1]),
                 "privacy", "PUBLIC", "reporter", Map.of("name", "Warga Uji"),
                 "photos", List.of(Map.of("contentType", "image/jpeg", "sizeBytes", photoBytes)));
         return HTTP.send(HttpRequest.newBuilder(URI.create(local.baseUrl() + "/v1/reports"))

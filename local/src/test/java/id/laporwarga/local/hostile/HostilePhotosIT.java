@@ -1,5 +1,8 @@
 package id.laporwarga.local.hostile;
 
+import id.laporwarga.testkit.RepositoryFiles;
+import id.laporwarga.testkit.SamplePoints;
+import id.laporwarga.testkit.TaggedPhotos;
 import static id.laporwarga.local.e2e.SharedDevStack.local;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -50,9 +53,9 @@ class HostilePhotosIT {
     @Test
     void everyHostilePhotoIsDecidedOnceWithAReasonWithoutErrorsOrDeadLetters() {
         StackHttp api = new StackHttp(local());
-        double[] reported = StackHttp.point("Kobo Besar");
-        byte[] nikon = StackHttp.realPhoto("nikon-coolpix-p6000_gps.jpg");
-        byte[] tagged = StackHttp.tagged(nikon, reported, StackHttp.anHourAgo());
+        double[] reported = SamplePoints.named("Kobo Besar").latLon();
+        byte[] nikon = RepositoryFiles.photoBytes("nikon-coolpix-p6000_gps.jpg");
+        byte[] tagged = TaggedPhotos.retagInWita(nikon, reported, TaggedPhotos.anHourAgo());
         List<HostilePhoto> photos = new ArrayList<>();
         byte[] cutInMetadata = Arrays.copyOf(tagged, 4000);
         photos.add(new HostilePhoto("truncated JPEG (cut inside its metadata)", "image/jpeg", cutInMetadata.length,
@@ -61,12 +64,12 @@ class HostilePhotosIT {
         photos.add(new HostilePhoto("truncated JPEG (cut in its scan data, declared at its full size)", "image/jpeg",
                 tagged.length, cutInScan, "REJECTED", "INVALID_IMAGE"));
         photos.add(new HostilePhoto("EXIF GPS lat 999 / lon 720", "image/jpeg", 0,
-                StackHttp.tagged(nikon, new double[] {999, 720}, StackHttp.anHourAgo()), "NEEDS_REVIEW", "NO_GPS"));
+                TaggedPhotos.retagInWita(nikon, new double[] {999, 720}, TaggedPhotos.anHourAgo()), "NEEDS_REVIEW", "NO_GPS"));
         photos.add(new HostilePhoto("EXIF DateTimeOriginal in year 9999", "image/jpeg", 0,
-                StackHttp.tagged(nikon, reported, "9999:12:31 23:59:59"), "NEEDS_REVIEW", "FUTURE_PHOTO"));
+                TaggedPhotos.retagInWita(nikon, reported, "9999:12:31 23:59:59"), "NEEDS_REVIEW", "FUTURE_PHOTO"));
         photos.add(new HostilePhoto("EXIF DateTimeOriginal 0000:00:00 00:00:00", "image/jpeg", 0,
-                StackHttp.tagged(nikon, reported, "0000:00:00 00:00:00"), "NEEDS_REVIEW", "NO_CAPTURE_TIME"));
-        byte[] tiny = StackHttp.tagged(StackHttp.realPhoto("apple-iphone7_gps.jpg"), reported, StackHttp.anHourAgo());
+                TaggedPhotos.retagInWita(nikon, reported, "0000:00:00 00:00:00"), "NEEDS_REVIEW", "NO_CAPTURE_TIME"));
+        byte[] tiny = TaggedPhotos.retagInWita(RepositoryFiles.photoBytes("apple-iphone7_gps.jpg"), reported, TaggedPhotos.anHourAgo());
         photos.add(new HostilePhoto("tiny valid photo (" + tiny.length + " B) declared as 9 MB", "image/jpeg",
                 9L * 1024 * 1024, tiny, "REJECTED", "INVALID_IMAGE"));
         photos.add(new HostilePhoto("text under the .jpg key", "image/jpeg", 0,

@@ -1,5 +1,8 @@
 package id.laporwarga.local.privacy;
 
+import id.laporwarga.testkit.RepositoryFiles;
+import id.laporwarga.testkit.SamplePoints;
+import id.laporwarga.testkit.TaggedPhotos;
 import static id.laporwarga.local.e2e.SharedDevStack.local;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -81,8 +84,8 @@ class PrivacySweepIT {
         StackHttp officials = new StackHttp(local()).observe(r -> officialAnswers.append(r.body()).append('\n'));
         String rtId = KELURAHAN + "-RT" + (100 + Math.floorMod(UUID.randomUUID().hashCode(), 900));
         String period = YearMonth.now(ZoneId.of("Asia/Makassar")).toString();
-        double[] kobo = StackHttp.point("Kobo Besar");
-        double[] motoboi = StackHttp.point("Motoboi Besar");
+        double[] kobo = SamplePoints.named("Kobo Besar").latLon();
+        double[] motoboi = SamplePoints.named("Motoboi Besar").latLon();
         String logs;
         List<Sweep> sweeps = new ArrayList<>();
 
@@ -96,8 +99,8 @@ class PrivacySweepIT {
                     String phone = String.format("0812%06d%02d", Math.floorMod(run.hashCode(), 1_000_000), n);
                     Map<String, Object> reporter = Map.of("name", name, "phone", phone);
                     boolean photo = !"SERVICE_REQUEST".equals(kind);
-                    byte[] bytes = photo ? StackHttp.tagged(StackHttp.realPhoto("nikon-coolpix-p6000_gps.jpg"),
-                            "COMPLAINT".equals(kind) ? kobo : motoboi, StackHttp.anHourAgo()) : null;
+                    byte[] bytes = photo ? TaggedPhotos.retagInWita(RepositoryFiles.photoBytes("nikon-coolpix-p6000_gps.jpg"),
+                            "COMPLAINT".equals(kind) ? kobo : motoboi, TaggedPhotos.anHourAgo()) : null;
                     Map<String, Object> body = switch (kind) {
                         case "COMPLAINT" -> StackHttp.report(kind, "SAMPAH", kobo, privacy, null, reporter,
                                 List.of(StackHttp.photo("image/jpeg", bytes.length)));
