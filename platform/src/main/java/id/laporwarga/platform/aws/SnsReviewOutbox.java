@@ -1,4 +1,4 @@
-package id.laporwarga.function.reviewstep;
+package id.laporwarga.platform.aws;
 
 import id.laporwarga.domain.report.CaseEvent;
 import id.laporwarga.domain.report.CaseStatus;
@@ -9,11 +9,10 @@ import id.laporwarga.domain.workflow.CitizenNoticeText;
 import id.laporwarga.domain.workflow.ReviewOutbox;
 import id.laporwarga.domain.workflow.StepRule;
 import id.laporwarga.platform.FunctionEnvironment;
-import id.laporwarga.platform.aws.CaseEventPublisher;
 import id.laporwarga.platform.json.Json;
 import id.laporwarga.platform.log.JsonLog;
 import id.laporwarga.platform.store.ProcessedMarkers;
-import id.laporwarga.platform.tenant.DynamoTenantStore;
+import id.laporwarga.domain.port.TenantCatalog;
 import jakarta.inject.Singleton;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -43,11 +42,11 @@ public class SnsReviewOutbox implements ReviewOutbox {
     private final SnsClient sns;
     private final CaseEventPublisher events;
     private final ProcessedMarkers markers;
-    private final DynamoTenantStore tenants;
+    private final TenantCatalog tenants;
     private final Json json;
     private final FunctionEnvironment env;
 
-    public SnsReviewOutbox(SnsClient sns, CaseEventPublisher events, ProcessedMarkers markers, DynamoTenantStore tenants,
+    public SnsReviewOutbox(SnsClient sns, CaseEventPublisher events, ProcessedMarkers markers, TenantCatalog tenants,
                            Json json, FunctionEnvironment env) {
         this.sns = sns;
         this.events = events;

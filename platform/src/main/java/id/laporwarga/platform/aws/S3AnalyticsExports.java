@@ -1,15 +1,18 @@
-package id.laporwarga.function.scorert;
+package id.laporwarga.platform.aws;
 
+import id.laporwarga.domain.port.AnalyticsExports;
 import id.laporwarga.domain.scoring.AreaStats;
 import id.laporwarga.domain.scoring.CaseExports;
 import id.laporwarga.domain.scoring.ComponentScore;
 import id.laporwarga.domain.scoring.RtScore;
 import id.laporwarga.domain.scoring.ScorePeriod;
 import id.laporwarga.domain.tenant.Tenant;
+import id.laporwarga.platform.FunctionEnvironment;
 import id.laporwarga.platform.json.Json;
 import id.laporwarga.platform.log.JsonLog;
-import id.laporwarga.platform.store.PeriodCaseQueries;
-import id.laporwarga.platform.store.RtScoreStore;
+import id.laporwarga.domain.port.PeriodCases;
+import jakarta.inject.Singleton;
+import id.laporwarga.domain.port.RtScores;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
@@ -37,27 +40,35 @@ import software.amazon.awssdk.services.s3.S3Client;
  * Files are streamed through a temporary file (memory stays flat) and replace the previous export of the month, so
  * re-running is safe. Cases are mapped with {@link CaseExports}: the record type has no reporter field at all.
  */
-final class AnalyticsExporter {
-    private static final JsonLog LOG = JsonLog.get(AnalyticsExporter.class);
-    private final PeriodCaseQueries queries;
-    private final RtScoreStore scores;
+@Singleton
+public class S3AnalyticsExports implements AnalyticsExports {
+    private static final JsonLog LOG = JsonLog.get(S3AnalyticsExports.class);
+    private final PeriodCases queries;
+    private final RtScores scores;
     private final S3Client s3;
     private final Json json;
     private final String bucket;
 
-    AnalyticsExporter(PeriodCaseQueries queries, RtScoreStore scores, S3Client s3, Json json, String bucket) {
+    public S3AnalyticsExports(PeriodCases queries, RtScores scores, S3Client s3, Json json,
+                              FunctionEnvironment env) {
         this.queries = queries;
         this.scores = scores;
         this.s3 = s3;
         this.json = json;
-        this.bucket = bucket;
+        this.bucket = env.require(FunctionEnvironment.ANALYTICS_BUCKET);
     }
 
-    static String key(String dataset, String tenantId, String period) {
+    @Override
+    public String destination() {
+        return bucket;
+    }
+
+    public static String key(String dataset, String tenantId, String period) {
         return dataset + "/tenant=" + tenantId + "/month=" + period + "/" + dataset + ".jsonl.gz";
     }
 
-    ExportResult.TenantExport export(Tenant tenant, ScorePeriod period) {
+    @Override
+    public Export export(Tenant tenant, ScorePeriod period) {
         long started = System.nanoTime();
         List<String> keys = new ArrayList<>();
         long[] cases = {0};
@@ -81,7 +92,7 @@ final class AnalyticsExporter {
 
         LOG.info("export.done", "tenant", tenant.id(), "period", period.id(), "cases", cases[0],
                 "rtScores", rtScores.size(), "durationMs", (System.nanoTime() - started) / 1_000_000);
-        return new ExportResult.TenantExport(tenant.id(), period.id(), cases[0], rtScores.size(), areas.size(), keys);
+        return new Export(tenant.id(), period.id(), cases[0], rtScores.size(), areas.size(), keys);
     }
 
     /** Flat columns for SQL (one points column per component) plus the breakdown as an array. */
@@ -108,7 +119,7 @@ final class AnalyticsExporter {
     }
 
     /** One component of a score's breakdown: raw value, cap, weight and the points it gave (export and public API). */
-    static Map<String, Object> componentLine(ComponentScore c) {
+    public static Map<String, Object> componentLine(ComponentScore c) {
         Map<String, Object> line = new LinkedHashMap<>();
         line.put("component", c.type().name());
         line.put("raw", c.raw());

@@ -1,4 +1,4 @@
-package id.laporwarga.function.routetoagency;
+package id.laporwarga.platform.aws;
 
 import id.laporwarga.domain.routing.AgencyAlert;
 import id.laporwarga.domain.routing.CitizenNotice;

@@ -1,4 +1,4 @@
-package id.laporwarga.function.scorert;
+package id.laporwarga.platform.json;
 
 import id.laporwarga.domain.scoring.CaseExportRecord;
 import io.micronaut.serde.annotation.SerdeImport;

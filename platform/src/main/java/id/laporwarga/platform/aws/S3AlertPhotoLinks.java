@@ -1,5 +1,6 @@
-package id.laporwarga.function.routetoagency;
+package id.laporwarga.platform.aws;
 
+import id.laporwarga.domain.port.AlertPhotoLinks;
 import id.laporwarga.domain.report.Photo;
 import id.laporwarga.platform.FunctionEnvironment;
 import jakarta.inject.Singleton;
@@ -12,17 +13,23 @@ import software.amazon.awssdk.services.s3.presigner.S3Presigner;
  * fresh links from the dashboard). The bucket stays private.
  */
 @Singleton
-public class AlertPhotoLinks {
+public class S3AlertPhotoLinks implements AlertPhotoLinks {
     public static final Duration VALIDITY = Duration.ofHours(1);
 
     private final S3Presigner presigner;
     private final String bucket;
 
-    public AlertPhotoLinks(S3Presigner presigner, FunctionEnvironment env) {
+    public S3AlertPhotoLinks(S3Presigner presigner, FunctionEnvironment env) {
         this.presigner = presigner;
         this.bucket = env.require(FunctionEnvironment.PHOTOS_BUCKET);
     }
 
+    @Override
+    public Duration validity() {
+        return VALIDITY;
+    }
+
+    @Override
     public String link(Photo photo) {
         return presigner.presignGetObject(r -> r.signatureDuration(VALIDITY)
                 .getObjectRequest(g -> g.bucket(bucket).key(photo.objectKey()))).url().toString();
