@@ -45,11 +45,6 @@ public class TenantResolver {
         return tenants.find(tenantId).orElseThrow(() -> new DomainException(ErrorCode.NOT_FOUND, UNKNOWN));
     }
 
-    /** The tenant named by the route's path parameter {@code parameter}, else 404. */
-    public Tenant fromPath(ApiRequest request, String parameter) {
-        return require(request.pathParameter(parameter));
-    }
-
     /** 401 without a verified identity, 400 for a platform admin naming no tenant, 403 for a foreign tenant. */
     public OfficialScope official(ApiRequest request) {
         Caller caller = Callers.from(request);
