@@ -12,6 +12,8 @@ import id.laporwarga.domain.geo.GeoPoint;
 import id.laporwarga.domain.report.CaseKind;
 import id.laporwarga.domain.report.CaseStatus;
 import id.laporwarga.domain.report.HistoryEntry;
+import id.laporwarga.testkit.SamplePoints;
+import id.laporwarga.testkit.TaggedPhotos;
 import id.laporwarga.domain.report.Photo;
 import id.laporwarga.domain.report.Privacy;
 import id.laporwarga.domain.report.ReportCase;
@@ -65,7 +67,7 @@ class VerifyGeotagIT {
     private static String photoQueue;
     private static String photoDlq;
     private static String eventsQueue;
-    private static final double[] INSIDE = GeotaggedPhotos.points(false).get(1);
+    private static final double[] INSIDE = SamplePoints.inside().get(1).latLon();
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     @BeforeAll
@@ -101,7 +103,7 @@ class VerifyGeotagIT {
     @Test
     void photoTaggedInsideKotamobaguVerifiesTheCaseAndPublishesOneEvent() throws Exception {
         ReportCase c = submit(CaseKind.COMPLAINT, 1);
-        putViaPresignedUrl(c.photos().get(0), GeotaggedPhotos.nikon(INSIDE, localNowMinutes(-10), "+08:00"));
+        putViaPresignedUrl(c.photos().get(0), TaggedPhotos.nikon(INSIDE, localNowMinutes(-10), "+08:00"));
 
         ReportCase verified = pumpUntilDecided(c.caseId());
 
@@ -125,7 +127,7 @@ class VerifyGeotagIT {
     void photoTaggedInAnotherCityRejectsTheCase() throws Exception {
         ReportCase c = submit(CaseKind.COMPLAINT, 1);
         putViaPresignedUrl(c.photos().get(0),
-                GeotaggedPhotos.nikon(GeotaggedPhotos.points(true).get(0), localNowMinutes(-10), "+08:00"));
+                TaggedPhotos.nikon(SamplePoints.outside().get(0).latLon(), localNowMinutes(-10), "+08:00"));
 
         ReportCase rejected = pumpUntilDecided(c.caseId());
 
@@ -139,7 +141,7 @@ class VerifyGeotagIT {
     @Test
     void photoWithoutGpsSendsTheComplaintToReview() throws Exception {
         ReportCase c = submit(CaseKind.COMPLAINT, 1);
-        putViaPresignedUrl(c.photos().get(0), GeotaggedPhotos.nikon(null, localNowMinutes(-10), "+08:00"));
+        putViaPresignedUrl(c.photos().get(0), TaggedPhotos.nikon(null, localNowMinutes(-10), "+08:00"));
 
         ReportCase review = pumpUntilDecided(c.caseId());
 
@@ -151,7 +153,7 @@ class VerifyGeotagIT {
     @Test
     void theSameS3NotificationDeliveredTwiceYieldsOneVerdictAndOneEvent() throws Exception {
         ReportCase c = submit(CaseKind.RT_ACTIVITY, 1);
-        putViaPresignedUrl(c.photos().get(0), GeotaggedPhotos.nikon(INSIDE, localNowMinutes(-30), "+08:00"));
+        putViaPresignedUrl(c.photos().get(0), TaggedPhotos.nikon(INSIDE, localNowMinutes(-30), "+08:00"));
         AtomicReference<String> notification = new AtomicReference<>();
         ReportCase first = pumpUntilDecided(c.caseId(), notification);
 
@@ -175,7 +177,7 @@ class VerifyGeotagIT {
         sqs.sendMessage(r -> r.queueUrl(photoQueue).messageBody("this is not an S3 event"));
         sqs.sendMessage(r -> r.queueUrl(photoQueue).messageBody(missingObject));
         ReportCase good = submit(CaseKind.COMPLAINT, 1);
-        putViaPresignedUrl(good.photos().get(0), GeotaggedPhotos.nikon(INSIDE, localNowMinutes(-5), "+08:00"));
+        putViaPresignedUrl(good.photos().get(0), TaggedPhotos.nikon(INSIDE, localNowMinutes(-5), "+08:00"));
 
         // as the event source mapping: each failed record becomes visible again; after maxReceiveCount (3) -> DLQ
         for (int round = 0; round < 6 && dlqDepth() < 2; round++) {
@@ -221,11 +223,12 @@ class VerifyGeotagIT {
             photos.add(new Photo("p" + i, "image/jpeg", 0 /* size not declared */,
                     SubmitReportService.photoKey("kotamobagu", caseId, "p" + i, "image/jpeg"), null));
         }
-        ReportCase c = new ReportCase(caseId, "kotamobagu", "Asia/Makassar", "KOT-" + caseId.substring(0, 8), kind,
-                "SAMPAH", "Sampah menumpuk di pinggir jalan", new GeoPoint(INSIDE[0], INSIDE[1]), null,
-                kind == CaseKind.RT_ACTIVITY ? "rt-01" : null, Privacy.PUBLIC, null, photos, CaseStatus.AWAITING_PHOTOS, 1,
-                List.of(new HistoryEntry(now, "reporter", "CITIZEN", "submit", null, CaseStatus.AWAITING_PHOTOS, null)),
-                now, now, null, false, List.of(), null, "hash", "request-" + caseId);
+        ReportCase c = ReportCase.builder().caseId(caseId).tenantId("kotamobagu").timeZone("Asia/Makassar")
+                .trackingCode("KOT-" + caseId.substring(0, 8)).kind(kind).category("SAMPAH")
+                .description("Sampah menumpuk di pinggir jalan").location(new GeoPoint(INSIDE[0], INSIDE[1]))
+                .rtId(kind == CaseKind.RT_ACTIVITY ? "rt-01" : null).privacy(Privacy.PUBLIC).photos(photos)
+                .status(CaseStatus.AWAITING_PHOTOS).submittedAt(now).citizenSecretHash("hash")
+                .requestHash("request-" + caseId).build();
         cases.create(c, "idem-" + caseId, "secret");
         return c;
     }
