@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import id.laporwarga.domain.geo.AreaRef;
 import id.laporwarga.domain.geo.GeoPoint;
@@ -26,6 +27,7 @@ import id.laporwarga.platform.FunctionEnvironment;
 import id.laporwarga.platform.aws.AwsCallRecorder;
 import id.laporwarga.platform.json.Json;
 import id.laporwarga.platform.store.DynamoCaseRepository;
+import id.laporwarga.testkit.HttpEvents;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.json.tree.JsonNode;
 import java.time.Duration;
@@ -64,13 +66,13 @@ class ReviewStepIT {
     static final String SECRET = "Secret-of-the-reporter-24";
     static final AreaRef AREA = new AreaRef(KEC, "Kotamobagu Timur", KEL, "Motoboi Besar", AreaRef.KelurahanMatch.INSIDE);
 
-    static final Map<String, String> ADMIN = ApiEvents.claims("admin-1", "CITY_ADMIN", TENANT, null);
-    static final Map<String, String> KELURAHAN = ApiEvents.claims("kel-1", "KELURAHAN", TENANT, KEL);
-    static final Map<String, String> KECAMATAN = ApiEvents.claims("kec-1", "KECAMATAN", TENANT, KEC);
-    static final Map<String, String> RT_HEAD_1 = ApiEvents.claims("rt-1", "RT_HEAD", TENANT, RT1);
-    static final Map<String, String> RT_HEAD_2 = ApiEvents.claims("rt-2", "RT_HEAD", TENANT, RT2);
-    static final Map<String, String> DLH = ApiEvents.claims("dlh-1", "AGENCY_STAFF", TENANT, "dlh");
-    static final Map<String, String> DISHUB = ApiEvents.claims("dishub-1", "AGENCY_STAFF", TENANT, "dishub");
+    static final Map<String, String> ADMIN = HttpEvents.claims("admin-1", "CITY_ADMIN", TENANT, null);
+    static final Map<String, String> KELURAHAN = HttpEvents.claims("kel-1", "KELURAHAN", TENANT, KEL);
+    static final Map<String, String> KECAMATAN = HttpEvents.claims("kec-1", "KECAMATAN", TENANT, KEC);
+    static final Map<String, String> RT_HEAD_1 = HttpEvents.claims("rt-1", "RT_HEAD", TENANT, RT1);
+    static final Map<String, String> RT_HEAD_2 = HttpEvents.claims("rt-2", "RT_HEAD", TENANT, RT2);
+    static final Map<String, String> DLH = HttpEvents.claims("dlh-1", "AGENCY_STAFF", TENANT, "dlh");
+    static final Map<String, String> DISHUB = HttpEvents.claims("dishub-1", "AGENCY_STAFF", TENANT, "dishub");
 
     static LocalAws aws;
     static ProvisionedStack stack;
@@ -122,17 +124,25 @@ class ReviewStepIT {
         String id = UUID.randomUUID().toString();
         String code = "KOT-" + UUID.randomUUID().toString().replaceAll("[^2-9]", "").concat("2345678").substring(0, 4)
                 + "-" + "ABCD";
-        ReportCase c = new ReportCase(id, TENANT, "Asia/Makassar", code, kind, category, "uji " + kind,
-                new GeoPoint(0.7275, 124.3356), AREA, rtId, Privacy.PUBLIC,
-                new Reporter("Rahmat", phone ? "+6285298765432" : null, null), List.of(), status, 1,
-                List.of(new HistoryEntry(now, "reporter", "CITIZEN", "submit", null, status, null)), now, now, deadline,
-                false, List.of(), agencyId == null ? null : new Assignment(agencyId, agencyId, false, now, deadline, List.of()),
-                SubmitReportService.sha256(SECRET), "h-" + id);
+        ReportCase c = ReportCase.builder().caseId(id).tenantId(TENANT).timeZone("Asia/Makassar").trackingCode(code)
+                .kind(kind).category(category).description("uji " + kind).location(new GeoPoint(0.7275, 124.3356))
+                .area(AREA).rtId(rtId).privacy(Privacy.PUBLIC)
+                .reporter(new Reporter("Rahmat", phone ? "+6285298765432" : null, null)).status(status).submittedAt(now)
+                .deadlineAt(deadline).assignment(agencyId == null ? null
+                        : new Assignment(agencyId, agencyId, false, now, deadline, List.of()))
+                .citizenSecretHash(SubmitReportService.sha256(SECRET)).requestHash("h-" + id).build();
         return cases.create(c, "seed-" + id, SECRET).reportCase();
     }
 
+    /** An HTTP API event as API Gateway hands it over after the JWT authorizer ({@code claims}; null: none). */
+    static APIGatewayV2HTTPEvent event(String method, String routeKey, String path, Map<String, String> pathParameters,
+                                       Map<String, String> query, String body, Map<String, String> claims) {
+        return HttpEvents.request(method, routeKey.substring(routeKey.indexOf(' ') + 1)).path(path)
+                .pathParameters(pathParameters).query(query).body(body).claims(claims).build();
+    }
+
     static APIGatewayV2HTTPResponse action(Map<String, String> claims, String caseId, String body) {
-        return api.execute(ApiEvents.event("POST", "POST /v1/cases/{caseId}/actions", "/v1/cases/" + caseId + "/actions",
+        return api.execute(event("POST", "POST /v1/cases/{caseId}/actions", "/v1/cases/" + caseId + "/actions",
                 Map.of("caseId", caseId), null, body, claims));
     }
 
@@ -145,12 +155,12 @@ class ReviewStepIT {
     }
 
     static APIGatewayV2HTTPResponse get(Map<String, String> claims, String caseId) {
-        return api.execute(ApiEvents.event("GET", "GET /v1/cases/{caseId}", "/v1/cases/" + caseId,
+        return api.execute(event("GET", "GET /v1/cases/{caseId}", "/v1/cases/" + caseId,
                 Map.of("caseId", caseId), null, null, claims));
     }
 
     static APIGatewayV2HTTPResponse citizen(String trackingCode, String action, String body) {
-        return api.execute(ApiEvents.event("POST", "POST /v1/reports/{trackingCode}/" + action,
+        return api.execute(event("POST", "POST /v1/reports/{trackingCode}/" + action,
                 "/v1/reports/" + trackingCode + "/" + action, Map.of("trackingCode", trackingCode), null, body, null));
     }
 
@@ -186,7 +196,7 @@ class ReviewStepIT {
         assertEquals(401, anonymous.getStatusCode());
         assertEquals("UNAUTHORIZED", error(anonymous));
         // a city admin of another tenant
-        assertEquals(403, get(ApiEvents.claims("x", "CITY_ADMIN", "bolaang-mongondow", null), id).getStatusCode());
+        assertEquals(403, get(HttpEvents.claims("x", "CITY_ADMIN", "bolaang-mongondow", null), id).getStatusCode());
         // a kecamatan reviewer cannot take the kelurahan's step; the workflow refuses a resubmit here
         assertEquals(403, action(KECAMATAN, id, "{\"action\":\"approve\",\"expectedVersion\":1}").getStatusCode());
         APIGatewayV2HTTPResponse invalid = action(KELURAHAN, id, "{\"action\":\"issue\",\"expectedVersion\":1}");
@@ -302,7 +312,7 @@ class ReviewStepIT {
         assertEquals("KELURAHAN_PROCESSING", tiers.get(1).get("status").getStringValue());
         assertTrue(issued.get("timings").get("endToEndSeconds").isNumber());
 
-        APIGatewayV2HTTPResponse figure = api.execute(ApiEvents.event("GET", "GET /v1/admin/service-times",
+        APIGatewayV2HTTPResponse figure = api.execute(event("GET", "GET /v1/admin/service-times",
                 "/v1/admin/service-times", Map.of(), Map.of("tenant", TENANT), null, ADMIN));
         assertEquals(200, figure.getStatusCode(), figure.getBody());
         JsonNode body = json.tree(figure.getBody());
@@ -311,7 +321,7 @@ class ReviewStepIT {
         assertEquals(1.0, body.get("withinTargetShare").getDoubleValue());
         assertNotNull(body.get("tiers").get("RT_APPROVAL"));
         // only admins of the tenant (or platform admins) get the figure
-        assertEquals(403, api.execute(ApiEvents.event("GET", "GET /v1/admin/service-times", "/v1/admin/service-times",
+        assertEquals(403, api.execute(event("GET", "GET /v1/admin/service-times", "/v1/admin/service-times",
                 Map.of(), Map.of("tenant", TENANT), null, KECAMATAN)).getStatusCode());
     }
 
@@ -328,7 +338,7 @@ class ReviewStepIT {
                 base.plus(Duration.ofSeconds(90)), false);
         expected.add(2, returned.caseId());
         seed(CaseKind.SERVICE_REQUEST, CaseStatus.RT_APPROVAL, "SURAT_DOMISILI", KEL + "-RT010", null, base, false);
-        Map<String, String> head = ApiEvents.claims("rt-9", "RT_HEAD", TENANT, rt);
+        Map<String, String> head = HttpEvents.claims("rt-9", "RT_HEAD", TENANT, rt);
 
         List<String> seen = new ArrayList<>();
         String page = null;
@@ -338,7 +348,7 @@ class ReviewStepIT {
             if (page != null) {
                 query.put("page", page);
             }
-            APIGatewayV2HTTPResponse r = api.execute(ApiEvents.event("GET", "GET /v1/inbox", "/v1/inbox", Map.of(),
+            APIGatewayV2HTTPResponse r = api.execute(event("GET", "GET /v1/inbox", "/v1/inbox", Map.of(),
                     query, null, head));
             assertEquals(200, r.getStatusCode(), r.getBody());
             JsonNode body = json.tree(r.getBody());
@@ -351,7 +361,7 @@ class ReviewStepIT {
             pages++;
         } while (page != null && pages < 10);
         assertEquals(expected, seen);
-        APIGatewayV2HTTPResponse garbage = api.execute(ApiEvents.event("GET", "GET /v1/inbox", "/v1/inbox", Map.of(),
+        APIGatewayV2HTTPResponse garbage = api.execute(event("GET", "GET /v1/inbox", "/v1/inbox", Map.of(),
                 Map.of("page", "bm90LWEtY3Vyc29y"), null, head));
         assertEquals(400, garbage.getStatusCode());
     }

@@ -28,6 +28,7 @@ import id.laporwarga.platform.FunctionEnvironment;
 import id.laporwarga.platform.json.Json;
 import id.laporwarga.platform.log.JsonLog;
 import id.laporwarga.platform.store.DynamoCaseRepository;
+import id.laporwarga.testkit.HttpEvents;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.json.tree.JsonNode;
 import java.time.Instant;
@@ -302,10 +303,12 @@ class RouteToAgencyIT {
         String id = UUID.randomUUID().toString();
         Instant now = Instant.now();
         Photo photo = new Photo("p1", "image/jpeg", 200_000, "photos/" + TENANT + "/" + id + "/p1.jpg", null);
-        ReportCase c = new ReportCase(id, TENANT, "Asia/Makassar", "KTG-" + id.substring(0, 4).toUpperCase() + "-TEST",
-                CaseKind.COMPLAINT, category, "Laporan uji " + category, new GeoPoint(0.7117, 124.3419),
-                KOTAMOBAGU_TIMUR, null, privacy, REPORTER, List.of(photo), CaseStatus.VERIFIED, 3, List.of(), now, now,
-                null, false, List.of(), null, "secret-hash", "request-" + id);
+        ReportCase c = ReportCase.builder().caseId(id).tenantId(TENANT).timeZone("Asia/Makassar")
+                .trackingCode("KTG-" + id.substring(0, 4).toUpperCase() + "-TEST").kind(CaseKind.COMPLAINT)
+                .category(category).description("Laporan uji " + category).location(new GeoPoint(0.7117, 124.3419))
+                .area(KOTAMOBAGU_TIMUR).privacy(privacy).reporter(REPORTER).photos(List.of(photo))
+                .status(CaseStatus.VERIFIED).version(3).createdAt(now).updatedAt(now).citizenSecretHash("secret-hash")
+                .requestHash("request-" + id).build();
         cases().create(c, "idem-" + id, "secret-" + id);
         return c;
     }
@@ -382,28 +385,7 @@ class RouteToAgencyIT {
     /** An HTTP API event as API Gateway sends it after the JWT authorizer verified the token ({@code claims}). */
     private static APIGatewayV2HTTPEvent http(String method, String path, String routeKey, Map<String, String> params,
                                               Map<String, String> query, String body, Map<String, String> claims) {
-        APIGatewayV2HTTPEvent e = new APIGatewayV2HTTPEvent();
-        e.setRouteKey(routeKey);
-        e.setRawPath(path);
-        e.setPathParameters(params);
-        e.setQueryStringParameters(query);
-        e.setHeaders(Map.of("content-type", "application/json"));
-        e.setBody(body);
-        e.setIsBase64Encoded(false);
-        APIGatewayV2HTTPEvent.RequestContext ctx = new APIGatewayV2HTTPEvent.RequestContext();
-        APIGatewayV2HTTPEvent.RequestContext.Http http = new APIGatewayV2HTTPEvent.RequestContext.Http();
-        http.setMethod(method);
-        http.setPath(path);
-        ctx.setHttp(http);
-        ctx.setRequestId(UUID.randomUUID().toString());
-        if (claims != null) {
-            APIGatewayV2HTTPEvent.RequestContext.Authorizer authorizer = new APIGatewayV2HTTPEvent.RequestContext.Authorizer();
-            APIGatewayV2HTTPEvent.RequestContext.Authorizer.JWT jwt = new APIGatewayV2HTTPEvent.RequestContext.Authorizer.JWT();
-            jwt.setClaims(claims);
-            authorizer.setJwt(jwt);
-            ctx.setAuthorizer(authorizer);
-        }
-        e.setRequestContext(ctx);
-        return e;
+        return HttpEvents.request(method, routeKey.substring(routeKey.indexOf(' ') + 1)).path(path).pathParameters(params)
+                .query(query).body(body).claims(claims).build();
     }
 }

@@ -27,6 +27,7 @@ import id.laporwarga.emulators.StackProvisioner;
 import id.laporwarga.platform.FunctionEnvironment;
 import id.laporwarga.platform.json.Json;
 import id.laporwarga.platform.store.DynamoCaseRepository;
+import id.laporwarga.testkit.HttpEvents;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.json.tree.JsonNode;
 import java.io.ByteArrayInputStream;
@@ -145,22 +146,20 @@ class ScoreRtIT {
             List<Photo> photos = List.of(new Photo("p1", "image/jpeg", 1000, "photos/" + TENANT + "/" + id + "/p1.jpg",
                     new PhotoCheck(Verdict.PASS, null, new GeoPoint(0.75, 124.32), 12.0, t, 4096, t)));
             CaseStatus first = kind == CaseKind.RT_ACTIVITY ? CaseStatus.AWAITING_PHOTOS : CaseStatus.TRIAGE;
-            c = new ReportCase(id, TENANT, WITA.getId(), "KTG-" + id.substring(0, 6).toUpperCase(), kind, "SAMPAH",
-                    "Got a phone " + SECRET_PHONE + "?", new GeoPoint(0.7512, 124.3251), area, rtId, privacy,
-                    new Reporter(SECRET_NAME, SECRET_PHONE, null), photos, first, 1,
-                    List.of(new HistoryEntry(t, "reporter", "CITIZEN", "submit", null, first, null)), t, t, null, false,
-                    List.of(), new Assignment(kind == CaseKind.COMPLAINT ? "dlh" : null, "Dinas Lingkungan Hidup",
-                    false, t, null, List.of()), "h", "r");
+            c = ReportCase.builder().caseId(id).tenantId(TENANT).timeZone(WITA.getId())
+                    .trackingCode("KTG-" + id.substring(0, 6).toUpperCase()).kind(kind).category("SAMPAH")
+                    .description("Got a phone " + SECRET_PHONE + "?").location(new GeoPoint(0.7512, 124.3251)).area(area)
+                    .rtId(rtId).privacy(privacy).reporter(new Reporter(SECRET_NAME, SECRET_PHONE, null)).photos(photos)
+                    .status(first).submittedAt(t).assignment(new Assignment(kind == CaseKind.COMPLAINT ? "dlh" : null,
+                            "Dinas Lingkungan Hidup", false, t, null, List.of())).citizenSecretHash("h").requestHash("r")
+                    .build();
             if (kind == CaseKind.RT_ACTIVITY) {
                 c = c.transition(CaseStatus.KELURAHAN_REVIEW, "verify", "system", "SYSTEM", null, t.plusSeconds(60), null);
             }
         }
 
         CaseBuilder area(AreaRef a) {
-            c = new ReportCase(c.caseId(), c.tenantId(), c.timeZone(), c.trackingCode(), c.kind(), c.category(),
-                    c.description(), c.location(), a, c.rtId(), c.privacy(), c.reporter(), c.photos(), c.status(),
-                    c.version(), c.history(), c.createdAt(), c.updatedAt(), c.deadlineAt(), c.overdue(),
-                    c.verificationReasons(), c.assignment(), c.citizenSecretHash(), c.requestHash());
+            c = c.toBuilder().area(a).build();
             return this;
         }
 
@@ -186,13 +185,9 @@ class ScoreRtIT {
     }
 
     static JsonNode get(String path, Map<String, String> query) {
-        APIGatewayV2HTTPEvent event = new APIGatewayV2HTTPEvent();
-        event.setRawPath(path);
-        event.setQueryStringParameters(query);
-        event.setHeaders(Map.of("accept-language", "id"));
-        event.setRequestContext(APIGatewayV2HTTPEvent.RequestContext.builder()
-                .withHttp(APIGatewayV2HTTPEvent.RequestContext.Http.builder().withMethod("GET").withPath(path).build())
-                .withRequestId("t-" + UUID.randomUUID()).build());
+        APIGatewayV2HTTPEvent event = HttpEvents.request("GET", path).path(path).query(query)
+                .header("accept-language", "id").build();
+        event.setRouteKey(null); // matched by path, like a $default route
         APIGatewayV2HTTPResponse response = publicApi.handleRequest(event, null);
         JsonNode body = json.tree(response.getBody());
         assertEquals(200, response.getStatusCode(), response.getBody());
