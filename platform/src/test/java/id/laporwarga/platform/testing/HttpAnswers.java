@@ -13,7 +13,7 @@ import java.nio.charset.StandardCharsets;
 
 /** Reads what an HTTP API function answered: the JSON body, and the API's one error shape. */
 public final class HttpAnswers {
-    private static final JsonMapper JSON = JsonMapper.createDefault();
+    public static final JsonMapper JSON_MAPPER = JsonMapper.createDefault();
 
     private HttpAnswers() {
     }
@@ -26,7 +26,7 @@ public final class HttpAnswers {
 
     public static JsonNode json(String text) {
         try {
-            return JSON.readValue(text.getBytes(StandardCharsets.UTF_8), JsonNode.class);
+            return JSON_MAPPER.readValue(text.getBytes(StandardCharsets.UTF_8), JsonNode.class);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
