@@ -10,7 +10,6 @@ import id.laporwarga.domain.geo.GeoPoint;
 import id.laporwarga.domain.report.Assignment;
 import id.laporwarga.domain.report.CaseKind;
 import id.laporwarga.domain.report.CaseStatus;
-import id.laporwarga.domain.report.HistoryEntry;
 import id.laporwarga.domain.report.Privacy;
 import id.laporwarga.domain.report.ReportCase;
 import id.laporwarga.domain.report.Reporter;
@@ -25,6 +24,7 @@ import id.laporwarga.function.scorert.ExportRequest;
 import id.laporwarga.platform.FunctionEnvironment;
 import id.laporwarga.platform.json.Json;
 import id.laporwarga.platform.store.DynamoCaseRepository;
+import id.laporwarga.testkit.HttpEvents;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.json.tree.JsonNode;
 import java.io.ByteArrayOutputStream;
@@ -130,18 +130,9 @@ class AnalystIT {
     }
 
     private static JsonNode adminStats(AdminStatsHandler stats, Json json, YearMonth month) {
-        APIGatewayV2HTTPEvent event = new APIGatewayV2HTTPEvent();
-        String path = "/v1/admin/stats";
-        event.setRawPath(path);
-        event.setQueryStringParameters(Map.of("tenant", TENANT, "from", month.atDay(1).toString(),
-                "to", month.atEndOfMonth().toString()));
-        event.setRequestContext(APIGatewayV2HTTPEvent.RequestContext.builder()
-                .withHttp(APIGatewayV2HTTPEvent.RequestContext.Http.builder().withMethod("GET").withPath(path).build())
-                .withAuthorizer(APIGatewayV2HTTPEvent.RequestContext.Authorizer.builder()
-                        .withJwt(APIGatewayV2HTTPEvent.RequestContext.Authorizer.JWT.builder()
-                                .withClaims(Map.of("custom:tenant", TENANT, "custom:role", "CITY_ADMIN", "sub", "analyst"))
-                                .build()).build())
-                .withRequestId("stats").build());
+        APIGatewayV2HTTPEvent event = HttpEvents.file("http-admin-stats.json").query(Map.of("tenant", TENANT,
+                "from", month.atDay(1).toString(), "to", month.atEndOfMonth().toString()))
+                .claims(HttpEvents.claims("analyst", "CITY_ADMIN", TENANT, null)).build();
         APIGatewayV2HTTPResponse response = stats.handleRequest(event, null);
         assertEquals(200, response.getStatusCode(), response.getBody());
         return json.tree(response.getBody());
@@ -149,13 +140,12 @@ class AnalystIT {
 
     private static ReportCase complaint(Instant t, String agency, Privacy privacy) {
         String id = UUID.randomUUID().toString();
-        return new ReportCase(id, TENANT, WITA.getId(), "KTG-" + id.substring(0, 8), CaseKind.COMPLAINT, "SAMPAH",
-                "Sampah menumpuk", new GeoPoint(0.7512, 124.3251), AREA, null, privacy,
-                new Reporter("Yusuf Mamonto", "+6285211112222", null), List.of(), CaseStatus.ROUTED, 2,
-                List.of(new HistoryEntry(t, "reporter", "CITIZEN", "submit", null, CaseStatus.TRIAGE, null),
-                        new HistoryEntry(t.plusSeconds(600), "system", "SYSTEM", "route", CaseStatus.TRIAGE,
-                                CaseStatus.ROUTED, null)),
-                t, t.plusSeconds(600), null, false, List.of(),
-                new Assignment(agency, agency.toUpperCase(), false, t.plusSeconds(600), null, List.of()), "h", "r");
+        return ReportCase.builder().caseId(id).tenantId(TENANT).timeZone(WITA.getId()).trackingCode("KTG-" + id.substring(0, 8))
+                .kind(CaseKind.COMPLAINT).category("SAMPAH").description("Sampah menumpuk")
+                .location(new GeoPoint(0.7512, 124.3251)).area(AREA).privacy(privacy)
+                .reporter(new Reporter("Yusuf Mamonto", "+6285211112222", null)).status(CaseStatus.TRIAGE).submittedAt(t)
+                .assignment(new Assignment(agency, agency.toUpperCase(), false, t.plusSeconds(600), null, List.of()))
+                .citizenSecretHash("h").requestHash("r").build()
+                .transition(CaseStatus.ROUTED, "route", "system", "SYSTEM", null, t.plusSeconds(600), null);
     }
 }

@@ -165,19 +165,24 @@ public final class StackHttp {
     /** An official's action with the version just read; 200 expected; the new view. */
     public JsonNode act(String token, String caseId, String action, String note) {
         for (int attempt = 1; ; attempt++) {
-            long version = caseView(token, caseId).get("version").asLong();
-            Map<String, Object> body = new LinkedHashMap<>();
-            body.put("action", action);
-            body.put("expectedVersion", version);
-            if (note != null) {
-                body.put("note", note);
-            }
-            HttpResponse<String> r = call("POST", "/v1/cases/" + caseId + "/actions", token, body);
+            HttpResponse<String> r = call("POST", "/v1/cases/" + caseId + "/actions", token,
+                    actionBody(caseView(token, caseId).get("version").asLong(), action, note));
             if (r.statusCode() != 409 || attempt == 3) { // the system may still be updating the case: reload, retry
                 return expect(200, r);
             }
             sleep(200);
         }
+    }
+
+    /** The body of {@code POST /v1/cases/{id}/actions}: the action on the version the official read, with a note. */
+    public static Map<String, Object> actionBody(long version, String action, String note) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("action", action);
+        body.put("expectedVersion", version);
+        if (note != null) {
+            body.put("note", note);
+        }
+        return body;
     }
 
     /** Runs a scheduled function now with {@code input} as its event (POST /_local/schedules/{logicalId}). */

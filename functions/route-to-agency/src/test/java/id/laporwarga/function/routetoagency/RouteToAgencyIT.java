@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
-import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import id.laporwarga.domain.geo.AreaRef;
 import id.laporwarga.domain.geo.GeoPoint;
 import id.laporwarga.domain.report.CaseEvent;
@@ -29,6 +28,7 @@ import id.laporwarga.platform.json.Json;
 import id.laporwarga.platform.log.JsonLog;
 import id.laporwarga.platform.store.DynamoCaseRepository;
 import id.laporwarga.testkit.HttpEvents;
+import id.laporwarga.testkit.QueueEvents;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.json.tree.JsonNode;
 import java.time.Instant;
@@ -337,16 +337,8 @@ class RouteToAgencyIT {
         }
         assertEquals(expected, messages.size(), "messages on the routing queue");
         for (Message m : messages) { // one invocation per message, like three separate redeliveries
-            SQSEvent.SQSMessage record = new SQSEvent.SQSMessage();
-            record.setMessageId(m.messageId());
-            record.setReceiptHandle(m.receiptHandle());
-            record.setBody(m.body());
-            record.setEventSource("aws:sqs");
-            record.setAttributes(Map.of("ApproximateReceiveCount",
-                    m.attributes().getOrDefault(MessageSystemAttributeName.APPROXIMATE_RECEIVE_COUNT, "1")));
-            SQSEvent event = new SQSEvent();
-            event.setRecords(List.of(record));
-            SQSBatchResponse response = router.execute(event);
+            SQSBatchResponse response = router.execute(QueueEvents.sqs(List.of(QueueEvents.message(m.messageId(), m.body(),
+                    Integer.parseInt(m.attributes().getOrDefault(MessageSystemAttributeName.APPROXIMATE_RECEIVE_COUNT, "1"))))));
             assertTrue(response.getBatchItemFailures().isEmpty(), "no failures");
             aws.sqs().deleteMessage(r -> r.queueUrl(queue).receiptHandle(m.receiptHandle()));
         }

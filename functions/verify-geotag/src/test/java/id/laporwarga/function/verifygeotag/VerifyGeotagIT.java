@@ -12,6 +12,7 @@ import id.laporwarga.domain.geo.GeoPoint;
 import id.laporwarga.domain.report.CaseKind;
 import id.laporwarga.domain.report.CaseStatus;
 import id.laporwarga.domain.report.HistoryEntry;
+import id.laporwarga.testkit.QueueEvents;
 import id.laporwarga.testkit.SamplePoints;
 import id.laporwarga.testkit.TaggedPhotos;
 import id.laporwarga.domain.report.Photo;
@@ -274,20 +275,9 @@ class VerifyGeotagIT {
         if (messages.isEmpty()) {
             return messages;
         }
-        SQSEvent event = new SQSEvent();
-        List<SQSEvent.SQSMessage> records = new ArrayList<>();
-        for (Message m : messages) {
-            SQSEvent.SQSMessage record = new SQSEvent.SQSMessage();
-            record.setMessageId(m.messageId());
-            record.setReceiptHandle(m.receiptHandle());
-            record.setBody(m.body());
-            record.setEventSource("aws:sqs");
-            Map<String, String> attributes = new HashMap<>();
-            m.attributes().forEach((k, v) -> attributes.put(k.toString(), v));
-            record.setAttributes(attributes);
-            records.add(record);
-        }
-        event.setRecords(records);
+        SQSEvent event = QueueEvents.sqs(messages.stream().map(m -> QueueEvents.message(m.messageId(), m.body(),
+                Integer.parseInt(m.attributes().getOrDefault(MessageSystemAttributeName.APPROXIMATE_RECEIVE_COUNT, "1"))))
+                .toList());
         SQSBatchResponse response = handler.execute(event);
         List<String> failed = response.getBatchItemFailures().stream()
                 .map(SQSBatchResponse.BatchItemFailure::getItemIdentifier).toList();
