@@ -1,5 +1,6 @@
 package id.laporwarga.testkit;
 
+import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -8,6 +9,12 @@ import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.Random;
+import javax.imageio.IIOImage;
+import javax.imageio.ImageIO;
+import javax.imageio.ImageWriteParam;
+import javax.imageio.ImageWriter;
+import javax.imageio.stream.MemoryCacheImageOutputStream;
 import org.apache.commons.imaging.Imaging;
 import org.apache.commons.imaging.common.ImageMetadata;
 import org.apache.commons.imaging.formats.jpeg.JpegImageMetadata;
@@ -98,6 +105,42 @@ public final class TaggedPhotos {
 
     public static LocalDateTime anHourAgoInWita() {
         return LocalDateTime.now(ZoneOffset.of(WITA)).minusHours(1).withNano(0);
+    }
+
+    /** A JPEG without EXIF of about {@code targetBytes} (random noise at quality 0.9 compresses badly), fixed seed. */
+    public static byte[] noiseJpeg(int targetBytes) {
+        int side = 512;
+        byte[] jpeg;
+        do {
+            jpeg = encodeNoise(side, side * 3 / 4);
+            side = (int) (side * Math.sqrt((double) targetBytes / jpeg.length) * 1.02);
+        } while (jpeg.length < targetBytes * 0.9 || jpeg.length > targetBytes * 1.3);
+        return jpeg;
+    }
+
+    private static byte[] encodeNoise(int width, int height) {
+        BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+        Random random = new Random(42);
+        for (int y = 0; y < height; y++) {
+            for (int x = 0; x < width; x++) {
+                image.setRGB(x, y, random.nextInt(0x1000000));
+            }
+        }
+        try {
+            ImageWriter writer = ImageIO.getImageWritersByFormatName("jpeg").next();
+            ImageWriteParam param = writer.getDefaultWriteParam();
+            param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
+            param.setCompressionQuality(0.9f);
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+            try (MemoryCacheImageOutputStream out = new MemoryCacheImageOutputStream(bytes)) {
+                writer.setOutput(out);
+                writer.write(null, new IIOImage(image, null, null), param);
+            }
+            writer.dispose();
+            return bytes.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** {@code bytes} in a temporary file (deleted on exit), e.g. for {@code curl --upload-file}. */

@@ -10,11 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.LocalDateTime;
 import java.util.Random;
 import java.util.zip.CRC32;
-import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
-import javax.imageio.ImageWriteParam;
-import javax.imageio.ImageWriter;
-import javax.imageio.stream.MemoryCacheImageOutputStream;
 
 /**
  * Test photos written at test time from the real files in sample-data/photos (EXIF rewritten with Apache Commons
@@ -40,38 +36,8 @@ final class TestPhotos {
 
     /** A JPEG of about {@code targetBytes} (noise compresses badly), geotagged like {@link #retag}. */
     static byte[] largeJpeg(int targetBytes, Double lat, Double lon, LocalDateTime taken, String offset) {
-        int side = 512;
-        byte[] jpeg;
-        do {
-            jpeg = encodeNoise(side, side * 3 / 4);
-            side = (int) (side * Math.sqrt((double) targetBytes / jpeg.length) * 1.02);
-        } while (jpeg.length < targetBytes * 0.9 || jpeg.length > targetBytes * 1.3);
-        return retag(jpeg, lat, lon, taken, offset);
-    }
-
-    private static byte[] encodeNoise(int width, int height) {
-        BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
-        Random random = new Random(42);
-        for (int y = 0; y < height; y++) {
-            for (int x = 0; x < width; x++) {
-                image.setRGB(x, y, random.nextInt(0x1000000));
-            }
-        }
-        try {
-            ImageWriter writer = ImageIO.getImageWritersByFormatName("jpeg").next();
-            ImageWriteParam param = writer.getDefaultWriteParam();
-            param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
-            param.setCompressionQuality(0.9f);
-            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-            try (MemoryCacheImageOutputStream out = new MemoryCacheImageOutputStream(bytes)) {
-                writer.setOutput(out);
-                writer.write(null, new IIOImage(image, null, null), param);
-            }
-            writer.dispose();
-            return bytes.toByteArray();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return TaggedPhotos.retag(TaggedPhotos.noiseJpeg(targetBytes), lat == null ? null : new double[] {lat, lon},
+                taken, offset);
     }
 
     /** {@code jpeg} with an extra APP2 segment chain of {@code bytes} inserted right after SOI (before the EXIF). */
