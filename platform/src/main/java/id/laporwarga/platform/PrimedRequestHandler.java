@@ -1,7 +1,7 @@
 package id.laporwarga.platform;
 
 import id.laporwarga.platform.aws.InitPhaseWarmup;
-import id.laporwarga.platform.tenant.DynamoTenantStore;
+import id.laporwarga.domain.port.TenantCatalog;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.context.ApplicationContextBuilder;
 import io.micronaut.function.aws.MicronautRequestHandler;
@@ -44,7 +44,7 @@ public abstract class PrimedRequestHandler<I, O> extends MicronautRequestHandler
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
-        ctx.getBean(DynamoTenantStore.class).all();
+        ctx.getBean(TenantCatalog.class).all();
     }
 
     /**

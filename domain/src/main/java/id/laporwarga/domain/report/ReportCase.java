@@ -60,7 +60,17 @@ public record ReportCase(String caseId, String tenantId, String timeZone, String
         return new Builder(this).photos(newPhotos).build();
     }
 
-    /** Mutable copy helper for the rarely changed fields. */
+    /** A new case, field by field ({@code version} 1 unless set); see {@link Builder#submittedAt}. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** A copy to change field by field (the version stays unless set). */
+    public Builder toBuilder() {
+        return new Builder(this);
+    }
+
+    /** Builds a case field by field, or changes a copy (instead of the 24-argument constructor). */
     public static final class Builder {
         private String caseId, tenantId, timeZone, trackingCode, category, description, rtId, citizenSecretHash, requestHash;
         private CaseKind kind;
@@ -77,6 +87,10 @@ public record ReportCase(String caseId, String tenantId, String timeZone, String
         private List<String> verificationReasons;
         private Assignment assignment;
 
+        private Builder() {
+            version = 1;
+        }
+
         public Builder(ReportCase c) {
             caseId = c.caseId; tenantId = c.tenantId; timeZone = c.timeZone; trackingCode = c.trackingCode; kind = c.kind;
             category = c.category; description = c.description; location = c.location; area = c.area;
@@ -86,9 +100,38 @@ public record ReportCase(String caseId, String tenantId, String timeZone, String
             assignment = c.assignment; citizenSecretHash = c.citizenSecretHash; requestHash = c.requestHash;
         }
 
+        public Builder caseId(String v) { caseId = v; return this; }
+        public Builder tenantId(String v) { tenantId = v; return this; }
+        public Builder timeZone(String v) { timeZone = v; return this; }
+        public Builder trackingCode(String v) { trackingCode = v; return this; }
+        public Builder kind(CaseKind v) { kind = v; return this; }
+        public Builder description(String v) { description = v; return this; }
+        public Builder location(GeoPoint v) { location = v; return this; }
+        public Builder area(AreaRef v) { area = v; return this; }
+        public Builder rtId(String v) { rtId = v; return this; }
+        public Builder privacy(Privacy v) { privacy = v; return this; }
+        public Builder reporter(Reporter v) { reporter = v; return this; }
+        public Builder status(CaseStatus v) { status = v; return this; }
+        public Builder version(long v) { version = v; return this; }
+        public Builder history(List<HistoryEntry> v) { history = v; return this; }
+        public Builder createdAt(Instant v) { createdAt = v; return this; }
+        public Builder updatedAt(Instant v) { updatedAt = v; return this; }
+        public Builder citizenSecretHash(String v) { citizenSecretHash = v; return this; }
+        public Builder requestHash(String v) { requestHash = v; return this; }
+
+        /**
+         * Created and last updated at {@code at}, with the one history entry a submission writes: the reporter's
+         * {@code submit} into the status set so far.
+         */
+        public Builder submittedAt(Instant at) {
+            createdAt = at;
+            updatedAt = at;
+            history = List.of(new HistoryEntry(at, "reporter", "CITIZEN", "submit", null, status, null));
+            return this;
+        }
+
         public Builder photos(List<Photo> v) { photos = v; return this; }
         public Builder category(String v) { category = v; return this; }
-        public Builder area(AreaRef v) { area = v; return this; }
         public Builder deadlineAt(Instant v) { deadlineAt = v; return this; }
         public Builder overdue(boolean v) { overdue = v; return this; }
         public Builder verificationReasons(List<String> v) { verificationReasons = v; return this; }

@@ -1,10 +1,13 @@
 package id.laporwarga.domain.scoring;
 
+import id.laporwarga.domain.error.DomainException;
+import id.laporwarga.domain.error.LocalizedText;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /** A scoring period: one local calendar month in the tenant's zone, [start, end). */
@@ -23,6 +26,24 @@ public record ScorePeriod(YearMonth month, ZoneId zone) {
             return new ScorePeriod(YearMonth.parse(period), zone);
         } catch (RuntimeException e) {
             throw new IllegalArgumentException("period must be yyyy-MM", e);
+        }
+    }
+
+    /**
+     * The period a request names ({@code "yyyy-MM"}), or the last closed month (the one before {@code now}'s) when it
+     * names none. The one parser of requested periods: the public API, scoring and the export.
+     *
+     * @throws DomainException VALIDATION_FAILED on {@code period} when it is not {@code yyyy-MM}
+     */
+    public static ScorePeriod requested(String period, ZoneId zone, Instant now) {
+        if (period == null || period.isBlank()) {
+            return containing(now, zone).previous();
+        }
+        try {
+            return parse(period, zone);
+        } catch (IllegalArgumentException e) {
+            throw DomainException.validation(Map.of("period",
+                    LocalizedText.of("format yyyy-MM, contoh 2026-10", "format yyyy-MM, e.g. 2026-10")));
         }
     }
 

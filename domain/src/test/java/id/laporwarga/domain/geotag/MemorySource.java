@@ -5,12 +5,12 @@ import java.util.Arrays;
 import java.util.List;
 
 /** An in-memory photo that counts the ranges fetched, like the S3 reader does. */
-final class MemorySource implements ByteRangeSource {
+public final class MemorySource implements ByteRangeSource {
     final byte[] data;
     final List<long[]> requests = new ArrayList<>();
     private long read;
 
-    MemorySource(byte[] data) {
+    public MemorySource(byte[] data) {
         this.data = data;
     }
 

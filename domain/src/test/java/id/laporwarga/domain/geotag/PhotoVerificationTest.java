@@ -9,14 +9,13 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import id.laporwarga.domain.geo.GeoPoint;
-import id.laporwarga.domain.port.TenantCatalog;
+import id.laporwarga.domain.memory.MemoryTenants;
 import id.laporwarga.domain.report.CaseEvent;
 import id.laporwarga.domain.report.CaseKind;
 import id.laporwarga.domain.report.CaseStatus;
 import id.laporwarga.domain.report.HistoryEntry;
 import id.laporwarga.domain.report.ReportCase;
 import id.laporwarga.domain.report.Verdict;
-import id.laporwarga.domain.tenant.Tenant;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Instant;
@@ -27,7 +26,6 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -41,7 +39,7 @@ class PhotoVerificationTest {
     private final List<CaseEvent> events = new ArrayList<>();
     private final Set<String> markers = new HashSet<>();
     private RuntimeException publishFailure;
-    private final PhotoVerification verification = new PhotoVerification(cases, new Tenants(TestData.kotamobagu()), objects,
+    private final PhotoVerification verification = new PhotoVerification(cases, new MemoryTenants(TestData.kotamobagu()), objects,
             event -> {
                 if (publishFailure != null) {
                     RuntimeException f = publishFailure;
@@ -293,18 +291,6 @@ class PhotoVerificationTest {
         @Override
         public void delete(String bucket, String key) {
             store.remove(key);
-        }
-    }
-
-    record Tenants(Tenant tenant) implements TenantCatalog {
-        @Override
-        public List<Tenant> all() {
-            return List.of(tenant);
-        }
-
-        @Override
-        public Optional<Tenant> find(String tenantId) {
-            return tenant.id().equals(tenantId) ? Optional.of(tenant) : Optional.empty();
         }
     }
 

@@ -3,7 +3,6 @@ package id.laporwarga.domain.geotag;
 import id.laporwarga.domain.geo.GeoPoint;
 import id.laporwarga.domain.report.CaseKind;
 import id.laporwarga.domain.report.CaseStatus;
-import id.laporwarga.domain.report.HistoryEntry;
 import id.laporwarga.domain.report.Photo;
 import id.laporwarga.domain.report.Privacy;
 import id.laporwarga.domain.report.ReportCase;
@@ -23,10 +22,10 @@ final class TestCases {
             photos.add(new Photo("p" + i, "image/jpeg", 0 /* size not declared */,
                     SubmitReportService.photoKey("kotamobagu", caseId, "p" + i, "image/jpeg"), null));
         }
-        return new ReportCase(caseId, "kotamobagu", "Asia/Makassar", "KOT-" + caseId, kind, "JALAN", "Jalan berlubang",
-                location, null, kind == CaseKind.RT_ACTIVITY ? "rt-001" : null, Privacy.PUBLIC, null, photos,
-                CaseStatus.AWAITING_PHOTOS, 1,
-                List.of(new HistoryEntry(createdAt, "reporter", "CITIZEN", "submit", null, CaseStatus.AWAITING_PHOTOS, null)),
-                createdAt, createdAt, null, false, List.of(), null, "secret-hash", "request-hash");
+        return ReportCase.builder().caseId(caseId).tenantId("kotamobagu").timeZone("Asia/Makassar")
+                .trackingCode("KOT-" + caseId).kind(kind).category("JALAN").description("Jalan berlubang")
+                .location(location).rtId(kind == CaseKind.RT_ACTIVITY ? "rt-001" : null).privacy(Privacy.PUBLIC)
+                .photos(photos).status(CaseStatus.AWAITING_PHOTOS).submittedAt(createdAt)
+                .citizenSecretHash("secret-hash").requestHash("request-hash").build();
     }
 }

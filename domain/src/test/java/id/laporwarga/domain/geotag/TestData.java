@@ -7,6 +7,9 @@ import id.laporwarga.domain.geo.GeoPoint;
 import id.laporwarga.domain.tenant.Tenant;
 import id.laporwarga.domain.tenant.TenantPolicies;
 import id.laporwarga.domain.time.IndonesianTime;
+import id.laporwarga.testkit.CsvRows;
+import id.laporwarga.testkit.RepositoryFiles;
+import id.laporwarga.testkit.SamplePoints;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -16,103 +19,33 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** The test data in sample-data/ (photos, boundaries, points), read in place. */
+/** The test data in sample-data/ (photos, boundaries, points), read in place through the test kit. */
 final class TestData {
     private TestData() {
     }
 
-    static Path repoRoot() {
-        Path p = Path.of("").toAbsolutePath();
-        while (p != null && !Files.exists(p.resolve("template.yaml"))) {
-            p = p.getParent();
-        }
-        if (p == null) {
-            throw new IllegalStateException("template.yaml not found above " + Path.of("").toAbsolutePath());
-        }
-        return p;
-    }
-
     static Path sampleData() {
-        return repoRoot().resolve("sample-data");
+        return RepositoryFiles.sampleData();
     }
 
     static byte[] photo(String name) {
-        try {
-            return Files.readAllBytes(sampleData().resolve("photos").resolve(name));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    /** Rows of a CSV with a header line; handles quoted fields. */
-    static List<Map<String, String>> csv(Path file) {
-        try {
-            List<String> lines = Files.readAllLines(file);
-            List<String> header = split(lines.get(0));
-            List<Map<String, String>> rows = new ArrayList<>();
-            for (String line : lines.subList(1, lines.size())) {
-                if (line.isBlank()) {
-                    continue;
-                }
-                List<String> cells = split(line);
-                Map<String, String> row = new LinkedHashMap<>();
-                for (int i = 0; i < header.size(); i++) {
-                    row.put(header.get(i), i < cells.size() ? cells.get(i) : "");
-                }
-                rows.add(row);
-            }
-            return rows;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static List<String> split(String line) {
-        List<String> out = new ArrayList<>();
-        StringBuilder cell = new StringBuilder();
-        boolean quoted = false;
-        for (int i = 0; i < line.length(); i++) {
-            char c = line.charAt(i);
-            if (quoted) {
-                if (c == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
-                    cell.append('"');
-                    i++;
-                } else if (c == '"') {
-                    quoted = false;
-                } else {
-                    cell.append(c);
-                }
-            } else if (c == '"') {
-                quoted = true;
-            } else if (c == ',') {
-                out.add(cell.toString());
-                cell.setLength(0);
-            } else {
-                cell.append(c);
-            }
-        }
-        out.add(cell.toString());
-        return out;
+        return RepositoryFiles.photoBytes(name);
     }
 
     static List<Map<String, String>> expectedPhotos() {
-        return csv(sampleData().resolve("photos/expected.csv"));
+        return CsvRows.read(sampleData().resolve("photos/expected.csv"));
     }
 
-    static List<Map<String, String>> points() {
-        return csv(sampleData().resolve("kotamobagu/kotamobagu.points.csv"));
-    }
-
-    static GeoPoint point(Map<String, String> row) {
-        return new GeoPoint(Double.parseDouble(row.get("lat")), Double.parseDouble(row.get("lon")));
+    static GeoPoint point(SamplePoints.Point p) {
+        return new GeoPoint(p.lat(), p.lon());
     }
 
     static List<GeoPoint> insidePoints() {
-        return points().stream().filter(r -> !"outside".equals(r.get("level"))).map(TestData::point).toList();
+        return SamplePoints.inside().stream().map(TestData::point).toList();
     }
 
     static List<GeoPoint> outsidePoints() {
-        return points().stream().filter(r -> "outside".equals(r.get("level"))).map(TestData::point).toList();
+        return SamplePoints.outside().stream().map(TestData::point).toList();
     }
 
     private static Tenant kotamobagu;

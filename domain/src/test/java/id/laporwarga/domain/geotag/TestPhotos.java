@@ -1,5 +1,6 @@
 package id.laporwarga.domain.geotag;
 
+import id.laporwarga.testkit.TaggedPhotos;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -7,33 +8,15 @@ import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.Random;
 import java.util.zip.CRC32;
-import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
-import javax.imageio.ImageWriteParam;
-import javax.imageio.ImageWriter;
-import javax.imageio.stream.MemoryCacheImageOutputStream;
-import org.apache.commons.imaging.Imaging;
-import org.apache.commons.imaging.common.ImageMetadata;
-import org.apache.commons.imaging.formats.jpeg.JpegImageMetadata;
-import org.apache.commons.imaging.formats.jpeg.exif.ExifRewriter;
-import org.apache.commons.imaging.formats.tiff.TiffImageMetadata;
-import org.apache.commons.imaging.formats.tiff.constants.ExifTagConstants;
-import org.apache.commons.imaging.formats.tiff.constants.TiffDirectoryType;
-import org.apache.commons.imaging.formats.tiff.taginfos.TagInfoAscii;
-import org.apache.commons.imaging.formats.tiff.write.TiffOutputDirectory;
-import org.apache.commons.imaging.formats.tiff.write.TiffOutputSet;
 
 /**
  * Test photos written at test time from the real files in sample-data/photos (EXIF rewritten with Apache Commons
  * Imaging), never committed binaries.
  */
 final class TestPhotos {
-    static final TagInfoAscii OFFSET_TIME_ORIGINAL =
-            new TagInfoAscii("OffsetTimeOriginal", 0x9011, 7, TiffDirectoryType.EXIF_DIRECTORY_EXIF_IFD);
-    private static final DateTimeFormatter EXIF_TIME = DateTimeFormatter.ofPattern("yyyy:MM:dd HH:mm:ss");
 
     private TestPhotos() {
     }
@@ -43,41 +26,7 @@ final class TestPhotos {
      * OffsetTimeOriginal = {@code offset} (absent when null). Other EXIF (make, model) is kept.
      */
     static byte[] retag(byte[] jpeg, Double lat, Double lon, LocalDateTime taken, String offset) {
-        try {
-            TiffOutputSet out = null;
-            ImageMetadata metadata = Imaging.getMetadata(jpeg);
-            if (metadata instanceof JpegImageMetadata jm && jm.getExif() != null) {
-                TiffImageMetadata exif = jm.getExif();
-                out = exif.getOutputSet();
-            }
-            if (out == null) {
-                out = new TiffOutputSet();
-            }
-            TiffOutputDirectory gps = out.getGpsDirectory();
-            if (gps != null) {
-                out.removeField(org.apache.commons.imaging.formats.tiff.constants.GpsTagConstants.GPS_TAG_GPS_LATITUDE);
-                out.removeField(org.apache.commons.imaging.formats.tiff.constants.GpsTagConstants.GPS_TAG_GPS_LATITUDE_REF);
-                out.removeField(org.apache.commons.imaging.formats.tiff.constants.GpsTagConstants.GPS_TAG_GPS_LONGITUDE);
-                out.removeField(org.apache.commons.imaging.formats.tiff.constants.GpsTagConstants.GPS_TAG_GPS_LONGITUDE_REF);
-            }
-            if (lat != null) {
-                out.setGpsInDegrees(lon, lat);
-            }
-            TiffOutputDirectory exifDir = out.getOrCreateExifDirectory();
-            exifDir.removeField(ExifTagConstants.EXIF_TAG_DATE_TIME_ORIGINAL);
-            exifDir.removeField(OFFSET_TIME_ORIGINAL);
-            if (taken != null) {
-                exifDir.add(ExifTagConstants.EXIF_TAG_DATE_TIME_ORIGINAL, EXIF_TIME.format(taken));
-            }
-            if (offset != null) {
-                exifDir.add(OFFSET_TIME_ORIGINAL, offset);
-            }
-            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-            new ExifRewriter().updateExifMetadataLossless(jpeg, bytes, out);
-            return bytes.toByteArray();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return TaggedPhotos.retag(jpeg, lat == null ? null : new double[] {lat, lon}, taken, offset);
     }
 
     /** A retagged copy of the real Nikon photo (640x480, real pixels). */
@@ -87,38 +36,8 @@ final class TestPhotos {
 
     /** A JPEG of about {@code targetBytes} (noise compresses badly), geotagged like {@link #retag}. */
     static byte[] largeJpeg(int targetBytes, Double lat, Double lon, LocalDateTime taken, String offset) {
-        int side = 512;
-        byte[] jpeg;
-        do {
-            jpeg = encodeNoise(side, side * 3 / 4);
-            side = (int) (side * Math.sqrt((double) targetBytes / jpeg.length) * 1.02);
-        } while (jpeg.length < targetBytes * 0.9 || jpeg.length > targetBytes * 1.3);
-        return retag(jpeg, lat, lon, taken, offset);
-    }
-
-    private static byte[] encodeNoise(int width, int height) {
-        BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
-        Random random = new Random(42);
-        for (int y = 0; y < height; y++) {
-            for (int x = 0; x < width; x++) {
-                image.setRGB(x, y, random.nextInt(0x1000000));
-            }
-        }
-        try {
-            ImageWriter writer = ImageIO.getImageWritersByFormatName("jpeg").next();
-            ImageWriteParam param = writer.getDefaultWriteParam();
-            param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
-            param.setCompressionQuality(0.9f);
-            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-            try (MemoryCacheImageOutputStream out = new MemoryCacheImageOutputStream(bytes)) {
-                writer.setOutput(out);
-                writer.write(null, new IIOImage(image, null, null), param);
-            }
-            writer.dispose();
-            return bytes.toByteArray();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return TaggedPhotos.retag(TaggedPhotos.noiseJpeg(targetBytes), lat == null ? null : new double[] {lat, lon},
+                taken, offset);
     }
 
     /** {@code jpeg} with an extra APP2 segment chain of {@code bytes} inserted right after SOI (before the EXIF). */

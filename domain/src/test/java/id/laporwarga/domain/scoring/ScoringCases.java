@@ -109,10 +109,12 @@ final class ScoringCases {
 
         ReportCase build() {
             String id = caseId != null ? caseId : String.format("c%06d", SEQ.incrementAndGet());
-            return new ReportCase(id, TENANT, IndonesianTime.WITA.getId(), "KTM-" + id, kind, "SAMPAH", "Selokan mampet",
-                    new GeoPoint(0.7343, 124.3162), area, rtId, privacy, new Reporter("Budi Santoso", "081234567890", null),
-                    photos, status, history.size(), history, createdAt, createdAt, null, overdue, List.of(), null,
-                    "hash", "req");
+            return ReportCase.builder().caseId(id).tenantId(TENANT).timeZone(IndonesianTime.WITA.getId())
+                    .trackingCode("KTM-" + id).kind(kind).category("SAMPAH").description("Selokan mampet")
+                    .location(new GeoPoint(0.7343, 124.3162)).area(area).rtId(rtId).privacy(privacy)
+                    .reporter(new Reporter("Budi Santoso", "081234567890", null)).photos(photos).status(status)
+                    .version(history.size()).history(history).createdAt(createdAt).updatedAt(createdAt)
+                    .overdue(overdue).citizenSecretHash("hash").requestHash("req").build();
         }
     }
 }

@@ -149,14 +149,9 @@ final class LaporApi {
 
     /** POST /v1/cases/{id}/actions with the version the official just read; asserts 200; returns the new view. */
     JsonNode act(String token, String caseId, String action, String note) {
-        long version = caseView(token, caseId).get("version").asLong();
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("action", action);
-        body.put("expectedVersion", version);
-        if (note != null) {
-            body.put("note", note);
-        }
-        HttpResponse<String> r = call("POST", "/v1/cases/" + caseId + "/actions", token, body);
+        HttpResponse<String> r = call("POST", "/v1/cases/" + caseId + "/actions", token,
+                id.laporwarga.local.privacy.StackHttp.actionBody(caseView(token, caseId).get("version").asLong(), action,
+                        note));
         assertEquals(200, r.statusCode(), action + ": " + r.body());
         return json(r);
     }

@@ -3,34 +3,19 @@ package id.laporwarga.local.privacy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import id.laporwarga.local.DevStack;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
-import org.apache.commons.imaging.Imaging;
-import org.apache.commons.imaging.formats.jpeg.JpegImageMetadata;
-import org.apache.commons.imaging.formats.jpeg.exif.ExifRewriter;
-import org.apache.commons.imaging.formats.tiff.constants.ExifTagConstants;
-import org.apache.commons.imaging.formats.tiff.constants.GpsTagConstants;
-import org.apache.commons.imaging.formats.tiff.constants.TiffDirectoryType;
-import org.apache.commons.imaging.formats.tiff.taginfos.TagInfoAscii;
-import org.apache.commons.imaging.formats.tiff.write.TiffOutputDirectory;
-import org.apache.commons.imaging.formats.tiff.write.TiffOutputSet;
 
 /**
  * The running local stack as its clients see it, over HTTP only: citizens (submit, presigned PUT of raw bytes, public
@@ -40,10 +25,7 @@ import org.apache.commons.imaging.formats.tiff.write.TiffOutputSet;
 public final class StackHttp {
     public static final ObjectMapper JSON = new ObjectMapper();
     public static final String TENANT = "kotamobagu";
-    public static final String WITA = "+08:00";
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-    private static final TagInfoAscii OFFSET_TIME_ORIGINAL =
-            new TagInfoAscii("OffsetTimeOriginal", 0x9011, 7, TiffDirectoryType.EXIF_DIRECTORY_EXIF_IFD);
 
     private final DevStack local;
     private Consumer<HttpResponse<String>> observer = r -> { };
@@ -183,14 +165,8 @@ public final class StackHttp {
     /** An official's action with the version just read; 200 expected; the new view. */
     public JsonNode act(String token, String caseId, String action, String note) {
         for (int attempt = 1; ; attempt++) {
-            long version = caseView(token, caseId).get("version").asLong();
-            Map<String, Object> body = new LinkedHashMap<>();
-            body.put("action", action);
-            body.put("expectedVersion", version);
-            if (note != null) {
-                body.put("note", note);
-            }
-            HttpResponse<String> r = call("POST", "/v1/cases/" + caseId + "/actions", token, body);
+            HttpResponse<String> r = call("POST", "/v1/cases/" + caseId + "/actions", token,
+                    actionBody(caseView(token, caseId).get("version").asLong(), action, note));
             if (r.statusCode() != 409 || attempt == 3) { // the system may still be updating the case: reload, retry
                 return expect(200, r);
             }
@@ -198,82 +174,20 @@ public final class StackHttp {
         }
     }
 
+    /** The body of {@code POST /v1/cases/{id}/actions}: the action on the version the official read, with a note. */
+    public static Map<String, Object> actionBody(long version, String action, String note) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("action", action);
+        body.put("expectedVersion", version);
+        if (note != null) {
+            body.put("note", note);
+        }
+        return body;
+    }
+
     /** Runs a scheduled function now with {@code input} as its event (POST /_local/schedules/{logicalId}). */
     public HttpResponse<String> runSchedule(String logicalId, Object input) {
         return call("POST", "/_local/schedules/" + logicalId, null, input);
-    }
-
-    // ------------------------------------------------------------------ test data
-
-    public static Path repoRoot() {
-        Path p = Path.of("").toAbsolutePath();
-        while (p != null && !Files.exists(p.resolve("template.yaml"))) {
-            p = p.getParent();
-        }
-        if (p == null) {
-            throw new IllegalStateException("template.yaml not found above " + Path.of("").toAbsolutePath());
-        }
-        return p;
-    }
-
-    public static Path sampleData() {
-        return repoRoot().resolve("sample-data");
-    }
-
-    public static byte[] realPhoto(String name) {
-        try {
-            return Files.readAllBytes(sampleData().resolve("photos").resolve(name));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    /** {lat, lon} of a named row (column "nama") of kotamobagu.points.csv. */
-    public static double[] point(String name) {
-        try {
-            return Files.readAllLines(sampleData().resolve("kotamobagu/kotamobagu.points.csv")).stream().skip(1)
-                    .map(l -> l.split(","))
-                    .filter(c -> c.length > 4 && name.equals(c[2]))
-                    .map(c -> new double[] {Double.parseDouble(c[4]), Double.parseDouble(c[3])})
-                    .findFirst().orElseThrow(() -> new IllegalArgumentException(name + " not in kotamobagu.points.csv"));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    /** An hour ago in WITA as EXIF writes it. */
-    public static String anHourAgo() {
-        return DateTimeFormatter.ofPattern("yyyy:MM:dd HH:mm:ss")
-                .format(LocalDateTime.now(ZoneOffset.of(WITA)).minusHours(1).withNano(0));
-    }
-
-    /**
-     * A real JPEG with its GPS replaced by {@code latLon} (raw degrees, not range-checked: absurd values are written
-     * as they are; none if null) and DateTimeOriginal set to {@code dateTimeOriginal} verbatim (Commons Imaging).
-     */
-    public static byte[] tagged(byte[] jpeg, double[] latLon, String dateTimeOriginal) {
-        try {
-            JpegImageMetadata metadata = (JpegImageMetadata) Imaging.getMetadata(jpeg);
-            TiffOutputSet out = metadata != null && metadata.getExif() != null ? metadata.getExif().getOutputSet()
-                    : new TiffOutputSet();
-            out.removeField(GpsTagConstants.GPS_TAG_GPS_LATITUDE);
-            out.removeField(GpsTagConstants.GPS_TAG_GPS_LATITUDE_REF);
-            out.removeField(GpsTagConstants.GPS_TAG_GPS_LONGITUDE);
-            out.removeField(GpsTagConstants.GPS_TAG_GPS_LONGITUDE_REF);
-            if (latLon != null) {
-                out.setGpsInDegrees(latLon[1], latLon[0]);
-            }
-            TiffOutputDirectory exif = out.getOrCreateExifDirectory();
-            exif.removeField(ExifTagConstants.EXIF_TAG_DATE_TIME_ORIGINAL);
-            exif.add(ExifTagConstants.EXIF_TAG_DATE_TIME_ORIGINAL, dateTimeOriginal);
-            exif.removeField(OFFSET_TIME_ORIGINAL);
-            exif.add(OFFSET_TIME_ORIGINAL, WITA);
-            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-            new ExifRewriter().updateExifMetadataLossless(jpeg, bytes, out);
-            return bytes.toByteArray();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     public static void sleep(long millis) {

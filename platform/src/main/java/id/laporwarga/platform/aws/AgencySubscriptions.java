@@ -4,6 +4,7 @@ import id.laporwarga.domain.routing.AgencyFilterPolicy;
 import id.laporwarga.domain.routing.CaseRouter;
 import id.laporwarga.domain.tenant.Agency;
 import id.laporwarga.domain.tenant.NotificationChannel;
+import id.laporwarga.domain.port.AlertSubscriptions;
 import id.laporwarga.domain.tenant.Tenant;
 import id.laporwarga.platform.FunctionEnvironment;
 import id.laporwarga.platform.json.Json;
@@ -34,7 +35,7 @@ import software.amazon.awssdk.services.sns.model.Subscription;
  * subscriptions by itself after a few days).
  */
 @Singleton
-public class AgencySubscriptions {
+public class AgencySubscriptions implements AlertSubscriptions {
     private static final JsonLog LOG = JsonLog.get(AgencySubscriptions.class);
     static final String PENDING = "PendingConfirmation";
 
@@ -48,14 +49,6 @@ public class AgencySubscriptions {
         this.topicArn = env.require(FunctionEnvironment.AGENCY_ALERTS_TOPIC_ARN);
     }
 
-    /** What one sync did; entries are {@code protocol:endpoint}. */
-    public record SyncReport(List<String> created, List<String> updated, List<String> removed, List<String> unchanged,
-                             List<String> pending) {
-        public boolean changedAnything() {
-            return !created.isEmpty() || !updated.isEmpty() || !removed.isEmpty();
-        }
-    }
-
     /** An SNS subscription endpoint: protocol ({@code email}, {@code sqs}, {@code https}, {@code http}) and address. */
     public record Endpoint(String protocol, String endpoint) {
         @Override
@@ -64,6 +57,7 @@ public class AgencySubscriptions {
         }
     }
 
+    @Override
     public SyncReport sync(Tenant tenant) {
         Map<Endpoint, String> wanted = wantedPolicies(tenant);
         List<String> created = new ArrayList<>();

@@ -1,5 +1,6 @@
 package id.laporwarga.platform.aws;
 
+import id.laporwarga.domain.geotag.PhotoVerification;
 import id.laporwarga.domain.report.CaseEvent;
 import id.laporwarga.platform.FunctionEnvironment;
 import id.laporwarga.platform.json.Json;
@@ -16,7 +17,7 @@ import software.amazon.awssdk.services.sns.model.MessageAttributeValue;
  * without parsing (an attribute without a value is left out: SNS refuses empty attributes).
  */
 @Singleton
-public class CaseEventPublisher {
+public class CaseEventPublisher implements PhotoVerification.EventSink {
     private final SnsClient sns;
     private final Json json;
     private final FunctionEnvironment env;
@@ -27,11 +28,11 @@ public class CaseEventPublisher {
         this.env = env;
     }
 
-    /** Publishes the event; returns the SNS message id. */
-    public String publish(CaseEvent event) {
+    /** Publishes the event (throws when SNS does not accept it). */
+    @Override
+    public void publish(CaseEvent event) {
         String topic = env.require(FunctionEnvironment.CASE_EVENTS_TOPIC_ARN);
-        return sns.publish(r -> r.topicArn(topic).message(json.write(body(event))).messageAttributes(attributes(event)))
-                .messageId();
+        sns.publish(r -> r.topicArn(topic).message(json.write(body(event))).messageAttributes(attributes(event)));
     }
 
     /** The JSON body as a tree of plain values. */

@@ -62,10 +62,6 @@ public abstract class HttpApiFunction extends PrimedRequestHandler<APIGatewayV2H
         return getApplicationContext().getBean(Json.class);
     }
 
-    protected final <T> T bean(Class<T> type) {
-        return getApplicationContext().getBean(type);
-    }
-
     @Override
     public APIGatewayV2HTTPResponse execute(APIGatewayV2HTTPEvent event) {
         long start = System.nanoTime();

@@ -1,5 +1,6 @@
 package id.laporwarga.platform.store;
 
+import id.laporwarga.domain.port.AgencyStats;
 import id.laporwarga.domain.report.CaseStatus;
 import id.laporwarga.domain.routing.AgencyCaseCounts;
 import id.laporwarga.platform.FunctionEnvironment;
@@ -18,7 +19,7 @@ import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
  * current deadline ({@code gsi1sk = deadline#caseId}). No scans.
  */
 @Singleton
-public class AgencyStatsQueries {
+public class AgencyStatsQueries implements AgencyStats {
     private final DynamoDbClient dynamo;
     private final String table;
 
@@ -28,6 +29,7 @@ public class AgencyStatsQueries {
     }
 
     /** Counts of the cases assigned to {@code agencyId} that were created in [{@code from}, {@code toExclusive}). */
+    @Override
     public AgencyCaseCounts count(String tenantId, String agencyId, Instant from, Instant toExclusive, Instant now) {
         AgencyCaseCounts counts = AgencyCaseCounts.ZERO;
         Map<String, AttributeValue> start = null;

@@ -1,7 +1,9 @@
 package id.laporwarga.platform.store;
 
+import id.laporwarga.domain.auth.Caller;
 import id.laporwarga.domain.error.DomainException;
 import id.laporwarga.domain.error.LocalizedText;
+import id.laporwarga.domain.port.CaseInbox;
 import id.laporwarga.domain.report.CaseStatus;
 import id.laporwarga.domain.report.ReportCase;
 import id.laporwarga.domain.workflow.OverdueCases;
@@ -36,8 +38,7 @@ import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
  * the domain's access rule is applied on top.
  */
 @Singleton
-public class InboxQueries implements OverdueCases {
-    public static final int MAX_PAGE_SIZE = 100;
+public class InboxQueries implements CaseInbox, OverdueCases {
     /** DynamoDB pages read per status and inbox request at most (bounds latency when the filter drops many cases). */
     static final int MAX_READS_PER_STATUS = 5;
     private static final String EXHAUSTED = "-";
@@ -52,14 +53,26 @@ public class InboxQueries implements OverdueCases {
     }
 
     /** Pre-filter on a top-level attribute of the case item (an index key of the caller's area). */
-    public record AreaKey(String attribute, String value) {
+    record AreaKey(String attribute, String value) {
     }
 
-    public record Page(List<ReportCase> cases, String nextCursor) {
+    /** The index key of the viewer's area, used as a pre-filter (the domain's access rule still decides). */
+    static AreaKey areaKey(Caller viewer) {
+        if (viewer == null || viewer.role() == null) {
+            return null;
+        }
+        return switch (viewer.role()) {
+            case RT_HEAD -> new AreaKey(TableKeys.GSI3_PK, TableKeys.rtPk(viewer.tenantId(), viewer.rtId()));
+            case KECAMATAN -> new AreaKey(TableKeys.GSI4_PK, TableKeys.areaPk(viewer.tenantId(), viewer.kecamatanCode()));
+            case AGENCY_STAFF -> new AreaKey(TableKeys.GSI2_PK, TableKeys.agencyPk(viewer.tenantId(), viewer.agencyId()));
+            default -> null;
+        };
     }
 
-    public Page inbox(String tenantId, Set<CaseStatus> statuses, AreaKey areaKey, Predicate<ReportCase> visible,
+    @Override
+    public Page inbox(String tenantId, Set<CaseStatus> statuses, Caller viewer, Predicate<ReportCase> visible,
                       int limit, String cursor) {
+        AreaKey areaKey = areaKey(viewer);
         int size = Math.max(1, Math.min(MAX_PAGE_SIZE, limit));
         Map<CaseStatus, String> positions = decode(cursor, statuses);
         record Candidate(CaseStatus status, String sortKey, ReportCase reportCase) {
@@ -138,6 +151,7 @@ public class InboxQueries implements OverdueCases {
     }
 
     /** Every case of the tenant in {@code status} (e.g. finished service requests for the measured times). */
+    @Override
     public void forEachInStatus(String tenantId, CaseStatus status, Consumer<ReportCase> sink) {
         query(tenantId, status, null, Map.of(), sink);
     }

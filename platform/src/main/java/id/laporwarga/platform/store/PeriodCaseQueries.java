@@ -2,6 +2,7 @@ package id.laporwarga.platform.store;
 
 import id.laporwarga.domain.geo.AdminBoundary;
 import id.laporwarga.domain.geo.AdminLevel;
+import id.laporwarga.domain.port.PeriodCases;
 import id.laporwarga.domain.report.ReportCase;
 import id.laporwarga.domain.tenant.Tenant;
 import jakarta.inject.Singleton;
@@ -20,7 +21,7 @@ import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
  * folds them into counters needs memory for one page only.
  */
 @Singleton
-public class PeriodCaseQueries {
+public class PeriodCaseQueries implements PeriodCases {
     private final DynamoDbClient dynamo;
     private final DynamoCaseRepository cases;
 
@@ -43,6 +44,7 @@ public class PeriodCaseQueries {
     }
 
     /** Calls {@code sink} once per case of {@code tenant} created in any of {@code periods} ("yyyy-MM"); returns the count. */
+    @Override
     public long forEachCase(Tenant tenant, List<String> periods, Consumer<ReportCase> sink) {
         long n = 0;
         for (String kecamatan : kecamatanCodes(tenant)) {

@@ -1,5 +1,6 @@
 package id.laporwarga.platform.store;
 
+import id.laporwarga.domain.geotag.PhotoVerification;
 import id.laporwarga.platform.FunctionEnvironment;
 import jakarta.inject.Singleton;
 import java.time.Instant;
@@ -14,7 +15,7 @@ import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedExce
  * at most 14 days, so no redelivery can come later).
  */
 @Singleton
-public class ProcessedMarkers {
+public class ProcessedMarkers implements PhotoVerification.OnceMarkers {
     public static final long TTL_SECONDS = 14L * 24 * 3600;
     private final DynamoDbClient dynamo;
     private final String table;
@@ -25,6 +26,7 @@ public class ProcessedMarkers {
     }
 
     /** True if the marker was written now; false if it existed (the effect was already done). */
+    @Override
     public boolean markIfFirst(String scope, String id, Instant now) {
         try {
             dynamo.putItem(r -> r.tableName(table)
@@ -41,6 +43,7 @@ public class ProcessedMarkers {
     }
 
     /** Removes a marker (when the effect it guarded failed and must be retried). */
+    @Override
     public void unmark(String scope, String id) {
         dynamo.deleteItem(r -> r.tableName(table).key(Map.of(
                 TableKeys.PK, AttributeValue.fromS(TableKeys.processedPk(scope, id)),

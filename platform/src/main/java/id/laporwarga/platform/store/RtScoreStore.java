@@ -1,5 +1,6 @@
 package id.laporwarga.platform.store;
 
+import id.laporwarga.domain.port.RtScores;
 import id.laporwarga.domain.scoring.AreaStats;
 import id.laporwarga.domain.scoring.ComponentScore;
 import id.laporwarga.domain.scoring.PeriodScores;
@@ -36,9 +37,7 @@ import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
  * A provisional run never overwrites a closed (FINAL) period; a final run always may (it gives the same result).
  */
 @Singleton
-public class RtScoreStore {
-    public static final String FINAL = "FINAL";
-    public static final String PROVISIONAL = "PROVISIONAL";
+public class RtScoreStore implements RtScores {
     private static final int BATCH = 25;
 
     private final DynamoDbClient dynamo;
@@ -57,15 +56,11 @@ public class RtScoreStore {
         return "RTSCORE#" + tenantId + "#" + rtId;
     }
 
-    /** The header of a stored period, if it was ever scored. */
-    public record PeriodHeader(String tenantId, String period, String status, String computedAt, long casesRead,
-                               int rtCount) {
-    }
-
     /**
      * Stores a period's scores. Returns false (and writes nothing) when {@code scores} is provisional and the period is
      * already closed.
      */
+    @Override
     public boolean save(PeriodScores scores, Instant computedAt) {
         String status = scores.provisional() ? PROVISIONAL : FINAL;
         if (scores.provisional() && header(scores.tenantId(), scores.period()).map(h -> FINAL.equals(h.status())).orElse(false)) {
@@ -118,6 +113,7 @@ public class RtScoreStore {
         return true;
     }
 
+    @Override
     public Optional<PeriodHeader> header(String tenantId, String period) {
         var r = dynamo.getItem(g -> g.tableName(table).consistentRead(true)
                 .key(Map.of(TableKeys.PK, s(periodPk(tenantId, period)), TableKeys.SK, s("PERIOD"))));
@@ -130,12 +126,14 @@ public class RtScoreStore {
     }
 
     /** Every RT score of a period (unsorted). */
+    @Override
     public List<RtScore> rtScores(String tenantId, String period) {
         List<RtScore> out = new ArrayList<>();
         query(periodPk(tenantId, period), "RT#", false, 0, item -> out.add(rtScore(item)));
         return out;
     }
 
+    @Override
     public Optional<RtScore> rtScore(String tenantId, String period, String rtId) {
         if (!TableKeys.fitsKeyLimits(periodPk(tenantId, period), "RT#" + rtId)) {
             return Optional.empty(); // e.g. a hostile rtId from the URL: no such score (DynamoDB would refuse the key)
@@ -146,6 +144,7 @@ public class RtScoreStore {
     }
 
     /** The RT's scores of up to {@code limit} periods up to {@code period}, newest first. */
+    @Override
     public List<RtScore> trend(String tenantId, String rtId, String period, int limit) {
         List<RtScore> out = new ArrayList<>();
         Map<String, AttributeValue> startKey = null;
@@ -167,6 +166,7 @@ public class RtScoreStore {
     }
 
     /** Area figures of a period, kecamatan rows and kelurahan rows, ordered by code. */
+    @Override
     public List<AreaStats> areas(String tenantId, String period) {
         List<AreaStats> out = new ArrayList<>();
         query(periodPk(tenantId, period), "AREA#", true, 0, item -> out.add(areaStats(item)));

@@ -1,6 +1,7 @@
 package id.laporwarga.platform.tenant;
 
 import id.laporwarga.domain.port.TenantCatalog;
+import id.laporwarga.domain.port.TenantRegistry;
 import id.laporwarga.domain.tenant.Tenant;
 import id.laporwarga.platform.FunctionEnvironment;
 import id.laporwarga.platform.json.Json;
@@ -33,7 +34,7 @@ import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
  * reloaded after {@link #CACHE_TTL}, so an onboarding change reaches every warm function within a minute.
  */
 @Singleton
-public class DynamoTenantStore implements TenantCatalog {
+public class DynamoTenantStore implements TenantCatalog, TenantRegistry {
     public static final Duration CACHE_TTL = Duration.ofSeconds(60);
 
     private final DynamoDbClient dynamo;
@@ -69,6 +70,7 @@ public class DynamoTenantStore implements TenantCatalog {
     }
 
     /** Stores a validated tenant document; returns true if it was new. */
+    @Override
     public boolean save(Tenant tenant, String documentJson) {
         Map<String, AttributeValue> item = Map.of(
                 TableKeys.PK, AttributeValue.fromS(TableKeys.TENANT_PK),

@@ -7,13 +7,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import id.laporwarga.domain.geo.AreaRef;
 import id.laporwarga.domain.geo.GeoPoint;
 import id.laporwarga.domain.tenant.Tenant;
-import id.laporwarga.platform.TestFiles;
+import id.laporwarga.testkit.RepositoryFiles;
+import id.laporwarga.testkit.SamplePoints;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.json.tree.JsonNode;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -24,7 +24,7 @@ class KotamobaguBoundariesTest {
 
     @BeforeAll
     static void load() throws Exception {
-        Path geojson = TestFiles.sampleData().resolve("kotamobagu/kotamobagu.geojson");
+        Path geojson = RepositoryFiles.sampleData().resolve("kotamobagu/kotamobagu.geojson");
         String doc = "{\"id\":\"kotamobagu\",\"name\":\"Kota Kotamobagu\",\"timeZone\":\"WITA\","
                 + "\"agencies\":[{\"id\":\"dlh\",\"name\":\"DLH\"}],"
                 + "\"categories\":[{\"code\":\"SAMPAH\",\"name\":\"Sampah\",\"agencyId\":\"dlh\"}],"
@@ -36,21 +36,18 @@ class KotamobaguBoundariesTest {
 
     @Test
     void everyReferencePointResolvesToItsExpectedArea() throws Exception {
-        List<String> lines = Files.readAllLines(TestFiles.sampleData().resolve("kotamobagu/kotamobagu.points.csv"));
         int checked = 0;
-        for (String line : lines.subList(1, lines.size())) {
-            String[] f = line.split(",", -1);
-            GeoPoint point = new GeoPoint(Double.parseDouble(f[4]), Double.parseDouble(f[3]));
-            Optional<AreaRef> area = tenant.boundaryIndex().locate(point);
-            if ("outside".equals(f[0])) {
-                assertTrue(area.isEmpty(), "outside point must not resolve: " + line);
+        for (SamplePoints.Point row : SamplePoints.all()) {
+            Optional<AreaRef> area = tenant.boundaryIndex().locate(new GeoPoint(row.lat(), row.lon()));
+            if (row.outside()) {
+                assertTrue(area.isEmpty(), "outside point must not resolve: " + row);
             } else {
-                assertTrue(area.isPresent(), "inside point must resolve: " + line);
-                assertEquals(f[7], area.get().kecamatanCode(), line);
-                assertEquals(f[8], area.get().kecamatanName(), line);
-                assertEquals(f[9], area.get().kelurahanCode(), line);
-                assertEquals(f[10], area.get().kelurahanName(), line);
-                assertEquals(AreaRef.KelurahanMatch.INSIDE, area.get().kelurahanMatch(), line);
+                assertTrue(area.isPresent(), "inside point must resolve: " + row);
+                assertEquals(row.column("expect_kecamatan_kode"), area.get().kecamatanCode(), row.toString());
+                assertEquals(row.column("expect_kecamatan"), area.get().kecamatanName(), row.toString());
+                assertEquals(row.column("expect_desa_kelurahan_kode"), area.get().kelurahanCode(), row.toString());
+                assertEquals(row.column("expect_desa_kelurahan"), area.get().kelurahanName(), row.toString());
+                assertEquals(AreaRef.KelurahanMatch.INSIDE, area.get().kelurahanMatch(), row.toString());
             }
             checked++;
         }

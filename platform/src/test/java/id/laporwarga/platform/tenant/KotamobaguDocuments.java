@@ -1,7 +1,7 @@
 package id.laporwarga.platform.tenant;
 
 import id.laporwarga.domain.tenant.Tenant;
-import id.laporwarga.platform.TestFiles;
+import id.laporwarga.testkit.RepositoryFiles;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.json.tree.JsonNode;
 import java.nio.charset.StandardCharsets;
@@ -19,7 +19,7 @@ final class KotamobaguDocuments {
                 + "\"agencies\":" + agenciesJson + ","
                 + "\"categories\":[{\"code\":\"SAMPAH\",\"name\":\"Sampah\",\"agencyId\":\"dlh\"}],"
                 + "\"policies\":" + policiesJson + ","
-                + "\"boundaries\":" + Files.readString(TestFiles.sampleData().resolve("kotamobagu/kotamobagu.geojson")) + "}";
+                + "\"boundaries\":" + Files.readString(RepositoryFiles.sampleData().resolve("kotamobagu/kotamobagu.geojson")) + "}";
         JsonNode tree = JsonMapper.createDefault().readValue(doc.getBytes(StandardCharsets.UTF_8), JsonNode.class);
         return TenantDocuments.parse(tree, "kotamobagu");
     }

@@ -1,153 +1,196 @@
 package id.laporwarga.function.reviewstep;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import id.laporwarga.domain.auth.AccessPolicy;
 import id.laporwarga.domain.auth.Caller;
+import id.laporwarga.domain.geo.GeoPoint;
 import id.laporwarga.domain.port.PhotoUploads;
+import id.laporwarga.domain.report.Assignment;
 import id.laporwarga.domain.report.HistoryEntry;
 import id.laporwarga.domain.report.Photo;
+import id.laporwarga.domain.report.PhotoCheck;
 import id.laporwarga.domain.report.ReportCase;
 import id.laporwarga.domain.time.IndonesianTime;
 import id.laporwarga.domain.workflow.ActionRule;
 import id.laporwarga.domain.workflow.ServiceTimes;
+import id.laporwarga.platform.http.UploadView;
+import io.micronaut.serde.annotation.Serdeable;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-/** JSON trees of cases for officials: the inbox line and the full view. Times in UTC plus the tenant's local time. */
+/** The JSON bodies of review-step's routes. Times in UTC plus the tenant's local time ({@link Time}). */
 final class CaseViews {
     private CaseViews() {
     }
 
-    static Map<String, Object> summary(ReportCase c, List<ActionRule> actions, Locale locale) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("caseId", c.caseId());
-        m.put("trackingCode", c.trackingCode());
-        m.put("kind", c.kind().name());
-        m.put("category", c.category());
-        m.put("status", c.status().name());
-        m.put("statusLabel", c.status().label().in(locale));
-        m.put("version", c.version());
-        m.put("createdAt", time(c.createdAt(), c));
-        m.put("deadlineAt", time(c.deadlineAt(), c));
-        m.put("overdue", c.overdue());
-        m.put("rtId", c.rtId());
-        if (c.area() != null) {
-            m.put("kecamatan", c.area().kecamatanName());
-            m.put("kelurahan", c.area().kelurahanName());
+    /** {@code {"utc": ..., "local": "2026-05-20T09:00:00+08:00", "display": "20 Mei 2026 09:00 WITA"}} (null: null). */
+    @Serdeable
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    record Time(String utc, String local, String display) {
+        static Time of(Instant instant, ReportCase c) {
+            if (instant == null) {
+                return null;
+            }
+            ZoneId zone = c.timeZone() == null ? IndonesianTime.WIB : ZoneId.of(c.timeZone());
+            return new Time(instant.toString(), IndonesianTime.isoLocal(instant, zone), IndonesianTime.display(instant, zone));
         }
-        if (c.assignment() != null) {
-            m.put("agencyId", c.assignment().agencyId());
-        }
-        m.put("actions", actions.stream().map(ActionRule::name).toList());
-        return m;
     }
 
-    static Map<String, Object> full(ReportCase c, Caller caller, List<ActionRule> actions, PhotoUploads links,
-                                    List<String> attachmentKeys, Locale locale) {
-        Map<String, Object> m = summary(c, actions, locale);
-        m.put("description", c.description());
-        m.put("privacy", c.privacy() == null ? null : c.privacy().name());
-        if (c.location() != null) {
-            m.put("location", Map.of("lat", c.location().lat(), "lon", c.location().lon()));
+    /** A line of the inbox. */
+    @Serdeable
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    record Summary(String caseId, String trackingCode, String kind, String category, String status, String statusLabel,
+                   long version, Time createdAt, Time deadlineAt, boolean overdue, String rtId,
+                   @JsonInclude(JsonInclude.Include.NON_NULL) String kecamatan,
+                   @JsonInclude(JsonInclude.Include.NON_NULL) String kelurahan,
+                   @JsonInclude(JsonInclude.Include.NON_NULL) String agencyId, List<String> actions) {
+        static Summary of(ReportCase c, List<ActionRule> actions, Locale locale) {
+            return new Summary(c.caseId(), c.trackingCode(), c.kind().name(), c.category(), c.status().name(),
+                    c.status().label().in(locale), c.version(), Time.of(c.createdAt(), c), Time.of(c.deadlineAt(), c),
+                    c.overdue(), c.rtId(), c.area() == null ? null : c.area().kecamatanName(),
+                    c.area() == null ? null : c.area().kelurahanName(),
+                    c.assignment() == null ? null : c.assignment().agencyId(), actions.stream().map(ActionRule::name).toList());
         }
-        if (c.area() != null) {
-            Map<String, Object> area = new LinkedHashMap<>();
-            area.put("kecamatanCode", c.area().kecamatanCode());
-            area.put("kecamatanName", c.area().kecamatanName());
-            area.put("kelurahanCode", c.area().kelurahanCode());
-            area.put("kelurahanName", c.area().kelurahanName());
-            area.put("kelurahanMatch", c.area().kelurahanMatch() == null ? null : c.area().kelurahanMatch().name());
-            m.put("area", area);
+    }
+
+    @Serdeable
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    record Inbox(List<Summary> items, String nextPage) {
+    }
+
+    /**
+     * The full view for an official allowed to see the case: presigned photo links, checks, assignment, history,
+     * allowed actions and per-tier timings; the reporter only where the access rule allows; the upload of an action.
+     */
+    @Serdeable
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    record Detail(@JsonUnwrapped Summary summary, String description, String privacy,
+                  @JsonInclude(JsonInclude.Include.NON_NULL) LatLon location,
+                  @JsonInclude(JsonInclude.Include.NON_NULL) Area area,
+                  @JsonInclude(JsonInclude.Include.NON_NULL) Person reporter, List<PhotoView> photos,
+                  List<Attachment> attachments, List<String> verificationReasons,
+                  @JsonInclude(JsonInclude.Include.NON_NULL) AssignmentView assignment, List<Step> history,
+                  Timings timings, @JsonInclude(JsonInclude.Include.NON_NULL) UploadView upload) {
+        static Detail of(ReportCase c, Caller caller, List<ActionRule> actions, PhotoUploads links,
+                         List<String> attachmentKeys, PhotoUploads.UploadTicket upload, Locale locale) {
+            var a = c.area();
+            return new Detail(Summary.of(c, actions, locale), c.description(),
+                    c.privacy() == null ? null : c.privacy().name(), LatLon.of(c.location()),
+                    a == null ? null : new Area(a.kecamatanCode(), a.kecamatanName(), a.kelurahanCode(), a.kelurahanName(),
+                            a.kelurahanMatch() == null ? null : a.kelurahanMatch().name()),
+                    c.reporter() != null && AccessPolicy.canSeeReporter(caller, c)
+                            ? new Person(c.reporter().name(), c.reporter().phone()) : null,
+                    c.photos().stream().map(p -> PhotoView.of(p, c, links)).toList(),
+                    attachmentKeys.stream().map(k -> new Attachment(k.substring(k.lastIndexOf('/') + 1),
+                            links.presignDownload(k))).toList(),
+                    c.verificationReasons(), AssignmentView.of(c.assignment(), c),
+                    c.history().stream().map(h -> Step.of(h, c)).toList(), Timings.of(c),
+                    upload == null ? null : UploadView.of(upload));
         }
-        if (c.reporter() != null && AccessPolicy.canSeeReporter(caller, c)) {
-            Map<String, Object> reporter = new LinkedHashMap<>();
-            reporter.put("name", c.reporter().name());
-            reporter.put("phone", c.reporter().phone());
-            m.put("reporter", reporter);
+    }
+
+    @Serdeable
+    record LatLon(double lat, double lon) {
+        static LatLon of(GeoPoint p) {
+            return p == null ? null : new LatLon(p.lat(), p.lon());
         }
-        List<Map<String, Object>> photos = new ArrayList<>();
-        for (Photo p : c.photos()) {
-            Map<String, Object> photo = new LinkedHashMap<>();
-            photo.put("photoId", p.photoId());
-            photo.put("contentType", p.contentType());
-            photo.put("url", links.presignDownload(p.objectKey()));
-            if (p.check() != null) {
-                Map<String, Object> check = new LinkedHashMap<>();
-                check.put("verdict", p.check().verdict() == null ? null : p.check().verdict().name());
-                check.put("reason", p.check().reason());
-                if (p.check().readLocation() != null) {
-                    check.put("readLocation", Map.of("lat", p.check().readLocation().lat(),
-                            "lon", p.check().readLocation().lon()));
-                }
-                check.put("distanceMeters", p.check().distanceMeters());
-                check.put("capturedAt", time(p.check().capturedAt(), c));
-                check.put("checkedAt", time(p.check().checkedAt(), c));
-                photo.put("check", check);
-            }
-            photos.add(photo);
+    }
+
+    @Serdeable
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    record Area(String kecamatanCode, String kecamatanName, String kelurahanCode, String kelurahanName,
+                String kelurahanMatch) {
+    }
+
+    @Serdeable
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    record Person(String name, String phone) {
+    }
+
+    @Serdeable
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    record PhotoView(String photoId, String contentType, String url,
+                     @JsonInclude(JsonInclude.Include.NON_NULL) Check check) {
+        static PhotoView of(Photo p, ReportCase c, PhotoUploads links) {
+            return new PhotoView(p.photoId(), p.contentType(), links.presignDownload(p.objectKey()), Check.of(p.check(), c));
         }
-        m.put("photos", photos);
-        m.put("attachments", attachmentKeys.stream().map(k -> Map.of(
-                "name", k.substring(k.lastIndexOf('/') + 1), "url", links.presignDownload(k))).toList());
-        m.put("verificationReasons", c.verificationReasons());
-        if (c.assignment() != null) {
-            Map<String, Object> a = new LinkedHashMap<>();
-            a.put("agencyId", c.assignment().agencyId());
-            a.put("agencyName", c.assignment().agencyName());
-            a.put("external", c.assignment().external());
-            a.put("routedAt", time(c.assignment().routedAt(), c));
-            a.put("dueAt", time(c.assignment().dueAt(), c));
-            m.put("assignment", a);
+    }
+
+    @Serdeable
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    record Check(String verdict, String reason, @JsonInclude(JsonInclude.Include.NON_NULL) LatLon readLocation,
+                 Double distanceMeters, Time capturedAt, Time checkedAt) {
+        static Check of(PhotoCheck k, ReportCase c) {
+            return k == null ? null : new Check(k.verdict() == null ? null : k.verdict().name(), k.reason(),
+                    LatLon.of(k.readLocation()), k.distanceMeters(), Time.of(k.capturedAt(), c), Time.of(k.checkedAt(), c));
         }
-        List<Map<String, Object>> history = new ArrayList<>();
-        for (HistoryEntry h : c.history()) {
-            Map<String, Object> e = new LinkedHashMap<>();
-            e.put("at", time(h.at(), c));
-            e.put("actorId", h.actorId());
-            e.put("actorRole", h.actorRole());
-            e.put("action", h.action());
-            e.put("from", h.from() == null ? null : h.from().name());
-            e.put("to", h.to() == null ? null : h.to().name());
-            e.put("note", h.note());
-            history.add(e);
+    }
+
+    @Serdeable
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    record Attachment(String name, String url) {
+    }
+
+    @Serdeable
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    record AssignmentView(String agencyId, String agencyName, boolean external, Time routedAt, Time dueAt) {
+        static AssignmentView of(Assignment a, ReportCase c) {
+            return a == null ? null : new AssignmentView(a.agencyId(), a.agencyName(), a.external(),
+                    Time.of(a.routedAt(), c), Time.of(a.dueAt(), c));
         }
-        m.put("history", history);
-        m.put("timings", timings(c));
-        return m;
+    }
+
+    @Serdeable
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    record Step(Time at, String actorId, String actorRole, String action, String from, String to, String note) {
+        static Step of(HistoryEntry h, ReportCase c) {
+            return new Step(Time.of(h.at(), c), h.actorId(), h.actorRole(), h.action(),
+                    h.from() == null ? null : h.from().name(), h.to() == null ? null : h.to().name(), h.note());
+        }
     }
 
     /** Time spent per tier (from the history) and end to end. */
-    static Map<String, Object> timings(ReportCase c) {
-        ServiceTimes.CaseTimes t = ServiceTimes.of(c);
-        Map<String, Object> m = new LinkedHashMap<>();
-        List<Map<String, Object>> tiers = new ArrayList<>();
-        for (ServiceTimes.TierTime tier : t.tiers()) {
-            Map<String, Object> e = new LinkedHashMap<>();
-            e.put("status", tier.status() == null ? null : tier.status().name());
-            e.put("enteredAt", time(tier.enteredAt(), c));
-            e.put("leftAt", time(tier.leftAt(), c));
-            e.put("seconds", tier.seconds());
-            tiers.add(e);
+    @Serdeable
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    record Timings(List<Tier> tiers, Long endToEndSeconds) {
+        static Timings of(ReportCase c) {
+            ServiceTimes.CaseTimes t = ServiceTimes.of(c);
+            return new Timings(t.tiers().stream().map(tier -> new Tier(tier.status() == null ? null : tier.status().name(),
+                    Time.of(tier.enteredAt(), c), Time.of(tier.leftAt(), c), tier.seconds())).toList(), t.endToEndSeconds());
         }
-        m.put("tiers", tiers);
-        m.put("endToEndSeconds", t.endToEndSeconds());
-        return m;
     }
 
-    /** {@code {"utc": ..., "local": "2026-05-20T09:00:00+08:00", "display": "20 Mei 2026 09:00 WITA"}} or null. */
-    static Map<String, Object> time(Instant instant, ReportCase c) {
-        if (instant == null) {
-            return null;
+    @Serdeable
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    record Tier(String status, Time enteredAt, Time leftAt, Long seconds) {
+    }
+
+    /** The reporter's confirm/reopen answer. */
+    @Serdeable
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    record CitizenAnswer(String trackingCode, String status, String statusLabel, Time updatedAt) {
+        static CitizenAnswer of(ReportCase c, Locale locale) {
+            return new CitizenAnswer(c.trackingCode(), c.status().name(), c.status().label().in(locale),
+                    Time.of(c.updatedAt(), c));
         }
-        ZoneId zone = c.timeZone() == null ? IndonesianTime.WIB : ZoneId.of(c.timeZone());
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("utc", instant.toString());
-        m.put("local", IndonesianTime.isoLocal(instant, zone));
-        m.put("display", IndonesianTime.display(instant, zone));
-        return m;
+    }
+
+    /** {@code GET /v1/admin/service-times}: measured service-request times per tier and end to end. */
+    @Serdeable
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    record ServiceTimesReport(String tenant, String from, String to, int cases, Long targetMinutes,
+                              Double withinTargetShare, Stats endToEnd, Map<String, Stats> tiers) {
+    }
+
+    @Serdeable
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    record Stats(int count, double medianMinutes, double p90Minutes, double meanMinutes) {
+        static Stats of(ServiceTimes.Stats s) {
+            return new Stats(s.count(), s.medianMinutes(), s.p90Minutes(), s.meanMinutes());
+        }
     }
 }

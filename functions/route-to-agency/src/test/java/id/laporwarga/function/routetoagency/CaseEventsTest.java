@@ -6,16 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import id.laporwarga.domain.report.CaseEvent;
 import id.laporwarga.domain.report.CaseKind;
 import id.laporwarga.domain.report.CaseStatus;
-import id.laporwarga.emulators.SamTemplate;
 import id.laporwarga.platform.json.Json;
+import id.laporwarga.testkit.LambdaEvents;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.json.tree.JsonNode;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -62,19 +59,16 @@ class CaseEventsTest {
 
     @Test
     void sampleEventsParse() throws IOException {
-        Path events = SamTemplate.findRepositoryTemplate().getParent().resolve("events");
-        List<Path> files;
-        try (Stream<Path> list = Files.list(events)) {
-            files = list.filter(p -> p.getFileName().toString().matches("sqs-case-(verified|rerouted).*\\.json")).sorted().toList();
-        }
+        List<String> files = LambdaEvents.names().stream()
+                .filter(n -> n.matches("sqs-case-(verified|rerouted).*\\.json")).toList();
         assertEquals(5, files.size(), files::toString);
-        for (Path file : files) {
-            JsonNode records = json.tree(Files.readString(file)).get("Records");
+        for (String file : files) {
+            JsonNode records = json.tree(LambdaEvents.text(file)).get("Records");
             for (int i = 0; i < records.size(); i++) {
                 CaseEvent e = CaseEvents.parse(json, records.get(i).get("body").getStringValue());
-                assertEquals("kotamobagu", e.tenantId(), file.toString());
+                assertEquals("kotamobagu", e.tenantId(), file);
                 assertEquals(e.eventType(), records.get(i).get("messageAttributes").get("eventType").get("stringValue")
-                        .getStringValue(), file.toString());
+                        .getStringValue(), file);
             }
         }
     }

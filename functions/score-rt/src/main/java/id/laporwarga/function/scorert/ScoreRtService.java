@@ -1,66 +1,53 @@
 package id.laporwarga.function.scorert;
 
-import id.laporwarga.domain.error.DomainException;
-import id.laporwarga.domain.error.ErrorCode;
-import id.laporwarga.domain.error.LocalizedText;
-import id.laporwarga.domain.port.TenantCatalog;
+import id.laporwarga.domain.port.PeriodCases;
+import id.laporwarga.domain.port.RtScores;
 import id.laporwarga.domain.scoring.PeriodScores;
 import id.laporwarga.domain.scoring.RtScoreEngine;
 import id.laporwarga.domain.scoring.ScorePeriod;
 import id.laporwarga.domain.scoring.ScoringPolicy;
 import id.laporwarga.domain.tenant.Tenant;
 import id.laporwarga.platform.log.JsonLog;
-import id.laporwarga.platform.store.PeriodCaseQueries;
-import id.laporwarga.platform.store.RtScoreStore;
+import id.laporwarga.platform.tenant.TenantResolver;
+import jakarta.inject.Singleton;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
-/** Runs the score engine over one tenant's period, reading cases with queries and storing the result. */
-final class ScoreRtService {
+/** Runs the score engine over each requested tenant's period, reading cases by period and storing the result. */
+@Singleton
+public class ScoreRtService {
     private static final JsonLog LOG = JsonLog.get(ScoreRtService.class);
-    private final TenantCatalog tenants;
-    private final PeriodCaseQueries queries;
-    private final RtScoreStore store;
+    private final TenantResolver tenants;
+    private final PeriodCases queries;
+    private final RtScores store;
+    private final Clock clock;
 
-    ScoreRtService(TenantCatalog tenants, PeriodCaseQueries queries, RtScoreStore store) {
+    public ScoreRtService(TenantResolver tenants, PeriodCases queries, RtScores store, Clock clock) {
         this.tenants = tenants;
         this.queries = queries;
         this.store = store;
+        this.clock = clock;
     }
 
-    ScoreRtResult run(ScoreRtRequest request, Instant now) {
-        List<Tenant> targets;
-        if (request.tenant() != null) {
-            targets = List.of(tenants.find(request.tenant()).orElseThrow(() -> new DomainException(ErrorCode.NOT_FOUND,
-                    LocalizedText.of("Pemda tidak dikenal: " + request.tenant(), "Unknown tenant: " + request.tenant()))));
-        } else {
-            targets = tenants.all();
-        }
+    public ScoreRtResult run(ScoreRtRequest request) {
+        Instant now = clock.instant();
         List<ScoreRtResult.TenantRun> runs = new ArrayList<>();
-        for (Tenant tenant : targets) {
-            ScorePeriod period = period(request, tenant, now);
-            runs.add(score(tenant, period, now));
+        for (Tenant tenant : tenants.namedOrAll(request.tenant())) {
+            runs.add(score(tenant, period(request, tenant, now), now));
         }
         return new ScoreRtResult(runs);
     }
 
-    /** The period a request means, in the tenant's zone. */
+    /** The period a request means, in the tenant's zone: the one named, yesterday's month, or the last closed one. */
     static ScorePeriod period(ScoreRtRequest request, Tenant tenant, Instant now) {
-        if (request.period() != null) {
-            try {
-                return ScorePeriod.parse(request.period(), tenant.zone());
-            } catch (IllegalArgumentException e) {
-                throw DomainException.validation(Map.of("period", LocalizedText.of("format yyyy-MM", "format yyyy-MM")));
-            }
-        }
-        if (ScoreRtRequest.PROVISIONAL.equals(request.mode())) {
+        if (request.period() == null && ScoreRtRequest.PROVISIONAL.equals(request.mode())) {
             // the daily run starts just after local midnight: score the month of the day that just ended
             return ScorePeriod.containing(now.minus(Duration.ofHours(12)), tenant.zone());
         }
-        return ScorePeriod.containing(now, tenant.zone()).previous();
+        return ScorePeriod.requested(request.period(), tenant.zone(), now);
     }
 
     ScoreRtResult.TenantRun score(Tenant tenant, ScorePeriod period, Instant now) {
@@ -71,7 +58,7 @@ final class ScoreRtService {
         PeriodScores scores = run.finish();
         boolean saved = store.save(scores, now);
         long ms = (System.nanoTime() - started) / 1_000_000;
-        String status = scores.provisional() ? RtScoreStore.PROVISIONAL : RtScoreStore.FINAL;
+        String status = scores.provisional() ? RtScores.PROVISIONAL : RtScores.FINAL;
         LOG.info(saved ? "scores.saved" : "scores.skipped_closed_period", "tenant", tenant.id(), "period", period.id(),
                 "status", status, "casesRead", scores.casesRead(), "rtScored", scores.rtScores().size(),
                 "durationMs", ms);

@@ -7,13 +7,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers;
 import id.laporwarga.emulators.LocalAws;
 import id.laporwarga.emulators.ProvisionedStack;
 import id.laporwarga.emulators.SamTemplate;
 import id.laporwarga.emulators.SampleTenants;
 import id.laporwarga.emulators.StackProvisioner;
 import id.laporwarga.platform.FunctionEnvironment;
+import id.laporwarga.testkit.HttpEvents;
+import id.laporwarga.testkit.LambdaEvents;
+import id.laporwarga.testkit.RepositoryFiles;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.json.tree.JsonNode;
@@ -52,12 +54,10 @@ class SubmitReportHandlerIT {
     static SubmitReportHandler handler;
     static TenantAdminHandler admin;
     static final JsonMapper JSON = JsonMapper.createDefault();
-    static Path events;
 
     @BeforeAll
     static void start() {
         SamTemplate template = SamTemplate.load(SamTemplate.findRepositoryTemplate());
-        events = template.path().getParent().resolve("events");
         stack = StackProvisioner.provision(template, "sr-" + UUID.randomUUID().toString().substring(0, 8), LocalAws.shared());
         SampleTenants.onboard(stack, SampleTenants.KOTAMOBAGU);
         handler = new SubmitReportHandler(ApplicationContext.builder()
@@ -72,26 +72,13 @@ class SubmitReportHandlerIT {
         admin.close();
     }
 
-    static APIGatewayV2HTTPEvent event(String file) throws Exception {
-        try (InputStream in = Files.newInputStream(events.resolve(file))) {
-            return LambdaEventSerializers.serializerFor(APIGatewayV2HTTPEvent.class,
-                    SubmitReportHandlerIT.class.getClassLoader()).fromJson(in);
-        }
+    static APIGatewayV2HTTPEvent event(String file) {
+        return LambdaEvents.load(file, APIGatewayV2HTTPEvent.class);
     }
 
-    static APIGatewayV2HTTPEvent submitEvent(String idempotencyKey, String body) throws Exception {
-        APIGatewayV2HTTPEvent e = event("http-submit-report.json");
-        Map<String, String> headers = new HashMap<>(e.getHeaders());
-        if (idempotencyKey == null) {
-            headers.remove("idempotency-key");
-        } else {
-            headers.put("idempotency-key", idempotencyKey);
-        }
-        e.setHeaders(headers);
-        if (body != null) {
-            e.setBody(body);
-        }
-        return e;
+    static APIGatewayV2HTTPEvent submitEvent(String idempotencyKey, String body) {
+        HttpEvents.Builder e = HttpEvents.file("http-submit-report.json").header("idempotency-key", idempotencyKey);
+        return (body == null ? e : e.body(body)).build();
     }
 
     static String body(String file) throws Exception {
@@ -135,8 +122,7 @@ class SubmitReportHandlerIT {
         JsonNode upload = body.get("uploads").get(0);
         assertEquals("PUT", upload.get("method").getStringValue());
 
-        byte[] jpeg = Files.readAllBytes(SamTemplate.findRepositoryTemplate().getParent()
-                .resolve("sample-data/photos/nikon-coolpix-p6000_gps.jpg").normalize());
+        byte[] jpeg = RepositoryFiles.photoBytes("nikon-coolpix-p6000_gps.jpg");
         HttpURLConnection put = (HttpURLConnection) URI.create(upload.get("url").getStringValue()).toURL().openConnection();
         put.setRequestMethod("PUT");
         put.setDoOutput(true);
@@ -146,10 +132,7 @@ class SubmitReportHandlerIT {
         String key = "photos/kotamobagu/" + body.get("caseId").getStringValue() + "/p1.jpg";
         assertEquals(jpeg.length, stack.aws().s3().headObject(r -> r.bucket(stack.bucket("PhotosBucket")).key(key)).contentLength());
 
-        APIGatewayV2HTTPEvent view = event("http-get-public-report.json");
-        view.setPathParameters(Map.of("trackingCode", code));
-        view.setRawPath("/v1/reports/" + code);
-        JsonNode publicView = json(call(view));
+        JsonNode publicView = json(call(viewEvent(code)));
         assertEquals(code, publicView.get("trackingCode").getStringValue());
         assertEquals("Kotamobagu Utara", publicView.get("area").get("kecamatan").getStringValue());
         assertEquals("WITA", publicView.get("timeZone").getStringValue());
@@ -278,11 +261,8 @@ class SubmitReportHandlerIT {
         assertTrue(sawExternal, "PLN is listed as an external institution");
     }
 
-    static APIGatewayV2HTTPEvent viewEvent(String code) throws Exception {
-        APIGatewayV2HTTPEvent view = event("http-get-public-report.json");
-        view.setPathParameters(Map.of("trackingCode", code));
-        view.setRawPath("/v1/reports/" + code);
-        return view;
+    static APIGatewayV2HTTPEvent viewEvent(String code) {
+        return HttpEvents.file("http-get-public-report.json").pathParameter("trackingCode", code).build();
     }
 
     static void assertError(APIGatewayV2HTTPResponse r, int status, String code, String... fields) throws Exception {

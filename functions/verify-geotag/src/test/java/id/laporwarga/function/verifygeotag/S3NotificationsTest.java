@@ -7,7 +7,7 @@ import id.laporwarga.domain.geotag.PhotoVerification.PhotoUploaded;
 import id.laporwarga.platform.json.Json;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.json.tree.JsonNode;
-import java.nio.file.Files;
+import id.laporwarga.testkit.LambdaEvents;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -16,7 +16,7 @@ class S3NotificationsTest {
     private final Json json = new Json(JsonMapper.createDefault());
 
     private JsonNode event(String file) throws Exception {
-        return json.tree(Files.readString(GeotaggedPhotos.repoRoot().resolve("events").resolve(file)));
+        return json.tree(LambdaEvents.text(file));
     }
 
     @Test

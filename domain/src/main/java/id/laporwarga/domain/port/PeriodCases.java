@@ -1,0 +1,12 @@
+package id.laporwarga.domain.port;
+
+import id.laporwarga.domain.report.ReportCase;
+import id.laporwarga.domain.tenant.Tenant;
+import java.util.List;
+import java.util.function.Consumer;
+
+/** Streams a tenant's cases by creation period, one at a time (memory stays flat). */
+public interface PeriodCases {
+    /** Calls {@code sink} once per case of {@code tenant} created in any of {@code periods} ("yyyy-MM"); the count. */
+    long forEachCase(Tenant tenant, List<String> periods, Consumer<ReportCase> sink);
+}

@@ -1,0 +1,90 @@
+package id.laporwarga.domain.memory;
+
+import id.laporwarga.domain.geotag.ByteRangeSource;
+import id.laporwarga.domain.geotag.MemorySource;
+import id.laporwarga.domain.geotag.PhotoVerification;
+import id.laporwarga.domain.port.AlertPhotoLinks;
+import id.laporwarga.domain.port.AnalyticsExports;
+import id.laporwarga.domain.port.CaseAttachments;
+import id.laporwarga.domain.port.PhotoUploads;
+import id.laporwarga.domain.report.Photo;
+import id.laporwarga.domain.scoring.ScorePeriod;
+import id.laporwarga.domain.tenant.Tenant;
+import id.laporwarga.domain.workflow.ReviewService;
+import java.io.FileNotFoundException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * An object store in memory behind the domain's ports: photo upload and download links ({@link PhotoUploads},
+ * {@link AlertPhotoLinks}), stored photos ({@link PhotoVerification.PhotoObjects}), case attachments
+ * ({@link CaseAttachments}) and the analysts' exports ({@link AnalyticsExports}, recorded, nothing written).
+ */
+public class MemoryObjects implements PhotoUploads, PhotoVerification.PhotoObjects, CaseAttachments, AlertPhotoLinks,
+        AnalyticsExports {
+    public static final String BUCKET = "memory-photos";
+    public static final Instant LINKS_EXPIRE = Instant.parse("2030-01-01T00:00:00Z");
+    /** key -> bytes of the photos bucket. */
+    public final Map<String, byte[]> objects = new ConcurrentHashMap<>();
+    public final List<String> deleted = new CopyOnWriteArrayList<>();
+    public final List<Export> exports = new CopyOnWriteArrayList<>();
+
+    @Override
+    public UploadTicket presignUpload(Photo photo) {
+        return new UploadTicket(photo.photoId(), "memory://" + BUCKET + "/" + photo.objectKey() + "?upload", "PUT",
+                Map.of("Content-Type", photo.contentType()), LINKS_EXPIRE);
+    }
+
+    @Override
+    public String presignDownload(String objectKey) {
+        return "memory://" + BUCKET + "/" + objectKey + "?download";
+    }
+
+    @Override
+    public String link(Photo photo) {
+        return "memory://" + BUCKET + "/" + photo.objectKey() + "?alert";
+    }
+
+    @Override
+    public Duration validity() {
+        return Duration.ofHours(1);
+    }
+
+    @Override
+    public ByteRangeSource open(String bucket, String key) {
+        byte[] bytes = objects.get(key);
+        if (bytes == null) {
+            throw new IllegalStateException(new FileNotFoundException(bucket + "/" + key));
+        }
+        return new MemorySource(bytes);
+    }
+
+    @Override
+    public void delete(String bucket, String key) {
+        objects.remove(key);
+        deleted.add(key);
+    }
+
+    @Override
+    public List<String> keys(String tenantId, String caseId) {
+        String prefix = ReviewService.attachmentPrefix(tenantId, caseId);
+        return objects.keySet().stream().filter(k -> k.startsWith(prefix)).sorted().toList();
+    }
+
+    @Override
+    public String destination() {
+        return "memory-analytics";
+    }
+
+    @Override
+    public Export export(Tenant tenant, ScorePeriod period) {
+        Export e = new Export(tenant.id(), period.id(), 0, 0, 0,
+                List.of("cases/tenant=" + tenant.id() + "/month=" + period.id() + "/cases.jsonl.gz"));
+        exports.add(e);
+        return e;
+    }
+}

@@ -1,0 +1,157 @@
+package id.laporwarga.function.reviewstep;
+
+import id.laporwarga.domain.auth.AccessPolicy;
+import id.laporwarga.domain.auth.Caller;
+import id.laporwarga.domain.auth.Role;
+import id.laporwarga.domain.error.DomainException;
+import id.laporwarga.domain.error.LocalizedText;
+import id.laporwarga.domain.port.CaseAttachments;
+import id.laporwarga.domain.port.CaseInbox;
+import id.laporwarga.domain.port.PhotoUploads;
+import id.laporwarga.domain.report.CaseKind;
+import id.laporwarga.domain.report.CaseStatus;
+import id.laporwarga.domain.report.ReportCase;
+import id.laporwarga.domain.tenant.Tenant;
+import id.laporwarga.domain.time.LocalDateRange;
+import id.laporwarga.domain.workflow.ActionCommand;
+import id.laporwarga.domain.workflow.ActionRule;
+import id.laporwarga.domain.workflow.ReviewService;
+import id.laporwarga.domain.workflow.ServiceTimes;
+import id.laporwarga.domain.workflow.Workflow;
+import id.laporwarga.domain.workflow.WorkflowCatalog;
+import id.laporwarga.platform.http.ApiRequest;
+import id.laporwarga.platform.log.JsonLog;
+import id.laporwarga.platform.tenant.TenantResolver;
+import jakarta.inject.Singleton;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * What review-step's routes do: officials' inbox, case view and actions (the caller comes from the verified claims
+ * only), the reporter's confirm/reopen (proved by the submission secret), and the measured service times.
+ */
+@Singleton
+public class ReviewApi {
+    private static final JsonLog LOG = JsonLog.get(ReviewApi.class);
+    public static final int DEFAULT_PAGE_SIZE = 20;
+
+    private final ReviewService service;
+    private final CaseInbox inbox;
+    private final CaseAttachments attachments;
+    private final PhotoUploads links;
+    private final TenantResolver tenants;
+
+    public ReviewApi(ReviewService service, CaseInbox inbox, CaseAttachments attachments, PhotoUploads links,
+                     TenantResolver tenants) {
+        this.service = service;
+        this.inbox = inbox;
+        this.attachments = attachments;
+        this.links = links;
+        this.tenants = tenants;
+    }
+
+    /** The caller and the tenant of an official's request ({@link TenantResolver#official}). */
+    public TenantResolver.OfficialScope scope(ApiRequest request) {
+        return tenants.official(request);
+    }
+
+    /** Cases awaiting the caller's action, soonest deadline first ({@code status}, {@code limit} 1..100 optional). */
+    public CaseViews.Inbox inbox(TenantResolver.OfficialScope scope, String status, String limit, String page,
+                                 Locale locale) {
+        Caller caller = scope.caller();
+        Tenant tenant = tenants.require(scope.tenantId());
+        JsonLog.put("tenant", tenant.id());
+        WorkflowCatalog catalog = WorkflowCatalog.forTenant(tenant);
+        Role role = caller.isPlatformAdmin() ? Role.CITY_ADMIN : caller.role();
+        Set<CaseStatus> statuses = EnumSet.noneOf(CaseStatus.class);
+        statuses.addAll(catalog.statusesActionableBy(role));
+        if (status != null) {
+            statuses.retainAll(Set.of(parseStatus(status)));
+        }
+        int size = limit == null ? DEFAULT_PAGE_SIZE : parseLimit(limit);
+        CaseInbox.Page found = statuses.isEmpty() ? new CaseInbox.Page(List.of(), null)
+                : inbox.inbox(tenant.id(), statuses, caller, c -> AccessPolicy.canSee(caller, c)
+                        && !actionsOf(catalog, c, role).isEmpty(), size, page);
+        return new CaseViews.Inbox(found.cases().stream()
+                .map(c -> CaseViews.Summary.of(c, actionsOf(catalog, c, role), locale)).toList(), found.nextCursor());
+    }
+
+    public CaseViews.Detail view(Caller caller, String caseId, Locale locale) {
+        return detail(caller, service.view(caller, caseId), null, locale);
+    }
+
+    public CaseViews.Detail act(Caller caller, String caseId, ActionCommand command, Locale locale) {
+        JsonLog.put("caseId", caseId);
+        ReviewService.Outcome outcome = service.act(caller, caseId, command);
+        LOG.info("case.action", "action", outcome.action().name(), "role", caller.role().name(),
+                "status", outcome.reportCase().status().name(), "version", outcome.reportCase().version());
+        return detail(caller, outcome.reportCase(), outcome.upload(), locale);
+    }
+
+    /** The reporter's {@code confirm} or {@code reopen}; an unknown tracking code is 404. */
+    public CaseViews.CitizenAnswer citizen(String trackingCode, String action, String secret, String reason,
+                                           Locale locale) {
+        ReportCase c = service.actAsCitizen(trackingCode, secret, action, reason).reportCase();
+        JsonLog.put("caseId", c.caseId());
+        LOG.info("case.citizen_action", "action", action, "status", c.status().name());
+        return CaseViews.CitizenAnswer.of(c, locale);
+    }
+
+    /** Finished service requests created in {@code from}..{@code to}: for admins, and the tenant's own analysts. */
+    public CaseViews.ServiceTimesReport serviceTimes(TenantResolver.OfficialScope scope, String from, String to) {
+        Caller caller = scope.caller();
+        if (!(caller.role() == Role.ANALYST && scope.tenantId().equals(caller.tenantId()))) {
+            caller.requireAdminOf(scope.tenantId());
+        }
+        Tenant tenant = tenants.require(scope.tenantId());
+        LocalDateRange range = LocalDateRange.parse(from, to, null, null, Integer.MAX_VALUE);
+        List<ReportCase> finished = new ArrayList<>();
+        inbox.forEachInStatus(tenant.id(), CaseStatus.KECAMATAN_ISSUED, c -> {
+            if (c.kind() == CaseKind.SERVICE_REQUEST && range.contains(c.createdAt().atZone(tenant.zone()).toLocalDate())) {
+                finished.add(c);
+            }
+        });
+        Workflow workflow = WorkflowCatalog.forTenant(tenant).of(CaseKind.SERVICE_REQUEST);
+        ServiceTimes.Summary s = ServiceTimes.summarize(finished, ServiceTimes.target(workflow));
+        Map<String, CaseViews.Stats> tiers = new LinkedHashMap<>();
+        s.tiers().forEach((status, stats) -> tiers.put(status.name(), CaseViews.Stats.of(stats)));
+        return new CaseViews.ServiceTimesReport(tenant.id(), range.from() == null ? null : range.from().toString(),
+                range.to() == null ? null : range.to().toString(), s.cases(), s.targetMinutes(), s.withinTargetShare(),
+                CaseViews.Stats.of(s.endToEnd()), tiers);
+    }
+
+    private CaseViews.Detail detail(Caller caller, ReportCase c, PhotoUploads.UploadTicket upload, Locale locale) {
+        return CaseViews.Detail.of(c, caller, service.availableActions(caller, c), links,
+                attachments.keys(c.tenantId(), c.caseId()), upload, locale);
+    }
+
+    private static List<ActionRule> actionsOf(WorkflowCatalog catalog, ReportCase c, Role role) {
+        Workflow w = catalog.of(c.kind());
+        return w == null ? List.of() : w.step(c.status()).map(s -> s.actionsFor(role)).orElse(List.of());
+    }
+
+    private static CaseStatus parseStatus(String value) {
+        try {
+            return CaseStatus.valueOf(value);
+        } catch (IllegalArgumentException e) {
+            throw DomainException.validation(Map.of("status", LocalizedText.of("status tidak dikenal", "unknown status")));
+        }
+    }
+
+    private static int parseLimit(String value) {
+        try {
+            int n = Integer.parseInt(value);
+            if (n >= 1 && n <= CaseInbox.MAX_PAGE_SIZE) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw DomainException.validation(Map.of("limit", LocalizedText.of("1 sampai 100", "1 to 100")));
+    }
+}

@@ -1,0 +1,196 @@
+package id.laporwarga.function.reviewstep;
+
+import static id.laporwarga.platform.testing.HttpAnswers.assertError;
+import static id.laporwarga.platform.testing.HttpAnswers.body;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import id.laporwarga.domain.geo.AreaRef;
+import id.laporwarga.domain.geo.GeoPoint;
+import id.laporwarga.domain.memory.MemoryWorld;
+import id.laporwarga.domain.report.Assignment;
+import id.laporwarga.domain.report.CaseKind;
+import id.laporwarga.domain.report.CaseStatus;
+import id.laporwarga.domain.report.Photo;
+import id.laporwarga.domain.report.Privacy;
+import id.laporwarga.domain.report.ReportCase;
+import id.laporwarga.domain.report.Reporter;
+import id.laporwarga.domain.report.SubmitReportService;
+import id.laporwarga.platform.testing.HttpAnswers;
+import id.laporwarga.platform.testing.MemoryContext;
+import id.laporwarga.platform.testing.SampleTenant;
+import id.laporwarga.testkit.HttpEvents;
+import id.laporwarga.testkit.LambdaEvents;
+import io.micronaut.json.tree.JsonNode;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** review-step's handlers on the in-memory ports, driven by the sample events of events/ (no emulator). */
+class ReviewStepHandlerTest {
+    /** The case and tracking code the sample events name; the reporter's secret of the citizen samples. */
+    static final String CASE_ID = "6f1c2b7e-2d4a-4f7e-9a51-0c3d8e9f1a22";
+    static final String CODE = "KOT-7K3M-9QXD";
+    static final String SECRET = "Q2hhbmdlLXRoaXMtc2VjcmV0";
+    static final Instant NOW = Instant.parse("2026-11-25T03:00:00Z");
+    static final AreaRef MOTOBOI_BESAR = new AreaRef("71.74.02", "Kotamobagu Timur", "71.74.02.1007", "Motoboi Besar",
+            AreaRef.KelurahanMatch.INSIDE);
+
+    MemoryWorld world;
+    ReviewApiHandler api;
+
+    @BeforeEach
+    void start() {
+        world = new MemoryWorld(SampleTenant.kotamobagu());
+        api = new ReviewApiHandler(MemoryContext.of(world, Clock.fixed(NOW, ZoneOffset.UTC)));
+    }
+
+    @AfterEach
+    void stop() {
+        api.close();
+    }
+
+    ReportCase seed(CaseKind kind, CaseStatus status, long version, String category, String agencyId, Privacy privacy) {
+        Instant created = NOW.minus(Duration.ofDays(1));
+        return world.cases.put(ReportCase.builder().caseId(CASE_ID).tenantId("kotamobagu").timeZone("Asia/Makassar")
+                .trackingCode(CODE).kind(kind).category(category).description("Laporan contoh")
+                .location(new GeoPoint(0.7117, 124.3419)).area(MOTOBOI_BESAR)
+                .rtId(kind == CaseKind.COMPLAINT ? null : "71.74.02.1007-RT001").privacy(privacy)
+                .reporter(new Reporter("Rahmat", "+6285298765432", null))
+                .photos(List.of(new Photo("p1", "image/jpeg", 1000, "photos/kotamobagu/" + CASE_ID + "/p1.jpg", null)))
+                .status(status).submittedAt(created).version(version).deadlineAt(NOW.plus(Duration.ofDays(2)))
+                .assignment(agencyId == null ? null : new Assignment(agencyId, agencyId, false, created, null, List.of()))
+                .citizenSecretHash(SubmitReportService.sha256(SECRET)).requestHash("r").build());
+    }
+
+    APIGatewayV2HTTPResponse call(String file) {
+        return api.handleRequest(LambdaEvents.load(file, APIGatewayV2HTTPEvent.class), null);
+    }
+
+    @Test
+    void theKelurahanApprovesTheSampleActivityOnceAndAStaleVersionIsAConflict() {
+        seed(CaseKind.RT_ACTIVITY, CaseStatus.KELURAHAN_REVIEW, 3, "GOTONG_ROYONG", "kelurahan:71.74.02.1007",
+                Privacy.PUBLIC);
+
+        JsonNode inbox = body(call("http-review-inbox-kelurahan.json"), 200);
+        assertEquals(CASE_ID, inbox.get("items").get(0).get("caseId").getStringValue());
+        assertEquals("approve", inbox.get("items").get(0).get("actions").get(0).getStringValue());
+
+        JsonNode approved = body(call("http-review-action-approve-kelurahan.json"), 200);
+        assertEquals("KECAMATAN_REVIEW", approved.get("status").getStringValue());
+        assertEquals(4, approved.get("version").getLongValue());
+        JsonNode last = approved.get("history").get(1);
+        assertEquals("kel-motoboi-besar", last.get("actorId").getStringValue());
+        assertEquals("Kegiatan sesuai foto", last.get("note").getStringValue());
+        assertEquals(List.of(CASE_ID + ":KELURAHAN_REVIEW->KECAMATAN_REVIEW:approve"), world.messages.moves);
+
+        assertError(call("http-review-action-approve-kelurahan.json"), 409, "VERSION_CONFLICT");
+        assertError(api.handleRequest(HttpEvents.file("http-review-action-approve-kelurahan.json").claims(null).build(),
+                null), 401, "UNAUTHORIZED");
+    }
+
+    @Test
+    void theCityAdminForwardsATriagedComplaintToDishub() {
+        seed(CaseKind.COMPLAINT, CaseStatus.TRIAGE, 2, "LAINNYA", "kominfo", Privacy.PUBLIC);
+        JsonNode routed = body(call("http-review-action-forward-admin.json"), 200);
+        assertEquals("ROUTED", routed.get("status").getStringValue());
+        assertEquals("dishub", routed.get("assignment").get("agencyId").getStringValue());
+        assertEquals("PARKIR_LIAR", routed.get("category").getStringValue());
+    }
+
+    @Test
+    void dishubSeesItsCaseWithPhotoLinksAndAttachmentsButNotAnAnonymousReporter() {
+        seed(CaseKind.COMPLAINT, CaseStatus.ROUTED, 4, "PARKIR_LIAR", "dishub", Privacy.ANONYMOUS);
+        String attachment = "attachments/kotamobagu/" + CASE_ID + "/a1.jpg";
+        world.objects.objects.put(attachment, new byte[] {1});
+
+        APIGatewayV2HTTPResponse response = call("http-review-get-case-agency.json");
+        JsonNode view = body(response, 200);
+        assertEquals(CODE, view.get("trackingCode").getStringValue());
+        assertTrue(view.get("photos").get(0).get("url").getStringValue().endsWith("/p1.jpg?download"));
+        assertEquals("a1.jpg", view.get("attachments").get(0).get("name").getStringValue());
+        assertEquals("WITA", view.get("createdAt").get("display").getStringValue().substring(
+                view.get("createdAt").get("display").getStringValue().length() - 4));
+        assertNull(view.get("reporter"), "an anonymous reporter is hidden from the agency");
+        assertTrue(view.get("timings").get("tiers").isArray());
+        assertTrue(!response.getBody().contains("Rahmat") && !response.getBody().contains("85298765432"));
+
+        assertError(api.handleRequest(HttpEvents.file("http-review-get-case-agency.json")
+                .claims(HttpEvents.claims("dlh-1", "AGENCY_STAFF", "kotamobagu", "dlh")).build(), null), 403, "FORBIDDEN");
+    }
+
+    @Test
+    void dishubResolvesWithAPhotoUploadLink() {
+        seed(CaseKind.COMPLAINT, CaseStatus.IN_PROGRESS, 5, "PARKIR_LIAR", "dishub", Privacy.PUBLIC);
+        JsonNode resolved = body(call("http-review-action-resolve-with-photo.json"), 200);
+        assertEquals("RESOLVED", resolved.get("status").getStringValue());
+        assertTrue(resolved.get("upload").get("url").getStringValue().contains("attachments/kotamobagu/" + CASE_ID + "/"));
+    }
+
+    @Test
+    void theReporterConfirmsOrReopensWithTheirSecretOnly() {
+        seed(CaseKind.COMPLAINT, CaseStatus.RESOLVED, 6, "PARKIR_LIAR", "dishub", Privacy.PUBLIC);
+        assertError(api.handleRequest(HttpEvents.file("http-review-reopen-citizen.json")
+                .body("{\"secret\":\"not-the-secret\",\"reason\":\"x\"}").build(), null), 403, "FORBIDDEN");
+        JsonNode reopened = body(call("http-review-reopen-citizen.json"), 200);
+        assertEquals("REOPENED", reopened.get("status").getStringValue());
+        assertEquals(CODE, reopened.get("trackingCode").getStringValue());
+
+        world.cases.put(world.cases.get(CASE_ID).transition(CaseStatus.RESOLVED, "resolve", "dishub-1", "AGENCY_STAFF",
+                null, NOW, null));
+        JsonNode closed = body(call("http-review-confirm-citizen.json"), 200);
+        assertEquals("CLOSED", closed.get("status").getStringValue());
+        assertError(api.handleRequest(HttpEvents.file("http-review-confirm-citizen.json")
+                .pathParameter("trackingCode", "not-a-code").build(), null), 404, "NOT_FOUND");
+    }
+
+    @Test
+    void theCityAdminGetsTheMeasuredServiceTimes() {
+        Instant submitted = Instant.parse("2026-11-10T01:00:00Z");
+        ReportCase issued = ReportCase.builder().caseId("sr-1").tenantId("kotamobagu").timeZone("Asia/Makassar")
+                .trackingCode("KOT-SR11-AAAA").kind(CaseKind.SERVICE_REQUEST).category("SURAT_DOMISILI")
+                .area(MOTOBOI_BESAR).rtId("71.74.02.1007-RT001").privacy(Privacy.PUBLIC)
+                .status(CaseStatus.RT_APPROVAL).submittedAt(submitted).citizenSecretHash("h").requestHash("r").build()
+                .transition(CaseStatus.KELURAHAN_PROCESSING, "approve", "rt-1", "RT_HEAD", null,
+                        submitted.plus(Duration.ofMinutes(10)), null)
+                .transition(CaseStatus.KECAMATAN_ISSUED, "issue", "kec-1", "KECAMATAN", null,
+                        submitted.plus(Duration.ofMinutes(40)), null);
+        world.cases.put(issued);
+
+        JsonNode figure = body(call("http-review-service-times-admin.json"), 200);
+        assertEquals(1, figure.get("cases").getIntValue());
+        assertEquals(45, figure.get("targetMinutes").getIntValue());
+        assertEquals(40.0, figure.get("endToEnd").get("medianMinutes").getDoubleValue());
+        assertEquals(10.0, figure.get("tiers").get("RT_APPROVAL").get("medianMinutes").getDoubleValue());
+        assertError(api.handleRequest(HttpEvents.file("http-review-service-times-admin.json")
+                .claims(HttpEvents.claims("kec-1", "KECAMATAN", "kotamobagu", "71.74.02")).build(), null), 403, "FORBIDDEN");
+    }
+
+    @Test
+    void theScheduledEscalationAlertsOnceAboutAnOverdueStep() {
+        world.cases.put(seed(CaseKind.COMPLAINT, CaseStatus.ROUTED, 4, "SAMPAH", "dlh", Privacy.PUBLIC).toBuilder()
+                .deadlineAt(NOW.minus(Duration.ofHours(1))).build());
+        try (EscalationHandler escalation = new EscalationHandler(MemoryContext.of(world, Clock.fixed(NOW, ZoneOffset.UTC)))) {
+            @SuppressWarnings("unchecked")
+            Map<String, Object> input = new LinkedHashMap<>(HttpAnswers.JSON_MAPPER.readValue(
+                    LambdaEvents.text("schedule-escalation.json"), Map.class));
+            Map<String, Object> run = escalation.handleRequest(input, null);
+            assertEquals(1, ((Map<?, ?>) run.get("kotamobagu")).get("alerted"));
+            escalation.handleRequest(input, null);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        assertTrue(world.cases.get(CASE_ID).overdue());
+        assertEquals(List.of(CASE_ID + ":ROUTED"), world.messages.overdueAlerts, "one alert per case and deadline");
+    }
+}

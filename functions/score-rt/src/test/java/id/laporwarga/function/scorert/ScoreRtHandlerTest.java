@@ -1,0 +1,185 @@
+package id.laporwarga.function.scorert;
+
+import static id.laporwarga.platform.testing.HttpAnswers.assertError;
+import static id.laporwarga.platform.testing.HttpAnswers.body;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import id.laporwarga.domain.geo.AreaRef;
+import id.laporwarga.domain.geo.GeoPoint;
+import id.laporwarga.domain.memory.MemoryWorld;
+import id.laporwarga.domain.report.CaseKind;
+import id.laporwarga.domain.report.CaseStatus;
+import id.laporwarga.domain.report.Photo;
+import id.laporwarga.domain.report.PhotoCheck;
+import id.laporwarga.domain.report.Privacy;
+import id.laporwarga.domain.report.ReportCase;
+import id.laporwarga.domain.report.Reporter;
+import id.laporwarga.domain.report.Verdict;
+import id.laporwarga.platform.json.Json;
+import id.laporwarga.platform.testing.MemoryContext;
+import id.laporwarga.platform.testing.SampleTenant;
+import id.laporwarga.testkit.HttpEvents;
+import id.laporwarga.testkit.LambdaEvents;
+import io.micronaut.json.tree.JsonNode;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.TestMethodOrder;
+
+/**
+ * score-rt's three handlers on the in-memory ports, driven by the sample events of events/ (no emulator): the
+ * schedules' and on-demand inputs score October 2026, the public routes show it, the export writes it.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class ScoreRtHandlerTest {
+    /** Early November 2026 in WITA: October is the last closed month. */
+    static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-05T00:00:00Z"), ZoneOffset.UTC);
+    static final ZoneId WITA = ZoneId.of("Asia/Makassar");
+    static final String RT = "RT-001-RW-02-MOGOLAING";
+    static final AreaRef MOGOLAING = new AreaRef("71.74.04", "Kotamobagu Barat", "71.74.04.1003", "Mogolaing",
+            AreaRef.KelurahanMatch.INSIDE);
+    static final String SECRET_PHONE = "+6281344556677";
+
+    static MemoryWorld world;
+    static ScoreRtHandler scorer;
+    static PublicPerformanceHandler publicApi;
+    static ExportHandler exporter;
+    static Json json;
+
+    @BeforeAll
+    static void start() {
+        world = new MemoryWorld(SampleTenant.kotamobagu());
+        scorer = new ScoreRtHandler(MemoryContext.of(world, CLOCK));
+        publicApi = new PublicPerformanceHandler(MemoryContext.of(world, CLOCK));
+        exporter = new ExportHandler(MemoryContext.of(world, CLOCK));
+        json = scorer.getApplicationContext().getBean(Json.class);
+        for (int day = 1; day <= 4; day++) {
+            world.cases.put(approvedActivity("c-" + day, LocalDateTime.of(2026, 10, day, 8, 0)));
+        }
+        Instant reported = LocalDateTime.of(2026, 10, 9, 8, 0).atZone(WITA).toInstant();
+        world.cases.put(approvedActivity("c-5", LocalDateTime.of(2026, 10, 9, 8, 0)).toBuilder()
+                .kind(CaseKind.COMPLAINT).category("SAMPAH").status(CaseStatus.TRIAGE).version(1).submittedAt(reported)
+                .build()
+                .transition(CaseStatus.ROUTED, "route", "system", "SYSTEM", null, reported.plusSeconds(60), null)
+                .transition(CaseStatus.RESOLVED, "resolve", "dlh-1", "AGENCY_STAFF", null, reported.plusSeconds(86_400),
+                        null));
+    }
+
+    @AfterAll
+    static void stop() {
+        scorer.close();
+        publicApi.close();
+        exporter.close();
+    }
+
+    /** An RT activity report with a verified photo, approved by the kelurahan two hours after its submission. */
+    static ReportCase approvedActivity(String id, LocalDateTime submittedLocal) {
+        Instant t = submittedLocal.atZone(WITA).toInstant();
+        Photo photo = new Photo("p1", "image/jpeg", 1000, "photos/kotamobagu/" + id + "/p1.jpg",
+                new PhotoCheck(Verdict.PASS, null, new GeoPoint(0.7329, 124.3058), 12.0, t, 4096, t));
+        return ReportCase.builder().caseId(id).tenantId("kotamobagu").timeZone(WITA.getId()).trackingCode("KOT-" + id)
+                .kind(CaseKind.RT_ACTIVITY).category("GOTONG_ROYONG").description("Kerja bakti")
+                .location(new GeoPoint(0.7329, 124.3058)).area(MOGOLAING).rtId(RT).privacy(Privacy.PUBLIC)
+                .reporter(new Reporter("Siti", SECRET_PHONE, null)).photos(List.of(photo))
+                .status(CaseStatus.KELURAHAN_REVIEW).submittedAt(t).citizenSecretHash("h").requestHash("r").build()
+                .transition(CaseStatus.APPROVED, "approve", "lurah", "KELURAHAN", null, t.plusSeconds(7200), null);
+    }
+
+    static <T> T input(String file, Class<T> type) {
+        return json.read(LambdaEvents.text(file), type);
+    }
+
+    static JsonNode get(String file) {
+        APIGatewayV2HTTPResponse r = publicApi.handleRequest(LambdaEvents.load(file, APIGatewayV2HTTPEvent.class), null);
+        assertEquals("public, max-age=300", r.getHeaders().get("Cache-Control"));
+        assertFalse(r.getBody().contains(SECRET_PHONE) || r.getBody().contains("c-1"), "aggregates only: " + r.getBody());
+        return body(r, 200);
+    }
+
+    @Test
+    @Order(1)
+    void theOnDemandAndScheduledRunsScoreOctoberAndTheDailyRunTheCurrentMonth() {
+        ScoreRtResult.TenantRun onDemand = scorer.handleRequest(input("score-rt-on-demand.json", ScoreRtRequest.class),
+                null).tenants().get(0);
+        assertEquals("2026-10", onDemand.period());
+        assertEquals("FINAL", onDemand.status());
+        assertEquals(1, onDemand.rtScored());
+        assertEquals(5, onDemand.casesRead());
+
+        ScoreRtResult.TenantRun close = scorer.handleRequest(input("scheduled-score-rt.json", ScoreRtRequest.class), null)
+                .tenants().get(0);
+        assertEquals("2026-10", close.period());
+        ScoreRtResult.TenantRun daily = scorer.handleRequest(
+                input("scheduled-score-rt-provisional.json", ScoreRtRequest.class), null).tenants().get(0);
+        assertEquals("2026-11", daily.period());
+        assertEquals("PROVISIONAL", daily.status());
+    }
+
+    @Test
+    @Order(2)
+    void thePublicRoutesShowTheScoredPeriod() {
+        JsonNode ranking = get("http-public-rt-ranking.json");
+        assertEquals("FINAL", ranking.get("status").getStringValue());
+        assertEquals("71.74.04.1003", ranking.get("kelurahan").getStringValue());
+        assertEquals(RT, ranking.get("rts").get(0).get("rtId").getStringValue());
+        assertEquals(1, ranking.get("rts").get(0).get("rank").getIntValue());
+
+        JsonNode performance = get("http-public-rt-performance.json");
+        int sum = performance.get("clampAdjustment").getIntValue();
+        for (int i = 0; i < performance.get("breakdown").size(); i++) {
+            JsonNode line = performance.get("breakdown").get(i);
+            assertFalse(line.get("label").getStringValue().isBlank());
+            sum += line.get("points").getIntValue();
+        }
+        assertEquals(performance.get("score").getIntValue(), sum, "the breakdown adds up to the score");
+        assertEquals(4, performance.get("counts").get("activityApproved").getIntValue());
+        assertEquals("2026-10", performance.get("trend").get(0).get("period").getStringValue());
+
+        JsonNode areas = get("http-public-areas.json");
+        JsonNode barat = null;
+        for (int i = 0; i < areas.get("kecamatan").size(); i++) {
+            if ("71.74.04".equals(areas.get("kecamatan").get(i).get("code").getStringValue())) {
+                barat = areas.get("kecamatan").get(i);
+            }
+        }
+        assertEquals(1, barat.get("complaintsReceived").getIntValue());
+        assertEquals(1, barat.get("complaintsResolved").getIntValue());
+        assertEquals(24.0, barat.get("medianHoursToResolve").getDoubleValue());
+        assertEquals("71.74.04.1003", barat.get("kelurahan").get(0).get("code").getStringValue());
+    }
+
+    @Test
+    @Order(3)
+    void unknownTenantsAndBadPeriodsAreRefused() {
+        assertError(publicApi.handleRequest(HttpEvents.file("http-public-areas.json").pathParameter("tenant", "atlantis")
+                .build(), null), 404, "NOT_FOUND");
+        assertError(publicApi.handleRequest(HttpEvents.file("http-public-areas.json")
+                .query(Map.of("period", "oktober")).build(), null), 400, "VALIDATION_FAILED", "period");
+        assertError(publicApi.handleRequest(HttpEvents.file("http-public-rt-performance.json")
+                .pathParameter("rtId", "RT-999").build(), null), 404, "NOT_FOUND");
+    }
+
+    @Test
+    @Order(4)
+    void theMonthlyAndOnDemandExportsWriteOctober() {
+        ExportResult monthly = exporter.handleRequest(input("scheduled-export.json", ExportRequest.class), null);
+        assertEquals("memory-analytics", monthly.bucket());
+        assertEquals("2026-10", monthly.tenants().get(0).period());
+        ExportResult onDemand = exporter.handleRequest(input("export-on-demand.json", ExportRequest.class), null);
+        assertEquals(List.of("cases/tenant=kotamobagu/month=2026-10/cases.jsonl.gz"), onDemand.tenants().get(0).keys());
+        assertEquals(2, world.objects.exports.size());
+    }
+}

@@ -1,0 +1,143 @@
+package id.laporwarga.function.submitreport;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import id.laporwarga.domain.geotag.CaseVerdicts;
+import id.laporwarga.domain.report.HistoryEntry;
+import id.laporwarga.domain.report.Privacy;
+import id.laporwarga.domain.report.ReportCase;
+import id.laporwarga.domain.report.SubmitReportService;
+import id.laporwarga.domain.tenant.Agency;
+import id.laporwarga.domain.tenant.Category;
+import id.laporwarga.domain.tenant.Tenant;
+import id.laporwarga.domain.time.IndonesianTime;
+import id.laporwarga.platform.http.UploadView;
+import io.micronaut.serde.annotation.Serdeable;
+import java.time.ZoneId;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/** The JSON bodies of submit-report's routes. */
+final class ReportViews {
+    private static final List<String> ALL_KINDS = List.of("COMPLAINT", "RT_ACTIVITY", "SERVICE_REQUEST");
+
+    private ReportViews() {
+    }
+
+    /** {@code POST /v1/reports}: the case, the reporter's secret (shown once) and the presigned uploads. */
+    @Serdeable
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    record Submitted(String caseId, String trackingCode, String status, String statusLabel, String reporterSecret,
+                     String tenant, @JsonInclude(JsonInclude.Include.NON_NULL) AreaNames area,
+                     List<UploadView> uploads, String message) {
+        static Submitted of(SubmitReportService.Submitted s, Locale locale) {
+            ReportCase c = s.reportCase();
+            boolean en = locale == Locale.ENGLISH;
+            String message = c.photos().isEmpty() ? (en ? "Report received." : "Laporan diterima.")
+                    : en ? "Report received. Upload the photos to the given links within 15 minutes."
+                    : "Laporan diterima. Unggah foto ke tautan yang diberikan dalam 15 menit.";
+            return new Submitted(c.caseId(), c.trackingCode(), c.status().name(), c.status().label().in(locale),
+                    s.citizenSecret(), c.tenantId(),
+                    c.area() == null ? null : new AreaNames(c.area().kecamatanName(), c.area().kelurahanName()),
+                    s.uploads().stream().map(UploadView::of).toList(), message);
+        }
+    }
+
+    @Serdeable
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    record AreaNames(String kecamatan, String kelurahan) {
+    }
+
+    /**
+     * {@code GET /v1/reports/{trackingCode}}: what anyone holding a tracking code may see. Never the reporter's identity
+     * or contact, never raw photo coordinates; a CONFIDENTIAL case shows its status only (every other field absent).
+     */
+    @Serdeable
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record PublicView(String trackingCode, String status, String statusLabel, String updatedAt, String updatedAtLocal,
+                      Boolean confidential, String kind, String category, String categoryName, TenantRef tenant,
+                      PublicArea area, String createdAt, String createdAtLocal, String timeZone, List<String> reasons,
+                      List<String> notices, String handledBy, String dueAtLocal, List<PublicStep> history) {
+        static PublicView of(ReportCase c, Optional<Tenant> tenant, Locale locale) {
+            ZoneId zone = c.timeZone() == null ? IndonesianTime.WIB : ZoneId.of(c.timeZone());
+            String updatedLocal = IndonesianTime.display(c.updatedAt(), zone);
+            if (c.privacy() == Privacy.CONFIDENTIAL) {
+                return new PublicView(c.trackingCode(), c.status().name(), c.status().label().in(locale),
+                        c.updatedAt().toString(), updatedLocal, true, null, null, null, null, null, null, null, null,
+                        null, null, null, null, null);
+            }
+            boolean reasons = !c.verificationReasons().isEmpty();
+            var assignment = c.assignment() != null && c.assignment().agencyName() != null ? c.assignment() : null;
+            return new PublicView(c.trackingCode(), c.status().name(), c.status().label().in(locale),
+                    c.updatedAt().toString(), updatedLocal, null, c.kind().name(), c.category(),
+                    tenant.flatMap(t -> t.category(c.category())).map(Category::name).orElse(null),
+                    tenant.map(t -> new TenantRef(t.id(), t.name())).orElse(null),
+                    c.area() == null ? null : new PublicArea(c.area().kecamatanCode(), c.area().kecamatanName(),
+                            c.area().kelurahanCode(), c.area().kelurahanName()),
+                    c.createdAt().toString(), IndonesianTime.display(c.createdAt(), zone), IndonesianTime.abbreviation(zone),
+                    reasons ? c.verificationReasons() : null,
+                    reasons ? tenant.map(t -> CaseVerdicts.citizenMessages(c, t).stream().map(m -> m.in(locale)).toList())
+                            .orElse(null) : null,
+                    assignment == null ? null : assignment.agencyName(),
+                    assignment != null && assignment.dueAt() != null && !c.status().isTerminal()
+                            ? IndonesianTime.display(assignment.dueAt(), zone) : null,
+                    c.history().stream().map(h -> PublicStep.of(h, zone, locale)).toList());
+        }
+    }
+
+    @Serdeable
+    record TenantRef(String id, String name) {
+    }
+
+    @Serdeable
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    record PublicArea(String kecamatanCode, String kecamatan, String kelurahanCode, String kelurahan) {
+    }
+
+    @Serdeable
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    record PublicStep(String status, String statusLabel, String at, String atLocal) {
+        static PublicStep of(HistoryEntry h, ZoneId zone, Locale locale) {
+            return new PublicStep(h.to().name(), h.to().label().in(locale), h.at().toString(),
+                    IndonesianTime.display(h.at(), zone));
+        }
+    }
+
+    /** {@code GET /v1/tenants}: the Pemda served, by name. */
+    @Serdeable
+    record TenantList(List<TenantItem> items) {
+        static TenantList of(List<Tenant> tenants) {
+            return new TenantList(tenants.stream().map(t -> new TenantItem(t.id(), t.name(), t.zone().getId(),
+                    IndonesianTime.abbreviation(t.zone()))).sorted(Comparator.comparing(TenantItem::name)).toList());
+        }
+    }
+
+    @Serdeable
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    record TenantItem(String id, String name, String timeZone, String timeZoneAbbreviation) {
+    }
+
+    /** {@code GET /v1/tenants/{tenantId}/categories?kind=}: the category picker. */
+    @Serdeable
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    record CategoryList(String tenant, List<CategoryItem> items) {
+        /** The categories that apply to {@code kind} (every category when null; one without kinds applies to all). */
+        static CategoryList of(Tenant tenant, String kind) {
+            return new CategoryList(tenant.id(), tenant.categories().stream()
+                    .filter(c -> kind == null || c.kinds().isEmpty() || c.kinds().stream().anyMatch(k -> k.name().equals(kind)))
+                    .map(c -> CategoryItem.of(c, c.agencyId() == null ? null : tenant.agency(c.agencyId()).orElse(null)))
+                    .toList());
+        }
+    }
+
+    @Serdeable
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    record CategoryItem(String code, String name, String agencyName, boolean external, List<String> kinds) {
+        static CategoryItem of(Category c, Agency agency) {
+            return new CategoryItem(c.code(), c.name(), agency == null ? null : agency.name(),
+                    agency != null && agency.external(), c.kinds().isEmpty() ? ALL_KINDS
+                    : c.kinds().stream().map(Enum::name).sorted().toList());
+        }
+    }
+}

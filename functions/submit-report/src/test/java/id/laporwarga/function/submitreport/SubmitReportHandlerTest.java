@@ -1,0 +1,167 @@
+package id.laporwarga.function.submitreport;
+
+import static id.laporwarga.platform.testing.HttpAnswers.assertError;
+import static id.laporwarga.platform.testing.HttpAnswers.body;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import id.laporwarga.domain.memory.MemoryWorld;
+import id.laporwarga.domain.report.CaseKind;
+import id.laporwarga.domain.report.ReportCase;
+import id.laporwarga.platform.testing.MemoryContext;
+import id.laporwarga.platform.testing.SampleTenant;
+import id.laporwarga.testkit.HttpEvents;
+import id.laporwarga.testkit.LambdaEvents;
+import io.micronaut.json.tree.JsonNode;
+import java.time.Clock;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** submit-report's handler on the in-memory ports, driven by the sample events of events/ (no emulator). */
+class SubmitReportHandlerTest {
+    static MemoryWorld world;
+    static SubmitReportHandler handler;
+
+    @BeforeAll
+    static void start() {
+        world = new MemoryWorld(SampleTenant.kotamobagu());
+        handler = new SubmitReportHandler(MemoryContext.of(world, Clock.systemUTC()));
+    }
+
+    @AfterAll
+    static void stop() {
+        handler.close();
+    }
+
+    static APIGatewayV2HTTPResponse call(APIGatewayV2HTTPEvent event) {
+        return handler.handleRequest(event, null);
+    }
+
+    static APIGatewayV2HTTPEvent submission(String file) {
+        return HttpEvents.file(file).header("idempotency-key", UUID.randomUUID().toString()).build();
+    }
+
+    @Test
+    void theSampleSubmissionMakesOneCaseAndARetryReplaysIt() {
+        APIGatewayV2HTTPEvent event = LambdaEvents.load("http-submit-report.json", APIGatewayV2HTTPEvent.class);
+        int before = world.cases.byId.size();
+        APIGatewayV2HTTPResponse first = call(event);
+        JsonNode body = body(first, 201);
+        String code = body.get("trackingCode").getStringValue();
+        assertTrue(code.matches("KOT-[A-Z0-9]{4}-[A-Z0-9]{4}"), code);
+        assertEquals("AWAITING_PHOTOS", body.get("status").getStringValue());
+        assertEquals("Menunggu foto", body.get("statusLabel").getStringValue());
+        assertEquals("kotamobagu", body.get("tenant").getStringValue());
+        assertEquals("Kotamobagu Utara", body.get("area").get("kecamatan").getStringValue());
+        JsonNode upload = body.get("uploads").get(0);
+        assertEquals("PUT", upload.get("method").getStringValue());
+        assertEquals("p1", upload.get("photoId").getStringValue());
+        assertEquals("image/jpeg", upload.get("headers").get("Content-Type").getStringValue());
+        assertEquals("/v1/reports/" + code, first.getHeaders().get("Location"));
+        assertFalse(first.getHeaders().containsKey("Idempotent-Replayed"));
+
+        APIGatewayV2HTTPResponse retry = call(LambdaEvents.load("http-submit-report.json", APIGatewayV2HTTPEvent.class));
+        assertEquals(body.get("caseId").getStringValue(), body(retry, 201).get("caseId").getStringValue());
+        assertEquals("true", retry.getHeaders().get("Idempotent-Replayed"));
+        assertEquals(before + 1, world.cases.byId.size(), "one case for one idempotency key");
+    }
+
+    @Test
+    void anRtActivityReportWithTwoPhotosGetsTwoUploads() {
+        JsonNode body = body(call(submission("http-submit-rt-activity.json")), 201);
+        ReportCase stored = world.cases.get(body.get("caseId").getStringValue());
+        assertEquals(CaseKind.RT_ACTIVITY, stored.kind());
+        assertEquals("71.74.01.1005-RT001", stored.rtId());
+        assertEquals(2, body.get("uploads").size());
+    }
+
+    @Test
+    void theAnonymousSampleIsStoredWithoutTheReporterOnThePublicView() {
+        JsonNode submitted = body(call(submission("http-submit-report-anonymous.json")), 201);
+        APIGatewayV2HTTPEvent view = HttpEvents.file("http-get-public-report.json")
+                .pathParameter("trackingCode", submitted.get("trackingCode").getStringValue()).build();
+        APIGatewayV2HTTPResponse response = call(view);
+        JsonNode publicView = body(response, 200);
+        assertEquals("SAMPAH", publicView.get("category").getStringValue());
+        assertEquals("Sampah dan Persampahan", publicView.get("categoryName").getStringValue());
+        assertEquals("WITA", publicView.get("timeZone").getStringValue());
+        assertEquals("kotamobagu", publicView.get("tenant").get("id").getStringValue());
+        assertEquals("AWAITING_PHOTOS", publicView.get("history").get(0).get("status").getStringValue());
+        assertNull(publicView.get("confidential"));
+        assertNull(publicView.get("reasons"), "no verdict yet");
+        assertFalse(response.getBody().contains("reporter"), response.getBody());
+    }
+
+    @Test
+    void aConfidentialCaseShowsOnlyItsStatus() {
+        APIGatewayV2HTTPEvent event = submission("http-submit-report.json");
+        event.setBody(event.getBody().replace("\"PUBLIC\"", "\"CONFIDENTIAL\""));
+        String code = body(call(event), 201).get("trackingCode").getStringValue();
+        JsonNode view = body(call(HttpEvents.file("http-get-public-report.json").pathParameter("trackingCode", code)
+                .build()), 200);
+        assertTrue(view.get("confidential").getBooleanValue());
+        for (String hidden : new String[] {"category", "area", "history", "kind", "createdAt", "tenant"}) {
+            assertNull(view.get(hidden), hidden + " must not be shown: " + view);
+        }
+    }
+
+    @Test
+    void unknownOrMalformedTrackingCodesAre404() {
+        assertError(call(LambdaEvents.load("http-get-public-report.json", APIGatewayV2HTTPEvent.class)), 404, "NOT_FOUND");
+        assertError(call(HttpEvents.file("http-get-public-report.json").pathParameter("trackingCode", "..%2F..%2Fx")
+                .build()), 404, "NOT_FOUND");
+    }
+
+    @Test
+    void rejectedSamplesHaveTheirStableCodeAndStoreNothing() {
+        int before = world.cases.byId.size();
+        assertError(call(submission("http-submit-report-malformed.json")), 400, "MALFORMED_JSON");
+        APIGatewayV2HTTPResponse outside = call(submission("http-submit-report-outside.json"));
+        assertEquals("Lokasi berada di luar wilayah layanan.",
+                assertError(outside, 422, "OUTSIDE_SERVICE_AREA").get("message").getStringValue());
+        APIGatewayV2HTTPEvent english = HttpEvents.file("http-submit-report-outside.json")
+                .header("accept-language", "en-US,en;q=0.9").build();
+        assertEquals("The location is outside every service area.",
+                assertError(call(english), 422, "OUTSIDE_SERVICE_AREA").get("message").getStringValue());
+        assertError(call(HttpEvents.file("http-submit-report.json").header("idempotency-key", null).build()),
+                400, "MISSING_IDEMPOTENCY_KEY");
+        assertError(call(HttpEvents.file("http-submit-report.json").header("content-type", "text/plain").build()),
+                415, "UNSUPPORTED_MEDIA_TYPE");
+        assertEquals(before, world.cases.byId.size(), "nothing stored for rejected requests");
+    }
+
+    @Test
+    void theCatalogueFeedsTheAppsPickers() {
+        JsonNode tenants = body(call(LambdaEvents.load("http-list-tenants.json", APIGatewayV2HTTPEvent.class)), 200);
+        assertEquals("kotamobagu", tenants.get("items").get(0).get("id").getStringValue());
+        assertEquals("Asia/Makassar", tenants.get("items").get(0).get("timeZone").getStringValue());
+        assertEquals("WITA", tenants.get("items").get(0).get("timeZoneAbbreviation").getStringValue());
+
+        JsonNode categories = body(call(LambdaEvents.load("http-list-categories.json", APIGatewayV2HTTPEvent.class)), 200);
+        assertEquals("kotamobagu", categories.get("tenant").getStringValue());
+        JsonNode items = categories.get("items");
+        boolean sawPln = false;
+        for (int i = 0; i < items.size(); i++) {
+            JsonNode c = items.get(i);
+            JsonNode kinds = c.get("kinds");
+            boolean complaint = false;
+            for (int k = 0; k < kinds.size(); k++) {
+                complaint |= "COMPLAINT".equals(kinds.get(k).getStringValue());
+            }
+            assertTrue(complaint, "?kind=COMPLAINT lists complaint categories only: " + c);
+            if ("LISTRIK_PLN".equals(c.get("code").getStringValue())) {
+                assertTrue(c.get("external").getBooleanValue());
+                sawPln = true;
+            }
+        }
+        assertTrue(sawPln, "PLN is listed as an external institution");
+        assertError(call(HttpEvents.file("http-list-categories.json").pathParameter("tenantId", "atlantis").build()),
+                404, "NOT_FOUND");
+    }
+}

@@ -1,0 +1,56 @@
+package id.laporwarga.platform;
+
+import id.laporwarga.domain.geotag.PhotoVerification;
+import id.laporwarga.domain.port.AlertPhotoLinks;
+import id.laporwarga.domain.port.CaseRepository;
+import id.laporwarga.domain.port.PhotoUploads;
+import id.laporwarga.domain.port.TenantCatalog;
+import id.laporwarga.domain.report.SubmitReportService;
+import id.laporwarga.domain.routing.DeliveryClaims;
+import id.laporwarga.domain.routing.RouteCaseService;
+import id.laporwarga.domain.routing.RoutingNotifications;
+import id.laporwarga.domain.workflow.ReviewService;
+import id.laporwarga.domain.workflow.ReviewOutbox;
+import io.micronaut.context.annotation.Factory;
+import io.micronaut.context.annotation.Requires;
+import jakarta.inject.Singleton;
+import java.time.Clock;
+
+/**
+ * The domain's services, wired to the ports (once per container, created on first use). Every parameter is a domain
+ * port: the AWS adapters of this module implement them in a function, in-memory implementations in handler tests.
+ */
+@Factory
+public class DomainServices {
+    /** UTC wall clock; a test may register its own {@link Clock}. */
+    @Singleton
+    @Requires(missingBeans = Clock.class)
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Singleton
+    SubmitReportService submitReportService(TenantCatalog tenants, CaseRepository cases, PhotoUploads uploads,
+                                            Clock clock) {
+        return new SubmitReportService(tenants, cases, uploads, clock);
+    }
+
+    @Singleton
+    PhotoVerification photoVerification(CaseRepository cases, TenantCatalog tenants, PhotoVerification.PhotoObjects photos,
+                                        PhotoVerification.EventSink events, PhotoVerification.OnceMarkers markers,
+                                        Clock clock) {
+        return new PhotoVerification(cases, tenants, photos, events, markers, clock);
+    }
+
+    @Singleton
+    RouteCaseService routeCaseService(CaseRepository cases, TenantCatalog tenants, RoutingNotifications notifications,
+                                      DeliveryClaims claims, AlertPhotoLinks photoLinks, Clock clock) {
+        return new RouteCaseService(cases, tenants, notifications, claims, photoLinks::link, photoLinks.validity(), clock);
+    }
+
+    @Singleton
+    ReviewService reviewService(CaseRepository cases, TenantCatalog tenants, PhotoUploads uploads, ReviewOutbox outbox,
+                                Clock clock) {
+        return new ReviewService(cases, tenants, uploads, outbox, clock);
+    }
+}

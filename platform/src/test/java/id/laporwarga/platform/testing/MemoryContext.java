@@ -1,0 +1,103 @@
+package id.laporwarga.platform.testing;
+
+import id.laporwarga.domain.geotag.PhotoVerification;
+import id.laporwarga.domain.memory.MemoryWorld;
+import id.laporwarga.domain.port.AgencyStats;
+import id.laporwarga.domain.port.AlertPhotoLinks;
+import id.laporwarga.domain.port.AlertSubscriptions;
+import id.laporwarga.domain.port.AnalyticsExports;
+import id.laporwarga.domain.port.CaseAttachments;
+import id.laporwarga.domain.port.CaseInbox;
+import id.laporwarga.domain.port.CaseRepository;
+import id.laporwarga.domain.port.PeriodCases;
+import id.laporwarga.domain.port.PhotoUploads;
+import id.laporwarga.domain.port.RtScores;
+import id.laporwarga.domain.port.TenantCatalog;
+import id.laporwarga.domain.port.TenantRegistry;
+import id.laporwarga.domain.routing.DeliveryClaims;
+import id.laporwarga.domain.routing.RoutingNotifications;
+import id.laporwarga.domain.workflow.OverdueCases;
+import id.laporwarga.domain.workflow.ReviewOutbox;
+import id.laporwarga.platform.FunctionEnvironment;
+import id.laporwarga.platform.aws.AgencySubscriptions;
+import id.laporwarga.platform.aws.CaseEventPublisher;
+import id.laporwarga.platform.aws.S3AlertPhotoLinks;
+import id.laporwarga.platform.aws.S3AnalyticsExports;
+import id.laporwarga.platform.aws.S3CaseAttachments;
+import id.laporwarga.platform.aws.S3PhotoReader;
+import id.laporwarga.platform.aws.S3PhotoUploads;
+import id.laporwarga.platform.aws.SnsReviewOutbox;
+import id.laporwarga.platform.aws.SnsRoutingNotifications;
+import id.laporwarga.platform.store.AgencyStatsQueries;
+import id.laporwarga.platform.store.DynamoCaseRepository;
+import id.laporwarga.platform.store.DynamoDeliveryClaims;
+import id.laporwarga.platform.store.InboxQueries;
+import id.laporwarga.platform.store.PeriodCaseQueries;
+import id.laporwarga.platform.store.ProcessedMarkers;
+import id.laporwarga.platform.store.RtScoreStore;
+import id.laporwarga.platform.tenant.DynamoTenantStore;
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.context.ApplicationContextBuilder;
+import io.micronaut.context.RuntimeBeanDefinition;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * A function's Micronaut context whose ports are a {@link MemoryWorld}: every AWS adapter of the platform is replaced
+ * by the in-memory implementation of the domain port it implements, so a handler runs its real wiring, routes,
+ * mapping and error handling without an emulator. No SDK client is ever created (there is no endpoint to reach).
+ */
+public final class MemoryContext {
+    /** What the functions read from their environment; no endpoint: nothing may call AWS. */
+    public static final Map<String, String> ENVIRONMENT = Map.of(
+            FunctionEnvironment.TABLE_NAME, "memory-table",
+            FunctionEnvironment.PHOTOS_BUCKET, "memory-photos",
+            FunctionEnvironment.ANALYTICS_BUCKET, "memory-analytics",
+            FunctionEnvironment.CASE_EVENTS_TOPIC_ARN, "arn:aws:sns:ap-southeast-3:000000000000:memory-case-events",
+            FunctionEnvironment.AGENCY_ALERTS_TOPIC_ARN, "arn:aws:sns:ap-southeast-3:000000000000:memory-agency-alerts",
+            FunctionEnvironment.CITIZEN_NOTICES_TOPIC_ARN, "arn:aws:sns:ap-southeast-3:000000000000:memory-citizen-notices",
+            FunctionEnvironment.SUPERVISOR_ALERTS_TOPIC_ARN,
+            "arn:aws:sns:ap-southeast-3:000000000000:memory-supervisor-alerts",
+            FunctionEnvironment.AWS_REGION, "ap-southeast-3",
+            FunctionEnvironment.AWS_ENDPOINT_URL, "http://127.0.0.1:9");
+
+    private MemoryContext() {
+    }
+
+    /** The builder to hand a handler's {@code (ApplicationContextBuilder)} constructor. */
+    public static ApplicationContextBuilder of(MemoryWorld world, Clock clock) {
+        List<List<RuntimeBeanDefinition<?>>> ports = List.of(
+                port(DynamoCaseRepository.class, world.cases, CaseRepository.class),
+                port(DynamoTenantStore.class, world.tenants, TenantCatalog.class, TenantRegistry.class),
+                port(AgencySubscriptions.class, world.tenants, AlertSubscriptions.class),
+                port(S3PhotoUploads.class, world.objects, PhotoUploads.class),
+                port(S3PhotoReader.class, world.objects, PhotoVerification.PhotoObjects.class),
+                port(S3CaseAttachments.class, world.objects, CaseAttachments.class),
+                port(S3AlertPhotoLinks.class, world.objects, AlertPhotoLinks.class),
+                port(S3AnalyticsExports.class, world.objects, AnalyticsExports.class),
+                port(CaseEventPublisher.class, world.messages, PhotoVerification.EventSink.class),
+                port(SnsRoutingNotifications.class, world.messages, RoutingNotifications.class),
+                port(SnsReviewOutbox.class, world.messages, ReviewOutbox.class),
+                port(ProcessedMarkers.class, world.markers, PhotoVerification.OnceMarkers.class),
+                port(DynamoDeliveryClaims.class, world.markers, DeliveryClaims.class),
+                port(InboxQueries.class, world.queries, CaseInbox.class, OverdueCases.class),
+                port(PeriodCaseQueries.class, world.queries, PeriodCases.class),
+                port(AgencyStatsQueries.class, world.queries, AgencyStats.class),
+                port(RtScoreStore.class, world.scores, RtScores.class));
+        return ApplicationContext.builder()
+                .singletons(new FunctionEnvironment(ENVIRONMENT), clock)
+                .beanDefinitions(ports.stream().flatMap(List::stream).toArray(RuntimeBeanDefinition[]::new));
+    }
+
+    /**
+     * {@code instance} as the bean of each port in {@code ports}, in place of the platform's {@code adapter} (one
+     * definition per port type: Micronaut keys replacements by bean type).
+     */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static List<RuntimeBeanDefinition<?>> port(Class<?> adapter, Object instance, Class<?>... ports) {
+        return Stream.of(ports).<RuntimeBeanDefinition<?>>map(type -> RuntimeBeanDefinition
+                .builder((Class<Object>) type, () -> instance).replaces((Class) adapter).build()).toList();
+    }
+}
