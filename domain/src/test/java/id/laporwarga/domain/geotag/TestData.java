@@ -7,100 +7,49 @@ import id.laporwarga.domain.geo.GeoPoint;
 import id.laporwarga.domain.tenant.Tenant;
 import id.laporwarga.domain.tenant.TenantPolicies;
 import id.laporwarga.domain.time.IndonesianTime;
+import id.laporwarga.testkit.Csv;
+import id.laporwarga.testkit.RepositoryFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** The test data in sample-data/ (photos, boundaries, points), read in place. */
+/** The test data in sample-data/ (expected photo metadata, boundaries, points), read in place. */
 final class TestData {
     private TestData() {
     }
 
-    static Path repoRoot() {
-        Path p = Path.of("").toAbsolutePath();
-        while (p != null && !Files.exists(p.resolve("template.yaml"))) {
-            p = p.getParent();
-        }
-        if (p == null) {
-            throw new IllegalStateException("template.yaml not found above " + Path.of("").toAbsolutePath());
-        }
-        return p;
-    }
-
     static Path sampleData() {
-        return repoRoot().resolve("sample-data");
-    }
-
-    static byte[] photo(String name) {
-        try {
-            return Files.readAllBytes(sampleData().resolve("photos").resolve(name));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    /** Rows of a CSV with a header line; handles quoted fields. */
-    static List<Map<String, String>> csv(Path file) {
-        try {
-            List<String> lines = Files.readAllLines(file);
-            List<String> header = split(lines.get(0));
-            List<Map<String, String>> rows = new ArrayList<>();
-            for (String line : lines.subList(1, lines.size())) {
-                if (line.isBlank()) {
-                    continue;
-                }
-                List<String> cells = split(line);
-                Map<String, String> row = new LinkedHashMap<>();
-                for (int i = 0; i < header.size(); i++) {
-                    row.put(header.get(i), i < cells.size() ? cells.get(i) : "");
-                }
-                rows.add(row);
-            }
-            return rows;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static List<String> split(String line) {
-        List<String> out = new ArrayList<>();
-        StringBuilder cell = new StringBuilder();
-        boolean quoted = false;
-        for (int i = 0; i < line.length(); i++) {
-            char c = line.charAt(i);
-            if (quoted) {
-                if (c == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
-                    cell.append('"');
-                    i++;
-                } else if (c == '"') {
-                    quoted = false;
-                } else {
-                    cell.append(c);
-                }
-            } else if (c == '"') {
-                quoted = true;
-            } else if (c == ',') {
-                out.add(cell.toString());
-                cell.setLength(0);
-            } else {
-                cell.append(c);
-            }
-        }
-        out.add(cell.toString());
-        return out;
+        return RepositoryFiles.sampleData();
     }
 
     static List<Map<String, String>> expectedPhotos() {
-        return csv(sampleData().resolve("photos/expected.csv"));
+        return Csv.rows(sampleData().resolve("photos/expected.csv"));
+    }
+
+    /**
+     * What expected.csv says a real photo of sample-data/photos carries, as the photo store hands it to the domain
+     * (the platform's reader is tested against the files themselves).
+     */
+    static PhotoMetadata expectedMetadata(String file) {
+        Map<String, String> row = expectedPhotos().stream().filter(r -> file.equals(r.get("file"))).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException(file + " is not in expected.csv"));
+        GeoPoint at = Boolean.parseBoolean(row.get("gps_usable")) ? point(row) : null;
+        String taken = row.get("datetime_original");
+        String offset = row.get("offset_time_original");
+        return new PhotoMetadata(ImageFormat.JPEG, at, Boolean.parseBoolean(row.get("has_gps")),
+                taken.isEmpty() ? null : LocalDateTime.parse(taken), offset.isEmpty() ? null : ZoneOffset.of(offset),
+                row.get("make").isEmpty() ? null : row.get("make"), row.get("model").isEmpty() ? null : row.get("model"));
     }
 
     static List<Map<String, String>> points() {
-        return csv(sampleData().resolve("kotamobagu/kotamobagu.points.csv"));
+        return Csv.rows(sampleData().resolve("kotamobagu/kotamobagu.points.csv"));
     }
 
     static GeoPoint point(Map<String, String> row) {

@@ -1,4 +1,6 @@
-package id.laporwarga.domain.geotag;
+package id.laporwarga.platform.photo;
+
+import id.laporwarga.testkit.RepositoryFiles;
 
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
@@ -82,7 +84,7 @@ final class TestPhotos {
 
     /** A retagged copy of the real Nikon photo (640x480, real pixels). */
     static byte[] nikonAt(Double lat, Double lon, LocalDateTime taken, String offset) {
-        return retag(TestData.photo("nikon-coolpix-p6000_gps.jpg"), lat, lon, taken, offset);
+        return retag(RepositoryFiles.photoBytes("nikon-coolpix-p6000_gps.jpg"), lat, lon, taken, offset);
     }
 
     /** A JPEG of about {@code targetBytes} (noise compresses badly), geotagged like {@link #retag}. */
