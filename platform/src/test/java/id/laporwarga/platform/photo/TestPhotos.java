@@ -32,7 +32,7 @@ import org.apache.commons.imaging.formats.tiff.write.TiffOutputSet;
  * Test photos written at test time from the real files in sample-data/photos (EXIF rewritten with Apache Commons
  * Imaging), never committed binaries.
  */
-final class TestPhotos {
+public final class TestPhotos {
     static final TagInfoAscii OFFSET_TIME_ORIGINAL =
             new TagInfoAscii("OffsetTimeOriginal", 0x9011, 7, TiffDirectoryType.EXIF_DIRECTORY_EXIF_IFD);
     private static final DateTimeFormatter EXIF_TIME = DateTimeFormatter.ofPattern("yyyy:MM:dd HH:mm:ss");
@@ -83,12 +83,12 @@ final class TestPhotos {
     }
 
     /** A retagged copy of the real Nikon photo (640x480, real pixels). */
-    static byte[] nikonAt(Double lat, Double lon, LocalDateTime taken, String offset) {
+    public static byte[] nikonAt(Double lat, Double lon, LocalDateTime taken, String offset) {
         return retag(RepositoryFiles.photoBytes("nikon-coolpix-p6000_gps.jpg"), lat, lon, taken, offset);
     }
 
     /** A JPEG of about {@code targetBytes} (noise compresses badly), geotagged like {@link #retag}. */
-    static byte[] largeJpeg(int targetBytes, Double lat, Double lon, LocalDateTime taken, String offset) {
+    public static byte[] largeJpeg(int targetBytes, Double lat, Double lon, LocalDateTime taken, String offset) {
         int side = 512;
         byte[] jpeg;
         do {
@@ -124,7 +124,7 @@ final class TestPhotos {
     }
 
     /** {@code jpeg} with an extra APP2 segment chain of {@code bytes} inserted right after SOI (before the EXIF). */
-    static byte[] withLeadingSegments(byte[] jpeg, int bytes) {
+    public static byte[] withLeadingSegments(byte[] jpeg, int bytes) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         out.write(jpeg, 0, 2);
         int remaining = bytes;
