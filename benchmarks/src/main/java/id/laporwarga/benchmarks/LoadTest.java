@@ -1,6 +1,7 @@
 package id.laporwarga.benchmarks;
 
 import id.laporwarga.local.DevStack;
+import id.laporwarga.local.DevStackOptions;
 import id.laporwarga.platform.log.JsonLog;
 import id.laporwarga.platform.store.TableKeys;
 import java.io.IOException;
@@ -116,7 +117,7 @@ public final class LoadTest {
                 + "up to %d instances per function, on %d cores%n", seconds, warmup, submitters, readers, httpThreads,
                 instances, Runtime.getRuntime().availableProcessors());
         long startStack = System.nanoTime();
-        try (DevStack local = DevStack.start(DevStack.Options.forTests()
+        try (DevStack local = DevStack.start(DevStackOptions.forTests()
                 .stackName("load-" + UUID.randomUUID().toString().substring(0, 6))
                 .pollQueues(false).runSchedules(false).maxConcurrency(instances).httpThreads(httpThreads)
                 .accessLog(quiet(args)))) {
