@@ -37,9 +37,8 @@ import software.amazon.awssdk.core.sync.RequestBody;
  * the template's resources and the Kotamobagu tenant. Prints medians, the ratio (target ≤ 1.3×) and the package size
  * (target ≤ 20 MB) per function.
  *
- * <p>Run (after {@code mvn -pl benchmarks -am install -DskipTests}, which also builds the Lambda packages):
- * {@code java -cp benchmarks/target/classes:<benchmarks classpath> id.laporwarga.benchmarks.ColdStartAllBenchmark
- * [rounds] [LogicalId...]} (see docs/cold-start.md).
+ * <p>Run: {@code ./lapor-bench cold-start-all [rounds=5] [LogicalId...]} (it builds the Lambda packages first; see
+ * docs/performance.md). {@code --smoke}: one round, the first (recording) run of each program being the measured one.
  */
 public final class ColdStartAllBenchmark {
     static final double RATIO_TARGET = 1.3;
@@ -57,16 +56,22 @@ public final class ColdStartAllBenchmark {
         }
     }
 
-    public static void main(String[] args) throws Exception {
-        int rounds = args.length > 0 && args[0].matches("\\d+") ? Integer.parseInt(args[0]) : 5;
+    public static void main(String[] args) {
+        Bench.run(args, ColdStartAllBenchmark::run);
+    }
+
+    private static int run(boolean smoke, String[] args) throws Exception {
+        int rounds = smoke ? 0 : args.length > 0 && args[0].matches("\\d+") ? Integer.parseInt(args[0]) : 5;
         Set<String> only = new LinkedHashSet<>(Arrays.asList(args).subList(args.length > 0 && args[0].matches("\\d+")
                 ? 1 : 0, args.length));
         SamTemplate template = SamTemplate.load(SamTemplate.findRepositoryTemplate());
         Path repo = template.path().getParent();
         List<String> jvmFlags = lambdaJvmFlags(template);
-        System.out.println("JVM flags: " + String.join(" ", jvmFlags) + "; " + rounds + " rounds each");
+        System.out.println("JVM flags: " + String.join(" ", jvmFlags) + "; "
+                + (smoke ? "smoke: 1 round each, not warmed" : rounds + " rounds each"));
 
         List<Row> rows = new ArrayList<>();
+        List<String> skipped = new ArrayList<>();
         try (LocalAws aws = LocalAws.start()) {
             ProvisionedStack stack = StackProvisioner.provision(template, "bench-all", aws);
             SampleTenants.onboard(stack, SampleTenants.KOTAMOBAGU);
@@ -88,6 +93,7 @@ public final class ColdStartAllBenchmark {
                 if (!Files.isRegularFile(jar) || !Files.isDirectory(lib)) {
                     System.out.println(f.logicalId() + ": no Lambda package; build it: mvn -pl functions/" + name
                             + " -am package -DskipTests");
+                    skipped.add(f.logicalId());
                     continue;
                 }
                 List<Path> libJars;
@@ -108,6 +114,7 @@ public final class ColdStartAllBenchmark {
                 Scenario scenario = scenarios.get(f.logicalId());
                 if (scenario == null) {
                     System.out.println(f.logicalId() + ": no sample event configured; skipped");
+                    skipped.add(f.logicalId());
                     continue;
                 }
                 Path event = adaptedEvent(repo.resolve("events").resolve(scenario.eventFile()), scenario.adapt(), work);
@@ -125,7 +132,8 @@ public final class ColdStartAllBenchmark {
                         throw new java.io.UncheckedIOException(e);
                     }
                 };
-                // unmeasured: warms the page cache and the emulators, and records which AWS calls the function makes
+                // warms the page cache and the emulators, and records which AWS calls the function makes (measured only
+                // in smoke mode)
                 before.run();
                 ColdStart.Run first = ColdStart.run(functionFlags(jvmFlags), functionCp, FunctionColdInvoke.class, env,
                         f.handlerClass(), event.toString());
@@ -138,6 +146,10 @@ public final class ColdStartAllBenchmark {
 
                 List<Long> bare = new ArrayList<>();
                 List<Long> fn = new ArrayList<>();
+                if (rounds == 0) {
+                    bare.add(bareFirst.millis());
+                    fn.add(first.millis());
+                }
                 ColdStart.Run last = first;
                 for (int i = 0; i < rounds; i++) {
                     bare.add(ColdStart.run(bareFlags(jvmFlags), bareCp, BareSdkCalls.class, env, bareArgs).millis());
@@ -159,6 +171,19 @@ public final class ColdStartAllBenchmark {
             }
         }
         print(rows);
+        if (!skipped.isEmpty()) {
+            System.out.println("skipped (not measured): " + skipped);
+        }
+        long slowest = 0;
+        for (Row r : rows) {
+            Bench.figure("cold-start-all." + r.function() + ".ratio", r.ratio(), "x");
+            Bench.figure("cold-start-all." + r.function() + ".packageMiB", r.packageBytes() / 1024.0 / 1024.0, "MiB");
+            slowest = Math.max(slowest, r.functionMs());
+        }
+        Bench.figure("cold-start-all.functions", rows.size(), "functions");
+        Bench.figure("cold-start-all.skipped", skipped.size(), "functions");
+        Bench.figure("cold-start-all.slowestFunctionMs", slowest, "ms");
+        return 0;
     }
 
     static void print(List<Row> rows) {

@@ -3,8 +3,8 @@ package id.laporwarga.benchmarks;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import id.laporwarga.domain.geo.GeoPoint;
-import id.laporwarga.domain.geotag.ByteRangeSource;
-import id.laporwarga.domain.geotag.PhotoMetadataReader;
+import id.laporwarga.platform.photo.ByteRangeSource;
+import id.laporwarga.platform.photo.PhotoMetadataReader;
 import id.laporwarga.domain.report.CaseKind;
 import id.laporwarga.domain.report.CaseStatus;
 import id.laporwarga.domain.report.HistoryEntry;
@@ -51,15 +51,12 @@ import software.amazon.awssdk.services.s3.S3Client;
 /**
  * Geotag verification of a 5 MB photo on the emulators (DynamoDB Local + moto S3/SQS/SNS): bytes read and time per
  * verification with ranged GETs (what verify-geotag does) against downloading the whole object, plus the whole
- * handler (S3 read + rules + DynamoDB write + SNS publish). Run:
- * <pre>
- * mvn -q -pl benchmarks -am install -DskipTests
- * mvn -q -pl benchmarks exec:exec -Dexec.executable=java \
- *   -Dexec.args="-XX:+UseSerialGC -cp %classpath id.laporwarga.benchmarks.GeotagReadBenchmark"
- * </pre>
- * Optional argument: iterations (default 20). Target: at most 128 KB read per verification.
+ * handler (S3 read + rules + DynamoDB write + SNS publish). Target: at most 128 KB read per verification.
+ *
+ * <p>Run: {@code ./lapor-bench geotag-read [iterations=20]}; {@code --smoke}: one iteration after one warm-up.
  */
 public final class GeotagReadBenchmark {
+    static final long TARGET_BYTES_READ = 128 * 1024;
     private static final TagInfoAscii OFFSET_TIME_ORIGINAL =
             new TagInfoAscii("OffsetTimeOriginal", 0x9011, 7, TiffDirectoryType.EXIF_DIRECTORY_EXIF_IFD);
     private static final GeoPoint KOTAMOBAGU_BARAT = new GeoPoint(0.737611, 124.285133);
@@ -67,19 +64,32 @@ public final class GeotagReadBenchmark {
     private GeotagReadBenchmark() {
     }
 
-    public static void main(String[] args) throws Exception {
-        int iterations = args.length > 0 ? Integer.parseInt(args[0]) : 20;
+    public static void main(String[] args) {
+        Bench.run(args, GeotagReadBenchmark::run);
+    }
+
+    private static int run(boolean smoke, String[] args) throws Exception {
+        int iterations = smoke ? 1 : args.length > 0 ? Integer.parseInt(args[0]) : 20;
+        int warmups = smoke ? 1 : 5;
         byte[] photo = fiveMegabytePhoto();
         System.out.printf(Locale.ROOT, "verify-geotag benchmark: photo %,d bytes, %d iterations, %s%n", photo.length,
                 iterations, System.getProperty("java.vm.name") + " " + Runtime.version());
 
-        LocalAws aws = LocalAws.shared();
-        ProvisionedStack stack = StackProvisioner.provision(SamTemplate.load(SamTemplate.findRepositoryTemplate()),
-                "geotag-bench", aws);
-        SampleTenants.onboardIfAbsent(stack, SampleTenants.KOTAMOBAGU);
-        String bucket = stack.bucket("PhotosBucket");
-        VerifyGeotagHandler handler = new VerifyGeotagHandler(ApplicationContext.builder()
-                .singletons(new FunctionEnvironment(stack.functionEnvironment("VerifyGeotagFunction"))));
+        try (LocalAws aws = LocalAws.start()) {
+            ProvisionedStack stack = StackProvisioner.provision(SamTemplate.load(SamTemplate.findRepositoryTemplate()),
+                    "geotag-bench", aws);
+            SampleTenants.onboardIfAbsent(stack, SampleTenants.KOTAMOBAGU);
+            String bucket = stack.bucket("PhotosBucket");
+            try (VerifyGeotagHandler handler = new VerifyGeotagHandler(ApplicationContext.builder()
+                    .singletons(new FunctionEnvironment(stack.functionEnvironment("VerifyGeotagFunction"))))) {
+                measure(photo, iterations, warmups, aws, stack, bucket, handler);
+            }
+        }
+        return 0;
+    }
+
+    private static void measure(byte[] photo, int iterations, int warmups, LocalAws aws, ProvisionedStack stack,
+                                String bucket, VerifyGeotagHandler handler) throws Exception {
         S3PhotoReader reader = handler.getApplicationContext().getBean(S3PhotoReader.class);
         DynamoCaseRepository cases = handler.getApplicationContext().getBean(DynamoCaseRepository.class);
         S3Client s3 = aws.s3();
@@ -88,7 +98,7 @@ public final class GeotagReadBenchmark {
 
         PhotoMetadataReader metadata = new PhotoMetadataReader();
         // warm-up (JIT, connections), not reported
-        for (int i = 0; i < 5; i++) {
+        for (int i = 0; i < warmups; i++) {
             metadata.read(reader.open(bucket, key));
             metadata.read(whole(s3.getObjectAsBytes(r -> r.bucket(bucket).key(key)).asByteArray()));
         }
@@ -117,8 +127,8 @@ public final class GeotagReadBenchmark {
         // the whole function: S3 ranged read + rules + DynamoDB conditional write + SNS publish
         long[] handlerNanos = new long[iterations];
         long handlerBytes = 0;
-        for (int i = -3; i < iterations; i++) {
-            ReportCase c = newCase();
+        for (int i = -Math.min(3, warmups); i < iterations; i++) {
+            ReportCase c = newCase(photo.length);
             cases.create(c, "bench-" + c.caseId(), "secret");
             String photoKey = c.photos().get(0).objectKey();
             s3.putObject(r -> r.bucket(bucket).key(photoKey).contentType("image/jpeg"), RequestBody.fromBytes(photo));
@@ -128,7 +138,8 @@ public final class GeotagReadBenchmark {
             long elapsed = System.nanoTime() - t;
             ReportCase verified = cases.findById(c.caseId()).orElseThrow();
             if (!response.getBatchItemFailures().isEmpty() || verified.status() != CaseStatus.VERIFIED) {
-                throw new IllegalStateException("verification failed: " + verified.status());
+                throw new IllegalStateException("verification failed: " + verified.status() + " "
+                        + verified.verificationReasons());
             }
             if (i >= 0) {
                 handlerNanos[i] = elapsed;
@@ -141,10 +152,14 @@ public final class GeotagReadBenchmark {
         row("ranged GET (verify-geotag)", rangedBytes, rangedRequests, rangedNanos);
         row("whole object GET", wholeBytes, 1, wholeNanos);
         row("handler: read+rules+DynamoDB+SNS", handlerBytes, rangedRequests, handlerNanos);
-        System.out.printf(Locale.ROOT, "bytes read: %.1f%% of the object; target <= 131072 bytes: %s%n",
-                100.0 * rangedBytes / wholeBytes, rangedBytes <= 128 * 1024 ? "met" : "MISSED");
-        handler.close();
-        System.exit(0);
+        System.out.printf(Locale.ROOT, "bytes read: %.1f%% of the object; target <= %d bytes: %s%n",
+                100.0 * rangedBytes / wholeBytes, TARGET_BYTES_READ, rangedBytes <= TARGET_BYTES_READ ? "met" : "MISSED");
+        Bench.figure("geotag-read.photoBytes", photo.length, "bytes");
+        Bench.figure("geotag-read.rangedBytesRead", rangedBytes, "bytes");
+        Bench.figure("geotag-read.rangedRequests", rangedRequests, "requests");
+        Bench.figure("geotag-read.handlerBytesRead", handlerBytes, "bytes");
+        Bench.figure("geotag-read.rangedMedianMs", median(rangedNanos) / 1e6, "ms");
+        Bench.figure("geotag-read.handlerMedianMs", median(handlerNanos) / 1e6, "ms");
     }
 
     private static void check(PhotoMetadataReader.Result r) {
@@ -157,7 +172,13 @@ public final class GeotagReadBenchmark {
         long[] sorted = nanos.clone();
         Arrays.sort(sorted);
         System.out.printf(Locale.ROOT, "%-34s %,14d %9d %10.1f %10.1f%n", mode, bytes, requests,
-                sorted[sorted.length / 2] / 1e6, sorted[(int) Math.min(sorted.length - 1, Math.ceil(sorted.length * 0.9) - 1)] / 1e6);
+                median(nanos) / 1e6, sorted[(int) Math.min(sorted.length - 1, Math.ceil(sorted.length * 0.9) - 1)] / 1e6);
+    }
+
+    private static long median(long[] nanos) {
+        long[] sorted = nanos.clone();
+        Arrays.sort(sorted);
+        return sorted[sorted.length / 2];
     }
 
     private static ByteRangeSource whole(byte[] bytes) {
@@ -180,10 +201,11 @@ public final class GeotagReadBenchmark {
         };
     }
 
-    private static ReportCase newCase() {
+    /** A case as submit-report stores it, its one photo declared with its real size (verify-geotag checks it). */
+    private static ReportCase newCase(long photoBytes) {
         String caseId = UUID.randomUUID().toString();
         Instant now = Instant.now();
-        Photo photo = new Photo("p1", "image/jpeg", 10L * 1024 * 1024,
+        Photo photo = new Photo("p1", "image/jpeg", photoBytes,
                 SubmitReportService.photoKey("kotamobagu", caseId, "p1", "image/jpeg"), null);
         return new ReportCase(caseId, "kotamobagu", "Asia/Makassar", "BEN-" + caseId.substring(0, 8), CaseKind.COMPLAINT,
                 "SAMPAH", "benchmark", KOTAMOBAGU_BARAT, null, null, Privacy.PUBLIC, null, List.of(photo),

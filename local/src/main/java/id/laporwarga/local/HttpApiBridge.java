@@ -6,6 +6,8 @@ import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSer
 import com.sun.net.httpserver.Headers;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
+import id.laporwarga.emulators.ProvisionedStack;
+import id.laporwarga.emulators.SamTemplate;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -47,6 +49,42 @@ final class HttpApiBridge implements HttpHandler {
         boolean allows(String origin) {
             return origin != null && (allowOrigins.contains("*") || allowOrigins.contains(origin));
         }
+    }
+
+    /** The CorsConfiguration of each HttpApi of the template, by logical id (true: API Gateway's allow-all). */
+    static Map<String, Cors> corsConfigurations(ProvisionedStack stack) {
+        Map<String, Cors> cors = new LinkedHashMap<>();
+        for (SamTemplate.Resource api : stack.template().resourcesOfType(SamTemplate.HTTP_API)) {
+            Object c = stack.resolve(api.properties().get("CorsConfiguration"));
+            if (Boolean.TRUE.equals(c) || "true".equals(c)) {
+                cors.put(api.logicalId(), new Cors(List.of("*"), List.of("*"), List.of("*"), List.of(), null, false));
+            } else if (c instanceof Map<?, ?> m) {
+                cors.put(api.logicalId(), new Cors(strings(m.get("AllowOrigins")), strings(m.get("AllowMethods")),
+                        strings(m.get("AllowHeaders")), strings(m.get("ExposeHeaders")),
+                        m.get("MaxAge") == null ? null : Integer.valueOf(String.valueOf(m.get("MaxAge"))),
+                        Boolean.parseBoolean(String.valueOf(m.get("AllowCredentials")))));
+            }
+        }
+        return cors;
+    }
+
+    /** The physical id of each HttpApi of the template (the {@code apiId} of its events), by logical id. */
+    static Map<String, String> apiIds(ProvisionedStack stack) {
+        Map<String, String> apiIds = new LinkedHashMap<>();
+        for (SamTemplate.Resource api : stack.template().resourcesOfType(SamTemplate.HTTP_API)) {
+            apiIds.put(api.logicalId(), stack.physicalId(api.logicalId()));
+        }
+        return apiIds;
+    }
+
+    private static List<String> strings(Object v) {
+        if (v == null) {
+            return List.of();
+        }
+        if (v instanceof List<?> l) {
+            return l.stream().map(String::valueOf).toList();
+        }
+        return List.of(String.valueOf(v));
     }
 
     private final RouteTable routes;

@@ -37,5 +37,5 @@ public interface LocalRuntime {
     /** Closed when the stack stops (before the emulators). */
     void onClose(AutoCloseable resource);
 
-    DevStack.Options options();
+    DevStackOptions options();
 }

@@ -37,7 +37,7 @@ class DevStackIT {
     @BeforeAll
     static void start() throws Exception {
         Path template = Path.of(DevStackIT.class.getResource("/local-test-template.yaml").toURI());
-        local = DevStack.start(DevStack.Options.forTests().template(template).stackName("local-test")
+        local = DevStack.start(DevStackOptions.forTests().template(template).stackName("local-test")
                 .onboardSampleTenants(false)
                 .plugin(runtime -> runtime.authorizer((route, headers) -> {
                     if (route.authorizer() == null) {

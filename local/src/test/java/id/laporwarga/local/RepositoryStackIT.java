@@ -32,7 +32,7 @@ class RepositoryStackIT {
 
     @BeforeAll
     static void start() {
-        local = DevStack.start(DevStack.Options.forTests());
+        local = DevStack.start(DevStackOptions.forTests());
     }
 
     @AfterAll

@@ -17,8 +17,9 @@ import java.time.Instant;
 import java.util.Optional;
 
 /**
- * Verifies one uploaded photo: finds its case from the object key, reads the EXIF with ranged reads, applies the
- * tenant's rules, records the check on the case (optimistic lock, retried on conflict) and, when the check completes
+ * Verifies one uploaded photo: finds its case from the object key, has the photo store read the photo's metadata
+ * ({@link PhotoObjects#readMetadata}: the EXIF location and capture time, with as few bytes fetched as the container
+ * allows), applies the tenant's rules, records the check on the case (optimistic lock, retried on conflict) and, when the check completes
  * the case, publishes the one verdict event.
  *
  * <p>At-least-once safe: a photo that already has a check is never read or changed again; the verdict event is
@@ -29,9 +30,15 @@ public final class PhotoVerification {
     public static final String VERDICT_EVENT_SCOPE = "geotag-verdict";
     static final int MAX_CONFLICT_RETRIES = 8;
 
-    /** Stored photo objects. */
+    /** The photo store (S3 in production: ranged reads of the object and the EXIF container, in platform). */
     public interface PhotoObjects {
-        ByteRangeSource open(String bucket, String key);
+        /**
+         * Reads the stored photo's size and metadata; an object that is not a readable image of an accepted format is
+         * {@link StoredPhoto#notAnImage}, not an exception.
+         *
+         * @throws IOException when the object cannot be read (not the photo's fault: the message is retried)
+         */
+        StoredPhoto readMetadata(String bucket, String key) throws IOException;
 
         void delete(String bucket, String key);
     }
@@ -74,7 +81,6 @@ public final class PhotoVerification {
     private final EventSink events;
     private final OnceMarkers markers;
     private final Clock clock;
-    private final PhotoMetadataReader reader = new PhotoMetadataReader();
     private final GeotagRules rules = new GeotagRules();
 
     public PhotoVerification(CaseRepository cases, TenantCatalog tenants, PhotoObjects objects, EventSink events,
@@ -158,16 +164,11 @@ public final class PhotoVerification {
         if (upload.size() > limit || (declared > 0 && upload.size() >= 0 && upload.size() != declared)) {
             return rules.invalid(0, now); // too large, or not the object that was declared: not even read
         }
-        ByteRangeSource source = objects.open(upload.bucket(), upload.key());
-        try {
-            PhotoMetadataReader.Result read = reader.read(source);
-            if (source.size() > limit || (declared > 0 && source.size() != declared)) {
-                return rules.invalid(read.bytesRead(), now);
-            }
-            return rules.evaluate(read.metadata(), c, tenant, upload.eventTime(), read.bytesRead(), now);
-        } catch (InvalidImageException e) {
-            return rules.invalid(source.bytesRead(), now);
+        StoredPhoto stored = objects.readMetadata(upload.bucket(), upload.key());
+        if (!stored.isImage() || stored.sizeBytes() > limit || (declared > 0 && stored.sizeBytes() != declared)) {
+            return rules.invalid(stored.bytesRead(), now);
         }
+        return rules.evaluate(stored.metadata(), c, tenant, upload.eventTime(), stored.bytesRead(), now);
     }
 
     /** Publishes the case's verdict event unless it was published before; false when there was nothing to publish. */

@@ -119,14 +119,10 @@ public record ReportCase(String caseId, String tenantId, String timeZone, String
         public Builder citizenSecretHash(String v) { citizenSecretHash = v; return this; }
         public Builder requestHash(String v) { requestHash = v; return this; }
 
-        /**
-         * Created and last updated at {@code at}, with the one history entry a submission writes: the reporter's
-         * {@code submit} into the status set so far.
-         */
+        /** Created and last updated at {@code at} (history is written by the state machine only). */
         public Builder submittedAt(Instant at) {
             createdAt = at;
             updatedAt = at;
-            history = List.of(new HistoryEntry(at, "reporter", "CITIZEN", "submit", null, status, null));
             return this;
         }
 

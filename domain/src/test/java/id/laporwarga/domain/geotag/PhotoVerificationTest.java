@@ -33,6 +33,8 @@ class PhotoVerificationTest {
     private static final Instant SUBMITTED = Instant.parse("2026-11-24T02:00:00Z");
     private static final Instant UPLOADED = SUBMITTED.plusSeconds(30);
     private static final String BUCKET = "photos-bucket";
+    private static final long PHOTO_BYTES = 2_400_000;
+    private static final long BYTES_FETCHED = 128 * 1024;
     private final GeoPoint reported = TestData.insidePoints().get(0);
     private final Cases cases = new Cases();
     private final Objects objects = new Objects();
@@ -67,15 +69,21 @@ class PhotoVerificationTest {
         return c;
     }
 
-    private PhotoVerification.PhotoUploaded upload(ReportCase c, int photo, byte[] bytes) {
+    private PhotoVerification.PhotoUploaded upload(ReportCase c, int photo, StoredPhoto stored) {
         String key = c.photos().get(photo - 1).objectKey();
-        objects.store.put(key, bytes);
-        return new PhotoVerification.PhotoUploaded(BUCKET, key, bytes.length, UPLOADED);
+        objects.store.put(key, stored);
+        return new PhotoVerification.PhotoUploaded(BUCKET, key, stored.isImage() ? stored.sizeBytes() : 20, UPLOADED);
     }
 
-    private static byte[] taggedAt(GeoPoint at) {
-        return TestPhotos.nikonAt(at == null ? null : at.lat(), at == null ? null : at.lon(),
-                LocalDateTime.ofInstant(SUBMITTED.minusSeconds(900), ZoneOffset.ofHours(8)), "+08:00");
+    /** A phone photo as the photo store reads it: GPS at {@code at} (none when null), taken 15 minutes before submitting. */
+    private static StoredPhoto taggedAt(GeoPoint at) {
+        return photo(new PhotoMetadata(ImageFormat.JPEG, at, at != null,
+                LocalDateTime.ofInstant(SUBMITTED.minusSeconds(900), ZoneOffset.ofHours(8)), ZoneOffset.ofHours(8),
+                "NIKON", "COOLPIX P6000"));
+    }
+
+    private static StoredPhoto photo(PhotoMetadata metadata) {
+        return StoredPhoto.image(PHOTO_BYTES, BYTES_FETCHED, metadata);
     }
 
     @Test
@@ -97,7 +105,8 @@ class PhotoVerificationTest {
         assertEquals(1, events.size());
         assertEquals(CaseEvent.VERIFIED, events.get(0).eventType());
         assertEquals(2, events.get(0).version());
-        assertTrue(outcome.bytesRead() > 0 && outcome.bytesRead() <= 128 * 1024);
+        assertEquals(BYTES_FETCHED, outcome.bytesRead(), "what the photo store fetched");
+        assertEquals(BYTES_FETCHED, stored.photos().get(0).check().bytesRead());
     }
 
     @Test
@@ -118,7 +127,7 @@ class PhotoVerificationTest {
     @Test
     void photoWithoutGpsSendsTheComplaintToReview() throws Exception {
         ReportCase c = submitted("case-3", CaseKind.COMPLAINT, 1);
-        verification.verify(upload(c, 1, TestData.photo("canon-eos-40d_nogps.jpg")));
+        verification.verify(upload(c, 1, photo(TestData.expectedMetadata("canon-eos-40d_nogps.jpg"))));
         assertEquals(CaseStatus.NEEDS_REVIEW, cases.store.get("case-3").status());
         assertEquals("NO_GPS", cases.store.get("case-3").photos().get(0).check().reason());
         assertEquals(CaseEvent.NEEDS_REVIEW, events.get(0).eventType());
@@ -157,7 +166,7 @@ class PhotoVerificationTest {
         assertEquals(CaseStatus.AWAITING_PHOTOS, cases.store.get("case-5").status());
         assertEquals(0, events.size());
 
-        var second = verification.verify(upload(c, 2, TestData.photo("hopper_noexif.jpg")));
+        var second = verification.verify(upload(c, 2, photo(TestData.expectedMetadata("hopper_noexif.jpg"))));
         assertEquals(PhotoVerification.Kind.CASE_DECIDED, second.kind());
         assertEquals(CaseStatus.NEEDS_REVIEW, cases.store.get("case-5").status());
         assertEquals(List.of("NO_GPS", "NO_CAPTURE_TIME"), cases.store.get("case-5").verificationReasons());
@@ -210,7 +219,7 @@ class PhotoVerificationTest {
     @Test
     void anObjectThatIsNotAnImageIsRejectedAndDeleted() throws Exception {
         ReportCase c = submitted("case-8", CaseKind.COMPLAINT, 1);
-        var upload = upload(c, 1, "%PDF-1.4 not a photo".getBytes());
+        var upload = upload(c, 1, StoredPhoto.notAnImage(20));
 
         var outcome = verification.verify(upload);
 
@@ -234,11 +243,40 @@ class PhotoVerificationTest {
     }
 
     @Test
+    void anObjectOfAnotherSizeThanDeclaredIsRejectedOnceTheStoreTellsItsSize() throws Exception {
+        ReportCase c = TestCases.awaitingPhotos("case-12", CaseKind.COMPLAINT, reported, SUBMITTED, 1, PHOTO_BYTES + 1);
+        cases.store.put(c.caseId(), c);
+        String key = c.photos().get(0).objectKey();
+        objects.store.put(key, taggedAt(reported));
+        // the notification did not say the size (-1): only the store's answer shows the mismatch
+
+        var outcome = verification.verify(new PhotoVerification.PhotoUploaded(BUCKET, key, -1, UPLOADED));
+
+        assertEquals(1, objects.opened);
+        assertEquals("INVALID_IMAGE", outcome.reason());
+        assertEquals(CaseStatus.REJECTED, cases.store.get("case-12").status());
+        assertEquals(BYTES_FETCHED, outcome.bytesRead());
+        assertFalse(objects.store.containsKey(key), "the rejected object is deleted");
+    }
+
+    @Test
+    void anObjectOfTheDeclaredSizeIsVerified() throws Exception {
+        ReportCase c = TestCases.awaitingPhotos("case-13", CaseKind.COMPLAINT, reported, SUBMITTED, 1, PHOTO_BYTES);
+        cases.store.put(c.caseId(), c);
+        String key = c.photos().get(0).objectKey();
+        objects.store.put(key, taggedAt(reported));
+
+        verification.verify(new PhotoVerification.PhotoUploaded(BUCKET, key, PHOTO_BYTES, UPLOADED));
+
+        assertEquals(CaseStatus.VERIFIED, cases.store.get("case-13").status());
+    }
+
+    @Test
     void objectsUnderUnknownKeysAreDeleted() throws Exception {
         submitted("case-10", CaseKind.COMPLAINT, 1);
         for (String key : List.of("photos/kotamobagu/no-such-case/p1.jpg", "photos/kotamobagu/case-10/p9.jpg",
                 "photos/other-tenant/case-10/p1.jpg", "uploads/whatever.bin")) {
-            objects.store.put(key, new byte[] {1});
+            objects.store.put(key, taggedAt(reported));
             var outcome = verification.verify(new PhotoVerification.PhotoUploaded(BUCKET, key, 1, UPLOADED));
             assertEquals(PhotoVerification.Kind.UNKNOWN_OBJECT_DELETED, outcome.kind(), key);
             assertFalse(objects.store.containsKey(key), key);
@@ -258,34 +296,19 @@ class PhotoVerificationTest {
 
     // ------------------------------------------------------------------ in-memory ports
 
-
+    /** The photo store: what it would read from each object key. */
     static final class Objects implements PhotoVerification.PhotoObjects {
-        final Map<String, byte[]> store = new HashMap<>();
+        final Map<String, StoredPhoto> store = new HashMap<>();
         int opened;
 
         @Override
-        public ByteRangeSource open(String bucket, String key) {
+        public StoredPhoto readMetadata(String bucket, String key) throws IOException {
             opened++;
-            byte[] bytes = store.get(key);
-            if (bytes == null) {
-                return new ByteRangeSource() {
-                    @Override
-                    public byte[] read(long offset, int length) throws IOException {
-                        throw new IOException("NoSuchKey " + key);
-                    }
-
-                    @Override
-                    public long size() throws IOException {
-                        throw new IOException("NoSuchKey " + key);
-                    }
-
-                    @Override
-                    public long bytesRead() {
-                        return 0;
-                    }
-                };
+            StoredPhoto stored = store.get(key);
+            if (stored == null) {
+                throw new IOException("NoSuchKey " + key);
             }
-            return new MemorySource(bytes);
+            return stored;
         }
 
         @Override

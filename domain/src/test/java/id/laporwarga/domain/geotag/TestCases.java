@@ -17,9 +17,15 @@ final class TestCases {
 
     /** A case as SubmitReportService stores it: AWAITING_PHOTOS, version 1, one history entry. */
     static ReportCase awaitingPhotos(String caseId, CaseKind kind, GeoPoint location, Instant createdAt, int photoCount) {
+        return awaitingPhotos(caseId, kind, location, createdAt, photoCount, 0 /* size not declared */);
+    }
+
+    /** The same, each photo declared with {@code declaredSize} bytes. */
+    static ReportCase awaitingPhotos(String caseId, CaseKind kind, GeoPoint location, Instant createdAt, int photoCount,
+                                     long declaredSize) {
         List<Photo> photos = new ArrayList<>();
         for (int i = 1; i <= photoCount; i++) {
-            photos.add(new Photo("p" + i, "image/jpeg", 0 /* size not declared */,
+            photos.add(new Photo("p" + i, "image/jpeg", declaredSize,
                     SubmitReportService.photoKey("kotamobagu", caseId, "p" + i, "image/jpeg"), null));
         }
         return ReportCase.builder().caseId(caseId).tenantId("kotamobagu").timeZone("Asia/Makassar")

@@ -14,6 +14,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,12 +30,24 @@ final class TestData {
         return RepositoryFiles.sampleData();
     }
 
-    static byte[] photo(String name) {
-        return RepositoryFiles.photoBytes(name);
-    }
-
     static List<Map<String, String>> expectedPhotos() {
         return CsvRows.read(sampleData().resolve("photos/expected.csv"));
+    }
+
+    /**
+     * What expected.csv says a real photo of sample-data/photos carries, as the photo store hands it to the domain
+     * (the platform's reader is tested against the files themselves).
+     */
+    static PhotoMetadata expectedMetadata(String file) {
+        Map<String, String> row = expectedPhotos().stream().filter(r -> file.equals(r.get("file"))).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException(file + " is not in expected.csv"));
+        GeoPoint at = Boolean.parseBoolean(row.get("gps_usable"))
+                ? new GeoPoint(Double.parseDouble(row.get("lat")), Double.parseDouble(row.get("lon"))) : null;
+        String taken = row.get("datetime_original");
+        String offset = row.get("offset_time_original");
+        return new PhotoMetadata(ImageFormat.JPEG, at, Boolean.parseBoolean(row.get("has_gps")),
+                taken.isEmpty() ? null : LocalDateTime.parse(taken), offset.isEmpty() ? null : ZoneOffset.of(offset),
+                row.get("make").isEmpty() ? null : row.get("make"), row.get("model").isEmpty() ? null : row.get("model"));
     }
 
     static GeoPoint point(SamplePoints.Point p) {

@@ -56,7 +56,7 @@ class ReviewStepOverHttpIT {
 
     @BeforeAll
     static void start() {
-        local = DevStack.start(DevStack.Options.forTests().stackName("review-http-"
+        local = DevStack.start(DevStackOptions.forTests().stackName("review-http-"
                 + UUID.randomUUID().toString().substring(0, 6)).pollQueues(false));
         tools = ApplicationContext.builder()
                 .singletons(new FunctionEnvironment(local.stack().functionEnvironment("ReviewStepFunction"))).start();

@@ -33,7 +33,7 @@ public final class SharedDevStack implements BeforeAllCallback {
     private static final class Running implements ExtensionContext.Store.CloseableResource, AutoCloseable {
         Running() {
             long start = System.nanoTime();
-            local = DevStack.start(DevStack.Options.forTests()
+            local = DevStack.start(DevStackOptions.forTests()
                     .stackName("e2e-" + UUID.randomUUID().toString().substring(0, 6)));
             System.out.printf("e2e: local stack up in %d ms at %s%n", (System.nanoTime() - start) / 1_000_000,
                     local.baseUrl());

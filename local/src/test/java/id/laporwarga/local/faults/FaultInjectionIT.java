@@ -87,7 +87,7 @@ class FaultInjectionIT {
         aws = LocalAws.start();
         dynamoProxy = new FaultProxy("dynamodb", aws.dynamoDbPort());
         motoProxy = new FaultProxy("moto", aws.motoPort());
-        local = DevStack.start(DevStack.Options.forTests().aws(aws)
+        local = DevStack.start(DevStackOptions.forTests().aws(aws)
                 .stackName("faults-" + UUID.randomUUID().toString().substring(0, 6))
                 .functionEnvironment("AWS_ENDPOINT_URL_DYNAMODB", dynamoProxy.endpoint().toString())
                 .functionEnvironment("AWS_ENDPOINT_URL_S3", motoProxy.endpoint().toString())

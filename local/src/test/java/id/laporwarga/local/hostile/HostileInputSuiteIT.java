@@ -79,7 +79,7 @@ class HostileInputSuiteIT {
     @BeforeContainer
     static void start() throws Exception {
         startedAt = System.nanoTime();
-        local = DevStack.start(DevStack.Options.forTests().stackName("hostile-" + UUID.randomUUID().toString()
+        local = DevStack.start(DevStackOptions.forTests().stackName("hostile-" + UUID.randomUUID().toString()
                 .substring(0, 6)).pollQueues(false).httpThreads(8).maxConcurrency(4));
         clientThreads = Executors.newFixedThreadPool(4);
         http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).executor(clientThreads)

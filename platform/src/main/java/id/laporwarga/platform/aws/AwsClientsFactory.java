@@ -130,7 +130,7 @@ public class AwsClientsFactory {
     }
 
     // no SqsClient: no function sends to or reads from SQS itself (Lambda's event source mappings do), and the SQS
-    // module would add 1 MB to every package (docs/cold-start.md)
+    // module would add 1 MB to every package (docs/performance.md)
 
     static Region region(FunctionEnvironment env) {
         return Region.of(env.getOrDefault(FunctionEnvironment.AWS_REGION, "ap-southeast-3"));

@@ -1,7 +1,9 @@
 package id.laporwarga.platform.aws;
 
-import id.laporwarga.domain.geotag.ByteRangeSource;
 import id.laporwarga.domain.geotag.PhotoVerification;
+import id.laporwarga.domain.geotag.StoredPhoto;
+import id.laporwarga.platform.photo.ByteRangeSource;
+import id.laporwarga.platform.photo.PhotoMetadataReader;
 import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.util.regex.Matcher;
@@ -15,7 +17,7 @@ import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 
 /**
- * Reads photos with ranged GETs: the geotag check asks for the first 128 KB and, rarely, one more range for an EXIF
+ * The photo store of the geotag check: reads a photo's metadata ({@link PhotoMetadataReader}) through ranged GETs: the geotag check asks for the first 128 KB and, rarely, one more range for an EXIF
  * block or HEIF meta box further in, instead of downloading a 5 MB photo. The object's size comes from the first
  * response's {@code Content-Range} ({@code HeadObject} only when there is none, e.g. for an empty object). Later ranges
  * are bound to the first response's ETag, so an object replaced mid-read fails the read instead of mixing two files.
@@ -25,12 +27,18 @@ public class S3PhotoReader implements PhotoVerification.PhotoObjects {
     private static final Pattern CONTENT_RANGE = Pattern.compile("bytes \\d+-\\d+/(\\d+)");
 
     private final S3Client s3;
+    private final PhotoMetadataReader reader = new PhotoMetadataReader();
 
     public S3PhotoReader(S3Client s3) {
         this.s3 = s3;
     }
 
     @Override
+    public StoredPhoto readMetadata(String bucket, String key) throws IOException {
+        return reader.stored(open(bucket, key));
+    }
+
+    /** The object, read with ranged GETs on demand (nothing is fetched yet). */
     public S3Object open(String bucket, String key) {
         return new S3Object(bucket, key);
     }

@@ -1,4 +1,4 @@
-package id.laporwarga.domain.geotag;
+package id.laporwarga.platform.photo;
 
 /** The object is not an image of a supported format, or its structure is broken. */
 public class InvalidImageException extends Exception {

@@ -1,4 +1,6 @@
-package id.laporwarga.domain.geotag;
+package id.laporwarga.platform.photo;
+
+import id.laporwarga.testkit.RepositoryFiles;
 
 import id.laporwarga.testkit.TaggedPhotos;
 import java.awt.image.BufferedImage;
@@ -16,7 +18,7 @@ import javax.imageio.ImageIO;
  * Test photos written at test time from the real files in sample-data/photos (EXIF rewritten with Apache Commons
  * Imaging), never committed binaries.
  */
-final class TestPhotos {
+public final class TestPhotos {
 
     private TestPhotos() {
     }
@@ -30,18 +32,18 @@ final class TestPhotos {
     }
 
     /** A retagged copy of the real Nikon photo (640x480, real pixels). */
-    static byte[] nikonAt(Double lat, Double lon, LocalDateTime taken, String offset) {
-        return retag(TestData.photo("nikon-coolpix-p6000_gps.jpg"), lat, lon, taken, offset);
+    public static byte[] nikonAt(Double lat, Double lon, LocalDateTime taken, String offset) {
+        return retag(RepositoryFiles.photoBytes(TaggedPhotos.NIKON), lat, lon, taken, offset);
     }
 
     /** A JPEG of about {@code targetBytes} (noise compresses badly), geotagged like {@link #retag}. */
-    static byte[] largeJpeg(int targetBytes, Double lat, Double lon, LocalDateTime taken, String offset) {
+    public static byte[] largeJpeg(int targetBytes, Double lat, Double lon, LocalDateTime taken, String offset) {
         return TaggedPhotos.retag(TaggedPhotos.noiseJpeg(targetBytes), lat == null ? null : new double[] {lat, lon},
                 taken, offset);
     }
 
     /** {@code jpeg} with an extra APP2 segment chain of {@code bytes} inserted right after SOI (before the EXIF). */
-    static byte[] withLeadingSegments(byte[] jpeg, int bytes) {
+    public static byte[] withLeadingSegments(byte[] jpeg, int bytes) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         out.write(jpeg, 0, 2);
         int remaining = bytes;

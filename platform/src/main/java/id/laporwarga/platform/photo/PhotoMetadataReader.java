@@ -1,4 +1,4 @@
-package id.laporwarga.domain.geotag;
+package id.laporwarga.platform.photo;
 
 import com.drew.lang.ByteArrayReader;
 import com.drew.lang.Rational;
@@ -8,6 +8,9 @@ import com.drew.metadata.exif.ExifReader;
 import com.drew.metadata.exif.ExifSubIFDDirectory;
 import com.drew.metadata.exif.GpsDirectory;
 import id.laporwarga.domain.geo.GeoPoint;
+import id.laporwarga.domain.geotag.ImageFormat;
+import id.laporwarga.domain.geotag.PhotoMetadata;
+import id.laporwarga.domain.geotag.StoredPhoto;
 import java.io.EOFException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -20,7 +23,8 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Reads a photo's EXIF location and capture time while fetching as few bytes as possible.
+ * Reads a photo's EXIF location and capture time while fetching as few bytes as possible: the adapter behind the
+ * domain's {@code PhotoVerification.PhotoObjects#readMetadata} (see {@code S3PhotoReader}).
  *
  * <p>The container structure is walked here (JPEG segments up to the EXIF APP1 block, PNG chunks up to the image data,
  * HEIF boxes to the {@code Exif} item named by {@code iinf}/{@code iloc}); only the EXIF bytes are handed to
@@ -37,13 +41,28 @@ public final class PhotoMetadataReader {
     }
 
     /**
+     * The domain's value of the stored photo: its size, the bytes fetched and its metadata, or
+     * {@link StoredPhoto#notAnImage} when the object is not a JPEG/PNG/HEIF image or its structure is broken.
+     *
+     * @throws IOException the source failed (not the image's fault)
+     */
+    public StoredPhoto stored(ByteRangeSource source) throws IOException {
+        try {
+            Result read = read(source);
+            return StoredPhoto.image(source.size(), read.bytesRead(), read.metadata());
+        } catch (InvalidImageException e) {
+            return StoredPhoto.notAnImage(source.bytesRead());
+        }
+    }
+
+    /**
      * @throws InvalidImageException the object is not a JPEG/PNG/HEIF image or its structure is broken
      * @throws IOException           the source failed (not the image's fault)
      */
     public Result read(ByteRangeSource source) throws IOException, InvalidImageException {
         RangeCache cache = new RangeCache(source);
         byte[] head = cache.start();
-        ImageFormat format = ImageFormat.sniff(head);
+        ImageFormat format = formatOf(head);
         if (format == null) {
             throw new InvalidImageException("not a JPEG, PNG or HEIF image");
         }
@@ -60,6 +79,21 @@ public final class PhotoMetadataReader {
         } catch (EOFException e) {
             throw new InvalidImageException("truncated " + format + ": " + e.getMessage());
         }
+    }
+
+    /** The container of a file starting with {@code head} (never judged from the file name), or null: none of them. */
+    public static ImageFormat formatOf(byte[] head) {
+        if (head.length >= 3 && (head[0] & 0xFF) == 0xFF && (head[1] & 0xFF) == 0xD8 && (head[2] & 0xFF) == 0xFF) {
+            return ImageFormat.JPEG;
+        }
+        if (head.length >= 8 && (head[0] & 0xFF) == 0x89 && head[1] == 'P' && head[2] == 'N' && head[3] == 'G'
+                && head[4] == 0x0D && head[5] == 0x0A && head[6] == 0x1A && head[7] == 0x0A) {
+            return ImageFormat.PNG;
+        }
+        if (head.length >= 12 && head[4] == 'f' && head[5] == 't' && head[6] == 'y' && head[7] == 'p') {
+            return ImageFormat.HEIF;
+        }
+        return null;
     }
 
     // ------------------------------------------------------------------ JPEG

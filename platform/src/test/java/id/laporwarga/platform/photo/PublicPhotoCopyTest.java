@@ -1,4 +1,6 @@
-package id.laporwarga.domain.geotag;
+package id.laporwarga.platform.photo;
+
+import id.laporwarga.testkit.RepositoryFiles;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -19,7 +21,7 @@ class PublicPhotoCopyTest {
 
     @Test
     void thePublicCopyCarriesNoMakeModelSerialOrGpsButTheSamePicture() throws Exception {
-        byte[] original = TestData.photo("nikon-coolpix-p6000_gps.jpg");
+        byte[] original = RepositoryFiles.photoBytes("nikon-coolpix-p6000_gps.jpg");
         assertTrue(hasTag(original, "Make"));
 
         byte[] copy = PublicPhotoCopy.withoutDeviceMetadata(original);

@@ -1,4 +1,4 @@
-package id.laporwarga.domain.geotag;
+package id.laporwarga.platform.photo;
 
 import java.io.IOException;
 

@@ -1,4 +1,6 @@
-package id.laporwarga.domain.geotag;
+package id.laporwarga.platform.photo;
+
+import id.laporwarga.domain.geotag.ImageFormat;
 
 import java.io.ByteArrayOutputStream;
 
@@ -12,7 +14,7 @@ public final class PublicPhotoCopy {
     }
 
     public static byte[] withoutDeviceMetadata(byte[] jpeg) throws InvalidImageException {
-        if (ImageFormat.sniff(jpeg) != ImageFormat.JPEG) {
+        if (PhotoMetadataReader.formatOf(jpeg) != ImageFormat.JPEG) {
             throw new InvalidImageException("only JPEG copies are made");
         }
         ByteArrayOutputStream out = new ByteArrayOutputStream(jpeg.length);

@@ -1,4 +1,4 @@
-package id.laporwarga.domain.geotag;
+package id.laporwarga.platform.photo;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -8,6 +8,11 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import id.laporwarga.domain.geo.GeoPoint;
+import id.laporwarga.domain.geotag.ImageFormat;
+import id.laporwarga.domain.geotag.PhotoMetadata;
+import id.laporwarga.domain.geotag.StoredPhoto;
+import id.laporwarga.testkit.CsvRows;
+import id.laporwarga.testkit.RepositoryFiles;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
@@ -22,13 +27,13 @@ class PhotoMetadataReaderTest {
     private final PhotoMetadataReader reader = new PhotoMetadataReader();
 
     static Stream<Map<String, String>> expectedPhotos() {
-        return TestData.expectedPhotos().stream();
+        return CsvRows.read(RepositoryFiles.photo("expected.csv")).stream();
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("expectedPhotos")
     void readsWhatExpectedCsvSaysForEachRealPhoto(Map<String, String> row) throws Exception {
-        byte[] bytes = TestData.photo(row.get("file"));
+        byte[] bytes = RepositoryFiles.photoBytes(row.get("file"));
         MemorySource source = new MemorySource(bytes);
 
         PhotoMetadataReader.Result result = reader.read(source);
@@ -55,7 +60,9 @@ class PhotoMetadataReaderTest {
 
     @Test
     void readsKotamobaguCoordinatesAndOffsetWrittenIntoARealPhoto() throws Exception {
-        GeoPoint inside = TestData.insidePoints().get(0);
+        Map<String, String> row = CsvRows.read(RepositoryFiles.sampleData().resolve("kotamobagu/kotamobagu.points.csv")).stream()
+                .filter(r -> !"outside".equals(r.get("level"))).findFirst().orElseThrow();
+        GeoPoint inside = new GeoPoint(Double.parseDouble(row.get("lat")), Double.parseDouble(row.get("lon")));
         byte[] photo = TestPhotos.nikonAt(inside.lat(), inside.lon(), LocalDateTime.of(2026, 11, 24, 9, 30), "+08:00");
 
         PhotoMetadata m = reader.read(new MemorySource(photo)).metadata();
@@ -113,14 +120,14 @@ class PhotoMetadataReaderTest {
 
     @Test
     void truncatedJpegIsInvalid() {
-        byte[] photo = TestData.photo("nikon-coolpix-p6000_gps.jpg");
+        byte[] photo = RepositoryFiles.photoBytes("nikon-coolpix-p6000_gps.jpg");
         byte[] cut = Arrays.copyOf(photo, 300);
         assertThrows(InvalidImageException.class, () -> reader.read(new MemorySource(cut)));
     }
 
     @Test
     void jpegWhoseSegmentChainIsBrokenIsInvalid() {
-        byte[] photo = TestData.photo("hopper_noexif.jpg").clone();
+        byte[] photo = RepositoryFiles.photoBytes("hopper_noexif.jpg").clone();
         int firstSegmentLength = ((photo[4] & 0xFF) << 8) | (photo[5] & 0xFF);
         photo[2 + 2 + firstSegmentLength] = 0x12; // where the second segment's 0xFF marker must be
         assertThrows(InvalidImageException.class, () -> reader.read(new MemorySource(photo)));
@@ -170,5 +177,51 @@ class PhotoMetadataReaderTest {
         System.arraycopy("isom".getBytes(), 0, mp4, 16, 4);
         System.arraycopy("isom".getBytes(), 0, mp4, 20, 4);
         assertThrows(InvalidImageException.class, () -> reader.read(new MemorySource(mp4)));
+    }
+
+    // ------------------------------------------------------------------ the domain's value (PhotoObjects.readMetadata)
+
+    @Test
+    void storedPhotoOfAFiveMegabytePhotoCarriesItsSizeTheBytesFetchedAndItsMetadata() throws Exception {
+        byte[] big = TestPhotos.largeJpeg(5 * 1024 * 1024, 0.7337, 124.3138, LocalDateTime.of(2026, 11, 24, 9, 0), "+08:00");
+
+        StoredPhoto stored = reader.stored(new MemorySource(big));
+
+        assertTrue(stored.isImage());
+        assertEquals(big.length, stored.sizeBytes());
+        assertEquals(128 * 1024, stored.bytesRead());
+        assertEquals(124.3138, stored.metadata().location().lon(), 1e-6);
+    }
+
+    @Test
+    void storedPhotoOfSomethingElseIsNotAnImageButSaysWhatWasFetched() throws Exception {
+        byte[] pdf = "%PDF-1.4 not a photo".getBytes();
+
+        StoredPhoto stored = reader.stored(new MemorySource(pdf));
+
+        assertFalse(stored.isImage());
+        assertNull(stored.metadata());
+        assertEquals(pdf.length, stored.bytesRead());
+    }
+
+    @Test
+    void aFailingSourceIsAnIoErrorNotAVerdict() {
+        ByteRangeSource failing = new ByteRangeSource() {
+            @Override
+            public byte[] read(long offset, int length) throws java.io.IOException {
+                throw new java.io.IOException("connection reset");
+            }
+
+            @Override
+            public long size() throws java.io.IOException {
+                throw new java.io.IOException("connection reset");
+            }
+
+            @Override
+            public long bytesRead() {
+                return 0;
+            }
+        };
+        assertThrows(java.io.IOException.class, () -> reader.stored(failing));
     }
 }
