@@ -1,8 +1,7 @@
 package id.laporwarga.domain.memory;
 
-import id.laporwarga.domain.geotag.ByteRangeSource;
-import id.laporwarga.domain.geotag.MemorySource;
 import id.laporwarga.domain.geotag.PhotoVerification;
+import id.laporwarga.domain.geotag.StoredPhoto;
 import id.laporwarga.domain.port.AlertPhotoLinks;
 import id.laporwarga.domain.port.AnalyticsExports;
 import id.laporwarga.domain.port.CaseAttachments;
@@ -12,12 +11,14 @@ import id.laporwarga.domain.scoring.ScorePeriod;
 import id.laporwarga.domain.tenant.Tenant;
 import id.laporwarga.domain.workflow.ReviewService;
 import java.io.FileNotFoundException;
+import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Function;
 
 /**
  * An object store in memory behind the domain's ports: photo upload and download links ({@link PhotoUploads},
@@ -32,6 +33,13 @@ public class MemoryObjects implements PhotoUploads, PhotoVerification.PhotoObjec
     public final Map<String, byte[]> objects = new ConcurrentHashMap<>();
     public final List<String> deleted = new CopyOnWriteArrayList<>();
     public final List<Export> exports = new CopyOnWriteArrayList<>();
+    /**
+     * Reads a stored photo's bytes as the photo store would (EXIF reading is the platform's adapter: its test-jar's
+     * {@code MemoryContext} sets the real reader; domain tests set values of their own).
+     */
+    public volatile Function<byte[], StoredPhoto> photoReader = bytes -> {
+        throw new IllegalStateException("MemoryObjects has no photoReader: set one (MemoryContext sets the platform's)");
+    };
 
     @Override
     public UploadTicket presignUpload(Photo photo) {
@@ -55,12 +63,12 @@ public class MemoryObjects implements PhotoUploads, PhotoVerification.PhotoObjec
     }
 
     @Override
-    public ByteRangeSource open(String bucket, String key) {
+    public StoredPhoto readMetadata(String bucket, String key) throws IOException {
         byte[] bytes = objects.get(key);
         if (bytes == null) {
-            throw new IllegalStateException(new FileNotFoundException(bucket + "/" + key));
+            throw new FileNotFoundException(bucket + "/" + key);
         }
-        return new MemorySource(bytes);
+        return photoReader.apply(bytes);
     }
 
     @Override

@@ -17,6 +17,7 @@ import id.laporwarga.domain.report.ReportCase;
 import id.laporwarga.domain.report.Reporter;
 import id.laporwarga.domain.report.SubmitReportService;
 import id.laporwarga.local.DevStack;
+import id.laporwarga.local.DevStackOptions;
 import id.laporwarga.platform.FunctionEnvironment;
 import id.laporwarga.platform.store.DynamoCaseRepository;
 import io.micronaut.context.ApplicationContext;

@@ -1,6 +1,7 @@
 package id.laporwarga.local.e2e;
 
 import id.laporwarga.local.DevStack;
+import id.laporwarga.local.DevStackOptions;
 import java.util.UUID;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;

@@ -14,6 +14,7 @@ import id.laporwarga.domain.report.CaseStatus;
 import id.laporwarga.domain.report.ReportCase;
 import id.laporwarga.emulators.LocalAws;
 import id.laporwarga.local.DevStack;
+import id.laporwarga.local.DevStackOptions;
 import id.laporwarga.local.dlq.DlqReplay;
 import id.laporwarga.platform.FunctionEnvironment;
 import id.laporwarga.platform.log.JsonLog;

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import id.laporwarga.local.HttpRoute;
 import id.laporwarga.local.DevStack;
+import id.laporwarga.local.DevStackOptions;
 import id.laporwarga.platform.log.JsonLog;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

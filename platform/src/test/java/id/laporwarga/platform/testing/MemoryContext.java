@@ -1,7 +1,12 @@
 package id.laporwarga.platform.testing;
 
 import id.laporwarga.domain.geotag.PhotoVerification;
+import id.laporwarga.domain.geotag.StoredPhoto;
 import id.laporwarga.domain.memory.MemoryWorld;
+import id.laporwarga.platform.photo.MemorySource;
+import id.laporwarga.platform.photo.PhotoMetadataReader;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import id.laporwarga.domain.port.AgencyStats;
 import id.laporwarga.domain.port.AlertPhotoLinks;
 import id.laporwarga.domain.port.AlertSubscriptions;
@@ -68,6 +73,7 @@ public final class MemoryContext {
 
     /** The builder to hand a handler's {@code (ApplicationContextBuilder)} constructor. */
     public static ApplicationContextBuilder of(MemoryWorld world, Clock clock) {
+        world.objects.photoReader = MemoryContext::readPhoto;
         List<List<RuntimeBeanDefinition<?>>> ports = List.of(
                 port(DynamoCaseRepository.class, world.cases, CaseRepository.class),
                 port(DynamoTenantStore.class, world.tenants, TenantCatalog.class, TenantRegistry.class),
@@ -99,5 +105,14 @@ public final class MemoryContext {
     private static List<RuntimeBeanDefinition<?>> port(Class<?> adapter, Object instance, Class<?>... ports) {
         return Stream.of(ports).<RuntimeBeanDefinition<?>>map(type -> RuntimeBeanDefinition
                 .builder((Class<Object>) type, () -> instance).replaces((Class) adapter).build()).toList();
+    }
+
+    /** The platform's EXIF reader on a photo held in memory, as {@code S3PhotoReader} reads one from S3. */
+    private static StoredPhoto readPhoto(byte[] bytes) {
+        try {
+            return new PhotoMetadataReader().stored(new MemorySource(bytes));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }
