@@ -119,10 +119,15 @@ public record ReportCase(String caseId, String tenantId, String timeZone, String
         public Builder citizenSecretHash(String v) { citizenSecretHash = v; return this; }
         public Builder requestHash(String v) { requestHash = v; return this; }
 
-        /** Created and last updated at {@code at} (history is written by the state machine only). */
+        /**
+         * Created and last updated at {@code at}, with the one history entry a submission writes: the reporter's
+         * {@code submit} into the status set so far. For rebuilding stored cases and for test fixtures; a live
+         * submission goes through the state machine.
+         */
         public Builder submittedAt(Instant at) {
             createdAt = at;
             updatedAt = at;
+            history = List.of(new HistoryEntry(at, "reporter", "CITIZEN", "submit", null, status, null));
             return this;
         }
 
