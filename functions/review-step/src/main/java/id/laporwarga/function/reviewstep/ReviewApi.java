@@ -3,8 +3,6 @@ package id.laporwarga.function.reviewstep;
 import id.laporwarga.domain.auth.AccessPolicy;
 import id.laporwarga.domain.auth.Caller;
 import id.laporwarga.domain.auth.Role;
-import id.laporwarga.domain.error.DomainException;
-import id.laporwarga.domain.error.LocalizedText;
 import id.laporwarga.domain.port.CaseAttachments;
 import id.laporwarga.domain.port.CaseInbox;
 import id.laporwarga.domain.port.PhotoUploads;
@@ -20,6 +18,9 @@ import id.laporwarga.domain.workflow.ServiceTimes;
 import id.laporwarga.domain.workflow.Workflow;
 import id.laporwarga.domain.workflow.WorkflowCatalog;
 import id.laporwarga.platform.http.ApiRequest;
+import id.laporwarga.platform.http.QueryParameters;
+import java.time.LocalDate;
+import java.util.regex.Pattern;
 import id.laporwarga.platform.log.JsonLog;
 import id.laporwarga.platform.tenant.TenantResolver;
 import jakarta.inject.Singleton;
@@ -39,6 +40,8 @@ import java.util.Set;
 public class ReviewApi {
     private static final JsonLog LOG = JsonLog.get(ReviewApi.class);
     public static final int DEFAULT_PAGE_SIZE = 20;
+    /** The inbox's opaque cursor: URL-safe base64. */
+    static final Pattern PAGE_TOKEN = Pattern.compile("[A-Za-z0-9_-]{1,2048}");
 
     private final ReviewService service;
     private final CaseInbox inbox;
@@ -61,8 +64,11 @@ public class ReviewApi {
     }
 
     /** Cases awaiting the caller's action, soonest deadline first ({@code status}, {@code limit} 1..100 optional). */
-    public CaseViews.Inbox inbox(TenantResolver.OfficialScope scope, String status, String limit, String page,
-                                 Locale locale) {
+    public CaseViews.Inbox inbox(TenantResolver.OfficialScope scope, QueryParameters query, Locale locale) {
+        String status = query.oneOf("status", CaseStatus.class);
+        Integer limit = query.integer("limit", 1, CaseInbox.MAX_PAGE_SIZE);
+        String page = query.matching("page", PAGE_TOKEN, "penanda halaman tidak valid", "invalid page cursor");
+        query.done();
         Caller caller = scope.caller();
         Tenant tenant = tenants.require(scope.tenantId());
         JsonLog.put("tenant", tenant.id());
@@ -71,9 +77,9 @@ public class ReviewApi {
         Set<CaseStatus> statuses = EnumSet.noneOf(CaseStatus.class);
         statuses.addAll(catalog.statusesActionableBy(role));
         if (status != null) {
-            statuses.retainAll(Set.of(parseStatus(status)));
+            statuses.retainAll(Set.of(CaseStatus.valueOf(status)));
         }
-        int size = limit == null ? DEFAULT_PAGE_SIZE : parseLimit(limit);
+        int size = limit == null ? DEFAULT_PAGE_SIZE : limit;
         CaseInbox.Page found = statuses.isEmpty() ? new CaseInbox.Page(List.of(), null)
                 : inbox.inbox(tenant.id(), statuses, caller, c -> AccessPolicy.canSee(caller, c)
                         && !actionsOf(catalog, c, role).isEmpty(), size, page);
@@ -103,11 +109,17 @@ public class ReviewApi {
     }
 
     /** Finished service requests created in {@code from}..{@code to}: for admins, and the tenant's own analysts. */
-    public CaseViews.ServiceTimesReport serviceTimes(TenantResolver.OfficialScope scope, String from, String to) {
+    public CaseViews.ServiceTimesReport serviceTimes(TenantResolver.OfficialScope scope, QueryParameters query) {
         Caller caller = scope.caller();
         if (!(caller.role() == Role.ANALYST && scope.tenantId().equals(caller.tenantId()))) {
             caller.requireAdminOf(scope.tenantId());
         }
+        LocalDate fromDate = query.date("from");
+        LocalDate toDate = query.date("to");
+        query.notBefore("to", toDate, fromDate, "from");
+        query.done();
+        String from = QueryParameters.text(fromDate);
+        String to = QueryParameters.text(toDate);
         Tenant tenant = tenants.require(scope.tenantId());
         LocalDateRange range = LocalDateRange.parse(from, to, null, null, Integer.MAX_VALUE);
         List<ReportCase> finished = new ArrayList<>();
@@ -135,23 +147,4 @@ public class ReviewApi {
         return w == null ? List.of() : w.step(c.status()).map(s -> s.actionsFor(role)).orElse(List.of());
     }
 
-    private static CaseStatus parseStatus(String value) {
-        try {
-            return CaseStatus.valueOf(value);
-        } catch (IllegalArgumentException e) {
-            throw DomainException.validation(Map.of("status", LocalizedText.of("status tidak dikenal", "unknown status")));
-        }
-    }
-
-    private static int parseLimit(String value) {
-        try {
-            int n = Integer.parseInt(value);
-            if (n >= 1 && n <= CaseInbox.MAX_PAGE_SIZE) {
-                return n;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        throw DomainException.validation(Map.of("limit", LocalizedText.of("1 sampai 100", "1 to 100")));
-    }
 }

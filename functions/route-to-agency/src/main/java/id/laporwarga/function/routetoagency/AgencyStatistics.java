@@ -10,6 +10,7 @@ import id.laporwarga.domain.time.IndonesianTime;
 import id.laporwarga.domain.time.LocalDateRange;
 import id.laporwarga.platform.http.ApiRequest;
 import id.laporwarga.platform.log.JsonLog;
+import id.laporwarga.platform.http.QueryParameters;
 import id.laporwarga.platform.tenant.TenantResolver;
 import io.micronaut.serde.annotation.Serdeable;
 import jakarta.inject.Singleton;
@@ -69,8 +70,14 @@ public class AgencyStatistics {
      * The figures of the scope's tenant over {@code from}..{@code to} (YYYY-MM-DD, either may be null), for its
      * CITY_ADMIN or a PLATFORM_ADMIN (403 otherwise).
      */
-    public Report report(TenantResolver.OfficialScope scope, String from, String to) {
+    public Report report(TenantResolver.OfficialScope scope, QueryParameters query) {
         scope.caller().requireAdminOf(scope.tenantId());
+        LocalDate fromDate = query.date("from");
+        LocalDate toDate = query.date("to");
+        query.notBefore("to", toDate, fromDate, "from");
+        query.done();
+        String from = QueryParameters.text(fromDate);
+        String to = QueryParameters.text(toDate);
         Tenant tenant = tenants.require(scope.tenantId());
         ZoneId zone = tenant.zone();
         Instant now = clock.instant();
