@@ -2,8 +2,6 @@ package id.laporwarga.function.reviewstep;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
-import id.laporwarga.domain.auth.AccessPolicy;
-import id.laporwarga.domain.auth.Caller;
 import id.laporwarga.domain.geo.GeoPoint;
 import id.laporwarga.domain.port.PhotoUploads;
 import id.laporwarga.domain.report.Assignment;
@@ -11,6 +9,7 @@ import id.laporwarga.domain.report.HistoryEntry;
 import id.laporwarga.domain.report.Photo;
 import id.laporwarga.domain.report.PhotoCheck;
 import id.laporwarga.domain.report.ReportCase;
+import id.laporwarga.domain.report.Reporter;
 import id.laporwarga.domain.time.IndonesianTime;
 import id.laporwarga.domain.workflow.ActionRule;
 import id.laporwarga.domain.workflow.ServiceTimes;
@@ -75,15 +74,15 @@ final class CaseViews {
                   List<Attachment> attachments, List<String> verificationReasons,
                   @JsonInclude(JsonInclude.Include.NON_NULL) AssignmentView assignment, List<Step> history,
                   Timings timings, @JsonInclude(JsonInclude.Include.NON_NULL) UploadView upload) {
-        static Detail of(ReportCase c, Caller caller, List<ActionRule> actions, PhotoUploads links,
+        /** @param reporter the contact item, already read only where {@code AccessPolicy.canSeeReporter} allows */
+        static Detail of(ReportCase c, Reporter reporter, List<ActionRule> actions, PhotoUploads links,
                          List<String> attachmentKeys, PhotoUploads.UploadTicket upload, Locale locale) {
             var a = c.area();
             return new Detail(Summary.of(c, actions, locale), c.description(),
                     c.privacy() == null ? null : c.privacy().name(), LatLon.of(c.location()),
                     a == null ? null : new Area(a.kecamatanCode(), a.kecamatanName(), a.kelurahanCode(), a.kelurahanName(),
                             a.kelurahanMatch() == null ? null : a.kelurahanMatch().name()),
-                    c.reporter() != null && AccessPolicy.canSeeReporter(caller, c)
-                            ? new Person(c.reporter().name(), c.reporter().phone()) : null,
+                    reporter == null ? null : new Person(reporter.name(), reporter.phone()),
                     c.photos().stream().map(p -> PhotoView.of(p, c, links)).toList(),
                     attachmentKeys.stream().map(k -> new Attachment(k.substring(k.lastIndexOf('/') + 1),
                             links.presignDownload(k))).toList(),

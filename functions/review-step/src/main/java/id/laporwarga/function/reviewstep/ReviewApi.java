@@ -6,6 +6,8 @@ import id.laporwarga.domain.auth.Role;
 import id.laporwarga.domain.port.CaseAttachments;
 import id.laporwarga.domain.port.CaseInbox;
 import id.laporwarga.domain.port.PhotoUploads;
+import id.laporwarga.domain.port.ReporterContacts;
+import id.laporwarga.domain.report.Reporter;
 import id.laporwarga.domain.report.CaseKind;
 import id.laporwarga.domain.report.CaseStatus;
 import id.laporwarga.domain.report.ReportCase;
@@ -48,14 +50,16 @@ public class ReviewApi {
     private final CaseAttachments attachments;
     private final PhotoUploads links;
     private final TenantResolver tenants;
+    private final ReporterContacts contacts;
 
     public ReviewApi(ReviewService service, CaseInbox inbox, CaseAttachments attachments, PhotoUploads links,
-                     TenantResolver tenants) {
+                     TenantResolver tenants, ReporterContacts contacts) {
         this.service = service;
         this.inbox = inbox;
         this.attachments = attachments;
         this.links = links;
         this.tenants = tenants;
+        this.contacts = contacts;
     }
 
     /** The caller and the tenant of an official's request ({@link TenantResolver#official}). */
@@ -138,7 +142,9 @@ public class ReviewApi {
     }
 
     private CaseViews.Detail detail(Caller caller, ReportCase c, PhotoUploads.UploadTicket upload, Locale locale) {
-        return CaseViews.Detail.of(c, caller, service.availableActions(caller, c), links,
+        // the contact item is read only for a caller allowed to see it (CONFIDENTIAL/ANONYMOUS: the city admin only)
+        Reporter reporter = AccessPolicy.canSeeReporter(caller, c) ? contacts.find(c.caseId()).orElse(null) : null;
+        return CaseViews.Detail.of(c, reporter, service.availableActions(caller, c), links,
                 attachments.keys(c.tenantId(), c.caseId()), upload, locale);
     }
 

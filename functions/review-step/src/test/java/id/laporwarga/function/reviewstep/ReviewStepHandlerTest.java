@@ -70,7 +70,7 @@ class ReviewStepHandlerTest {
                 .photos(List.of(new Photo("p1", "image/jpeg", 1000, "photos/kotamobagu/" + CASE_ID + "/p1.jpg", null)))
                 .status(status).submittedAt(created).version(version).deadlineAt(NOW.plus(Duration.ofDays(2)))
                 .assignment(agencyId == null ? null : new Assignment(agencyId, agencyId, false, created, null, List.of()))
-                .citizenSecretHash(SubmitReportService.sha256(SECRET)).requestHash("r").build());
+                .citizenSecretHash(MemoryContext.REPORTER_SECRETS.verifier(SECRET)).requestHash("r").build());
     }
 
     APIGatewayV2HTTPResponse call(String file) {
