@@ -67,7 +67,10 @@ public final class AgencyAlertMessages {
                 break;
             }
             if (p.objectKey() != null && (p.check() == null || p.check().verdict() != Verdict.REJECTED)) {
-                photoUrls.add(photoLink.apply(p));
+                String link = photoLink.apply(p); // null: no EXIF-stripped copy to show
+                if (link != null) {
+                    photoUrls.add(link);
+                }
             }
         }
         String due = assignment.dueAt() == null ? null : IndonesianTime.display(assignment.dueAt(), zone);

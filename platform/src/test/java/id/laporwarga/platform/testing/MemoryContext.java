@@ -85,6 +85,7 @@ public final class MemoryContext {
     /** The builder to hand a handler's {@code (ApplicationContextBuilder)} constructor. */
     public static ApplicationContextBuilder of(MemoryWorld world, Clock clock) {
         world.objects.photoReader = MemoryContext::readPhoto;
+        world.objects.viewCopier = MemoryContext::viewCopy;
         List<List<RuntimeBeanDefinition<?>>> ports = new java.util.ArrayList<>(List.of(
                 port(DynamoCaseRepository.class, world.cases, CaseRepository.class),
                 port(DynamoReporterContacts.class, world.cases, ReporterContacts.class),
@@ -131,6 +132,15 @@ public final class MemoryContext {
             return true;
         } catch (ClassNotFoundException e) {
             return false;
+        }
+    }
+
+    /** The platform's EXIF stripper, as {@code S3PhotoReader.makeViewCopy} uses it. */
+    private static byte[] viewCopy(byte[] bytes) {
+        try {
+            return id.laporwarga.platform.photo.PublicPhotoCopy.of(bytes);
+        } catch (id.laporwarga.platform.photo.InvalidImageException e) {
+            return null;
         }
     }
 

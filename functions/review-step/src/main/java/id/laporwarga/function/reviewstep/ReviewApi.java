@@ -144,7 +144,8 @@ public class ReviewApi {
     private CaseViews.Detail detail(Caller caller, ReportCase c, PhotoUploads.UploadTicket upload, Locale locale) {
         // the contact item is read only for a caller allowed to see it (CONFIDENTIAL/ANONYMOUS: the city admin only)
         Reporter reporter = AccessPolicy.canSeeReporter(caller, c) ? contacts.find(c.caseId()).orElse(null) : null;
-        return CaseViews.Detail.of(c, reporter, service.availableActions(caller, c), links,
+        boolean audit = caller.role() == Role.CITY_ADMIN && AccessPolicy.canSee(caller, c);
+        return CaseViews.Detail.of(c, reporter, audit, service.availableActions(caller, c), links,
                 attachments.keys(c.tenantId(), c.caseId()), upload, locale);
     }
 
