@@ -68,35 +68,44 @@ public final class QueryParameters {
 
     /** A local date {@code YYYY-MM-DD}, or null when absent. */
     public LocalDate date(String name) {
-        Optional<String> raw = request.query(name);
-        if (raw.isEmpty()) {
-            return null;
-        }
-        if (DATE.matcher(raw.get()).matches()) {
-            try {
-                return LocalDate.parse(raw.get());
-            } catch (DateTimeParseException e) {
-                // reported below
-            }
-        }
-        errors.add(name, "tanggal harus YYYY-MM-DD", "date must be YYYY-MM-DD");
-        return null;
+        return parsed(name, DATE, LocalDate::parse, "tanggal harus YYYY-MM-DD", "date must be YYYY-MM-DD");
     }
 
     /** A local month {@code yyyy-MM}, or null when absent. */
     public YearMonth period(String name) {
+        return parsed(name, PERIOD, YearMonth::parse, "format yyyy-MM, contoh 2026-10", "format yyyy-MM, e.g. 2026-10");
+    }
+
+    /** {@code from} and {@code to} as checked text, each a date or null. */
+    public record DateRange(String from, String to) {
+    }
+
+    /**
+     * The dates {@code fromName} and {@code toName} ({@code YYYY-MM-DD}, the second not before the first), checked
+     * with every other parameter read so far ({@link #done()} included).
+     */
+    public DateRange dateRange(String fromName, String toName) {
+        LocalDate from = date(fromName);
+        LocalDate to = date(toName);
+        notBefore(toName, to, from, fromName);
+        done();
+        return new DateRange(text(from), text(to));
+    }
+
+    private <T> T parsed(String name, Pattern shape, java.util.function.Function<String, T> parser, String ruleIndonesian,
+                         String ruleEnglish) {
         Optional<String> raw = request.query(name);
         if (raw.isEmpty()) {
             return null;
         }
-        if (PERIOD.matcher(raw.get()).matches()) {
+        if (shape.matcher(raw.get()).matches()) {
             try {
-                return YearMonth.parse(raw.get());
+                return parser.apply(raw.get());
             } catch (DateTimeParseException e) {
                 // reported below
             }
         }
-        errors.add(name, "format yyyy-MM, contoh 2026-10", "format yyyy-MM, e.g. 2026-10");
+        errors.add(name, ruleIndonesian, ruleEnglish);
         return null;
     }
 

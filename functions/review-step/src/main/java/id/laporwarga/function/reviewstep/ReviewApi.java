@@ -21,7 +21,6 @@ import id.laporwarga.domain.workflow.Workflow;
 import id.laporwarga.domain.workflow.WorkflowCatalog;
 import id.laporwarga.platform.http.ApiRequest;
 import id.laporwarga.platform.http.QueryParameters;
-import java.time.LocalDate;
 import java.util.regex.Pattern;
 import id.laporwarga.platform.log.JsonLog;
 import id.laporwarga.platform.tenant.TenantResolver;
@@ -118,12 +117,9 @@ public class ReviewApi {
         if (!(caller.role() == Role.ANALYST && scope.tenantId().equals(caller.tenantId()))) {
             caller.requireAdminOf(scope.tenantId());
         }
-        LocalDate fromDate = query.date("from");
-        LocalDate toDate = query.date("to");
-        query.notBefore("to", toDate, fromDate, "from");
-        query.done();
-        String from = QueryParameters.text(fromDate);
-        String to = QueryParameters.text(toDate);
+        QueryParameters.DateRange dates = query.dateRange("from", "to");
+        String from = dates.from();
+        String to = dates.to();
         Tenant tenant = tenants.require(scope.tenantId());
         LocalDateRange range = LocalDateRange.parse(from, to, null, null, Integer.MAX_VALUE);
         List<ReportCase> finished = new ArrayList<>();

@@ -72,12 +72,9 @@ public class AgencyStatistics {
      */
     public Report report(TenantResolver.OfficialScope scope, QueryParameters query) {
         scope.caller().requireAdminOf(scope.tenantId());
-        LocalDate fromDate = query.date("from");
-        LocalDate toDate = query.date("to");
-        query.notBefore("to", toDate, fromDate, "from");
-        query.done();
-        String from = QueryParameters.text(fromDate);
-        String to = QueryParameters.text(toDate);
+        QueryParameters.DateRange dates = query.dateRange("from", "to");
+        String from = dates.from();
+        String to = dates.to();
         Tenant tenant = tenants.require(scope.tenantId());
         ZoneId zone = tenant.zone();
         Instant now = clock.instant();
