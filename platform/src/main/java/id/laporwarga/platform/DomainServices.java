@@ -4,6 +4,7 @@ import id.laporwarga.domain.geotag.PhotoVerification;
 import id.laporwarga.domain.port.AlertPhotoLinks;
 import id.laporwarga.domain.port.CaseRepository;
 import id.laporwarga.domain.port.PhotoUploads;
+import id.laporwarga.domain.port.Roster;
 import id.laporwarga.domain.port.TenantCatalog;
 import id.laporwarga.domain.report.SubmitReportService;
 import id.laporwarga.domain.routing.DeliveryClaims;
@@ -31,8 +32,8 @@ public class DomainServices {
 
     @Singleton
     SubmitReportService submitReportService(TenantCatalog tenants, CaseRepository cases, PhotoUploads uploads,
-                                            Clock clock) {
-        return new SubmitReportService(tenants, cases, uploads, clock);
+                                            Roster roster, Clock clock) {
+        return new SubmitReportService(tenants, cases, uploads, roster, clock);
     }
 
     @Singleton
