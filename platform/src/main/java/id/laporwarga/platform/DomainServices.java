@@ -4,7 +4,10 @@ import id.laporwarga.domain.geotag.PhotoVerification;
 import id.laporwarga.domain.port.AlertPhotoLinks;
 import id.laporwarga.domain.port.CaseRepository;
 import id.laporwarga.domain.port.PhotoUploads;
+import id.laporwarga.domain.port.OfficialAccounts;
 import id.laporwarga.domain.port.Roster;
+import id.laporwarga.domain.port.RosterStore;
+import id.laporwarga.domain.roster.RosterImport;
 import id.laporwarga.domain.port.TenantCatalog;
 import id.laporwarga.domain.report.SubmitReportService;
 import id.laporwarga.domain.routing.DeliveryClaims;
@@ -34,6 +37,13 @@ public class DomainServices {
     SubmitReportService submitReportService(TenantCatalog tenants, CaseRepository cases, PhotoUploads uploads,
                                             Roster roster, Clock clock) {
         return new SubmitReportService(tenants, cases, uploads, roster, clock);
+    }
+
+    /** The roster import: wired only where the officials' accounts adapter is (the roster function). */
+    @Singleton
+    @Requires(beans = OfficialAccounts.class)
+    RosterImport rosterImport(RosterStore roster, OfficialAccounts accounts) {
+        return new RosterImport(roster, accounts);
     }
 
     @Singleton

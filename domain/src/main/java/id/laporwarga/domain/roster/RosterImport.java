@@ -76,11 +76,18 @@ public final class RosterImport {
             }
         }
         for (RosterEntry had : current.values()) {
-            if (wanted.containsKey(had.rtId()) || !had.active()) {
+            boolean accountLeft = had.head().status() == RtHead.Status.INVITED; // e.g. a disable that failed before
+            if (wanted.containsKey(had.rtId()) || (!had.active() && !accountLeft)) {
                 continue;
             }
-            tally.deactivated++;
-            changed.add(had.withActive(false).withHead(reconcileHead(had.head(), null, tenant, had, false, tally)));
+            if (had.active()) {
+                tally.deactivated++;
+            }
+            RosterEntry next = had.withActive(false)
+                    .withHead(reconcileHead(had.head(), null, tenant, had, false, tally));
+            if (!next.equals(had)) {
+                changed.add(next);
+            }
         }
         RosterStore.Summary before = store.summary(tenant.id());
         int all = (int) current.keySet().stream().filter(id -> !wanted.containsKey(id)).count() + wanted.size();
@@ -106,9 +113,14 @@ public final class RosterImport {
     private RtHead reconcileHead(RtHead had, Head want, Tenant tenant, RosterEntry rt, boolean active, Tally tally) {
         boolean sameHolder = want != null && want.username().equals(had.username());
         if (had.hasAccount() && had.status() == RtHead.Status.INVITED && (!sameHolder || !active)) {
-            accounts.disable(had.username()); // replaced, removed, or the RT was deactivated
-            tally.disabled++;
-            had = new RtHead(had.username(), had.medium(), RtHead.Status.DISABLED);
+            try {
+                accounts.disable(had.username()); // replaced, removed, or the RT was deactivated
+                tally.disabled++;
+                had = new RtHead(had.username(), had.medium(), RtHead.Status.DISABLED);
+            } catch (OfficialAccounts.AccountsUnavailableException e) {
+                tally.failed++; // still INVITED: the next import disables it
+                return had;
+            }
         }
         if (want == null || !active) {
             return had.username() == null ? RtHead.NONE : had;
@@ -117,9 +129,14 @@ public final class RosterImport {
             return had;
         }
         if (sameHolder && had.status() == RtHead.Status.DISABLED) {
-            accounts.enable(had.username()); // the RT is back, with the same head
-            tally.enabled++;
-            return new RtHead(had.username(), had.medium(), RtHead.Status.INVITED);
+            try {
+                accounts.enable(had.username()); // the RT is back, with the same head
+                tally.enabled++;
+                return new RtHead(had.username(), had.medium(), RtHead.Status.INVITED);
+            } catch (OfficialAccounts.AccountsUnavailableException e) {
+                tally.failed++; // still DISABLED: the next import enables it
+                return had;
+            }
         }
         try {
             accounts.invite(new OfficialAccounts.Invitation(want.username(), Role.RT_HEAD, tenant.id(), rt.rtId(),

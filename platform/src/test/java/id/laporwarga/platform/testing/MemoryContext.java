@@ -40,6 +40,11 @@ import id.laporwarga.platform.store.InboxQueries;
 import id.laporwarga.platform.store.PeriodCaseQueries;
 import id.laporwarga.platform.store.ProcessedMarkers;
 import id.laporwarga.platform.store.RtScoreStore;
+import id.laporwarga.platform.store.DynamoRoster;
+import id.laporwarga.platform.aws.CognitoOfficialAccounts;
+import id.laporwarga.domain.port.OfficialAccounts;
+import id.laporwarga.domain.port.Roster;
+import id.laporwarga.domain.port.RosterStore;
 import id.laporwarga.platform.tenant.DynamoTenantStore;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.context.ApplicationContextBuilder;
@@ -91,7 +96,9 @@ public final class MemoryContext {
                 port(InboxQueries.class, world.queries, CaseInbox.class, OverdueCases.class),
                 port(PeriodCaseQueries.class, world.queries, PeriodCases.class),
                 port(AgencyStatsQueries.class, world.queries, AgencyStats.class),
-                port(RtScoreStore.class, world.scores, RtScores.class));
+                port(RtScoreStore.class, world.scores, RtScores.class),
+                port(DynamoRoster.class, world.roster, Roster.class, RosterStore.class),
+                port(CognitoOfficialAccounts.class, world.roster, OfficialAccounts.class));
         return ApplicationContext.builder()
                 .singletons(new FunctionEnvironment(ENVIRONMENT), clock)
                 .beanDefinitions(ports.stream().flatMap(List::stream).toArray(RuntimeBeanDefinition[]::new));
