@@ -82,7 +82,7 @@ class PrivacySweepIT {
         StackHttp citizen = new StackHttp(local()).observe(r -> publicAnswers.append(r.body()).append('\n'));
         StackHttp agency = new StackHttp(local()).observe(r -> agencyAnswers.append(r.body()).append('\n'));
         StackHttp officials = new StackHttp(local()).observe(r -> officialAnswers.append(r.body()).append('\n'));
-        String rtId = KELURAHAN + "-RT" + (100 + Math.floorMod(UUID.randomUUID().hashCode(), 900));
+        String rtId = KELURAHAN + "-RT002"; // a rostered RT of the sample roster (e2e uses RT003)
         String period = YearMonth.now(ZoneId.of("Asia/Makassar")).toString();
         double[] kobo = SamplePoints.named("Kobo Besar").latLon();
         double[] motoboi = SamplePoints.named("Motoboi Besar").latLon();
