@@ -1,5 +1,11 @@
 package id.laporwarga.platform.store;
 
+import static id.laporwarga.platform.store.Attributes.n;
+import static id.laporwarga.platform.store.Attributes.num;
+import static id.laporwarga.platform.store.Attributes.putIf;
+import static id.laporwarga.platform.store.Attributes.s;
+import static id.laporwarga.platform.store.Attributes.str;
+
 import id.laporwarga.domain.port.OfficialAccounts;
 import id.laporwarga.domain.port.RosterStore;
 import id.laporwarga.domain.roster.RosterEntry;
@@ -138,29 +144,5 @@ public class DynamoRoster implements RosterStore {
         return new RosterEntry(str(i, "tenantId"), str(i, "rtId"), str(i, "number"), str(i, "rw"),
                 str(i, "kecamatanCode"), str(i, "kecamatanName"), str(i, "kelurahanCode"), str(i, "kelurahanName"),
                 i.get("active").bool(), head.status() == RtHead.Status.NONE ? RtHead.NONE : head);
-    }
-
-    private static void putIf(Map<String, AttributeValue> m, String name, String value) {
-        if (value != null) {
-            m.put(name, s(value));
-        }
-    }
-
-    private static String str(Map<String, AttributeValue> m, String name) {
-        AttributeValue v = m.get(name);
-        return v == null ? null : v.s();
-    }
-
-    private static long num(Map<String, AttributeValue> m, String name) {
-        AttributeValue v = m.get(name);
-        return v == null || v.n() == null ? 0 : Long.parseLong(v.n());
-    }
-
-    private static AttributeValue s(String v) {
-        return AttributeValue.fromS(v);
-    }
-
-    private static AttributeValue n(long v) {
-        return AttributeValue.fromN(Long.toString(v));
     }
 }

@@ -1,5 +1,11 @@
 package id.laporwarga.platform.store;
 
+import static id.laporwarga.platform.store.Attributes.n;
+import static id.laporwarga.platform.store.Attributes.num;
+import static id.laporwarga.platform.store.Attributes.putIf;
+import static id.laporwarga.platform.store.Attributes.s;
+import static id.laporwarga.platform.store.Attributes.str;
+
 import id.laporwarga.domain.port.RtScores;
 import id.laporwarga.domain.scoring.AreaStats;
 import id.laporwarga.domain.scoring.ComponentScore;
@@ -278,29 +284,5 @@ public class RtScoreStore implements RtScores {
         return new AreaStats(str(i, "tenantId"), str(i, "period"), str(i, "kecamatanCode"), str(i, "kecamatanName"),
                 str(i, "kelurahanCode"), str(i, "kelurahanName"), (int) num(i, "received"), (int) num(i, "resolved"),
                 median, (int) num(i, "overdue"), (int) num(i, "rts"), (int) num(i, "activeRts"));
-    }
-
-    private static void putIf(Map<String, AttributeValue> m, String name, String value) {
-        if (value != null) {
-            m.put(name, s(value));
-        }
-    }
-
-    private static String str(Map<String, AttributeValue> m, String name) {
-        AttributeValue v = m.get(name);
-        return v == null ? null : v.s();
-    }
-
-    private static long num(Map<String, AttributeValue> m, String name) {
-        AttributeValue v = m.get(name);
-        return v == null || v.n() == null ? 0 : Long.parseLong(v.n());
-    }
-
-    private static AttributeValue s(String v) {
-        return AttributeValue.fromS(v);
-    }
-
-    private static AttributeValue n(long v) {
-        return AttributeValue.fromN(Long.toString(v));
     }
 }

@@ -104,6 +104,16 @@ class ScoreRtHandlerTest {
         return json.read(LambdaEvents.text(file), type);
     }
 
+    /** The area of {@code areas} with {@code code}. */
+    static JsonNode byCode(JsonNode areas, String code) {
+        for (int i = 0; i < areas.size(); i++) {
+            if (code.equals(areas.get(i).get("code").getStringValue())) {
+                return areas.get(i);
+            }
+        }
+        throw new AssertionError("no area " + code);
+    }
+
     static JsonNode get(String file) {
         APIGatewayV2HTTPResponse r = publicApi.handleRequest(LambdaEvents.load(file, APIGatewayV2HTTPEvent.class), null);
         assertEquals("public, max-age=300", r.getHeaders().get("Cache-Control"));
@@ -165,21 +175,11 @@ class ScoreRtHandlerTest {
         assertEquals("2026-10", performance.get("trend").get(0).get("period").getStringValue());
 
         JsonNode areas = get("http-public-areas.json");
-        JsonNode barat = null;
-        for (int i = 0; i < areas.get("kecamatan").size(); i++) {
-            if ("71.74.04".equals(areas.get("kecamatan").get(i).get("code").getStringValue())) {
-                barat = areas.get("kecamatan").get(i);
-            }
-        }
+        JsonNode barat = byCode(areas.get("kecamatan"), "71.74.04");
         assertEquals(1, barat.get("complaintsReceived").getIntValue());
         assertEquals(1, barat.get("complaintsResolved").getIntValue());
         assertEquals(24.0, barat.get("medianHoursToResolve").getDoubleValue());
-        JsonNode mogolaing = null;
-        for (int i = 0; i < barat.get("kelurahan").size(); i++) {
-            if ("71.74.04.1003".equals(barat.get("kelurahan").get(i).get("code").getStringValue())) {
-                mogolaing = barat.get("kelurahan").get(i);
-            }
-        }
+        JsonNode mogolaing = byCode(barat.get("kelurahan"), "71.74.04.1003");
         assertEquals(1, mogolaing.get("complaintsReceived").getIntValue());
         assertEquals(3, mogolaing.get("rostered").getIntValue());
         assertEquals(1, mogolaing.get("activeRts").getIntValue());
