@@ -269,6 +269,8 @@ public final class ColdStartAllBenchmark {
             map(ctx.get("http")).put("path", "/v1/admin/tenants/kotamobagu");
             claims(e, "PLATFORM_ADMIN", "", "");
         }));
+        s.put("RosterAdminFunction", new Scenario("http-admin-roster-put.json", e -> {
+        }));
         s.put("VerifyGeotagFunction", new Scenario("sqs-photo-uploaded.json", e -> {
             for (Object record : (List<?>) e.get("Records")) {
                 Map<String, Object> r = map(record);

@@ -15,6 +15,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
+import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.SchemaAttributeType;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.UserPoolDescriptionType;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
@@ -52,7 +55,8 @@ import software.amazon.awssdk.services.sqs.model.SqsException;
  * {@code Subscription}), {@code AWS::SNS::Subscription} (FilterPolicy, FilterPolicyScope, RawMessageDelivery, ...),
  * {@code AWS::SNS::TopicPolicy}, {@code AWS::S3::Bucket} (CORS, versioning, queue and topic notifications),
  * {@code AWS::SecretsManager::Secret} ({@code SecretString}, or a random one for {@code GenerateSecretString}; Ref is
- * the ARN).
+ * the ARN),
+ * {@code AWS::Cognito::UserPool} (name, username attributes, custom attributes; on moto).
  * Other types have no emulator meaning and are skipped (logged once); their Ref gives a stable placeholder.
  *
  * <p>Names: the template's name property if set, else CloudFormation's style {@code <stack>-<LogicalId>} (without
@@ -67,8 +71,9 @@ public final class StackProvisioner {
     public static final String TOPIC_POLICY = "AWS::SNS::TopicPolicy";
     public static final String BUCKET = "AWS::S3::Bucket";
     public static final String SECRET = "AWS::SecretsManager::Secret";
+    public static final String USER_POOL = "AWS::Cognito::UserPool";
     private static final Set<String> EMULATED = Set.of(TABLE, QUEUE, QUEUE_POLICY, TOPIC, SUBSCRIPTION, TOPIC_POLICY,
-            BUCKET, SECRET);
+            BUCKET, SECRET, USER_POOL);
     private static final Pattern STACK_NAME = Pattern.compile("[a-zA-Z][-a-zA-Z0-9]{0,127}");
     private static final System.Logger LOG = System.getLogger(StackProvisioner.class.getName());
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -191,6 +196,7 @@ public final class StackProvisioner {
             }
             case BUCKET -> bucket(stack, r.logicalId(), p, aws);
             case SECRET -> secret(stack, r.logicalId(), p, aws);
+            case USER_POOL -> userPool(stack, r.logicalId(), p, aws.cognito());
             default -> throw new IllegalStateException("unexpected type " + r.type());
         }
     }
@@ -495,6 +501,45 @@ public final class StackProvisioner {
         List<FilterRule> rules = maps(key.get("Rules")).stream().map(r -> FilterRule.builder()
                 .name(str(r.get("Name")).toLowerCase(Locale.ROOT)).value(str(r.get("Value"))).build()).toList();
         return NotificationConfigurationFilter.builder().key(k -> k.filterRules(rules)).build();
+    }
+
+    // ------------------------------------------------------------------ Cognito
+
+    /** The user pool of that name if there is one (idempotent), else a new one with the template's attributes. */
+    private static void userPool(ProvisionedStack stack, String id, Map<String, Object> p,
+                                 CognitoIdentityProviderClient cognito) {
+        String name = p.get("UserPoolName") != null ? str(p.get("UserPoolName"))
+                : generatedName(stack.stackName(), id, 128);
+        String poolId = cognito.listUserPoolsPaginator(b -> b.maxResults(60)).userPools().stream()
+                .filter(u -> name.equals(u.name())).map(UserPoolDescriptionType::id).findFirst().orElse(null);
+        if (poolId == null) {
+            List<SchemaAttributeType> schema = maps(p.get("Schema")).stream().map(a -> {
+                SchemaAttributeType.Builder b = SchemaAttributeType.builder().name(str(a.get("Name")))
+                        .attributeDataType(a.get("AttributeDataType") == null ? "String" : str(a.get("AttributeDataType")))
+                        .mutable(a.get("Mutable") == null || Boolean.parseBoolean(str(a.get("Mutable"))));
+                if (a.get("StringAttributeConstraints") instanceof Map<?, ?> c) {
+                    b.stringAttributeConstraints(k -> k.minLength(c.get("MinLength") == null ? null
+                            : String.valueOf(c.get("MinLength"))).maxLength(c.get("MaxLength") == null ? null
+                            : String.valueOf(c.get("MaxLength"))));
+                }
+                return b.build();
+            }).toList();
+            List<String> usernameAttributes = strings(p.get("UsernameAttributes"));
+            poolId = cognito.createUserPool(b -> {
+                b.poolName(name).schema(schema);
+                if (!usernameAttributes.isEmpty()) {
+                    b.usernameAttributesWithStrings(usernameAttributes);
+                }
+                if (p.get("AutoVerifiedAttributes") != null) {
+                    b.autoVerifiedAttributesWithStrings(strings(p.get("AutoVerifiedAttributes")));
+                }
+            }).userPool().id();
+        }
+        Map<String, String> attrs = new LinkedHashMap<>();
+        attrs.put("Arn", "arn:aws:cognito-idp:" + stack.region() + ":" + stack.accountId() + ":userpool/" + poolId);
+        attrs.put("ProviderName", "cognito-idp." + stack.region() + ".amazonaws.com/" + poolId);
+        attrs.put("ProviderURL", "https://cognito-idp." + stack.region() + ".amazonaws.com/" + poolId);
+        stack.put(new ProvisionedStack.Physical(id, USER_POOL, poolId, attrs, true));
     }
 
     // ------------------------------------------------------------------ helpers

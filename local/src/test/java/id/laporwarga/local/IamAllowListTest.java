@@ -153,8 +153,12 @@ class IamAllowListTest {
         assertTrue(contact.stream().anyMatch(c -> c.startsWith("Submit: dynamodb:GetItem")), contact::toString);
     }
 
-    /** The allow-list: per function, its grants and whether it may read reporter contact; AWS managed policies. */
-    record AllowList(Map<String, Entry> functions, Map<String, List<Grant>> awsManagedPolicies) {
+    /**
+     * The allow-list: per function, its grants and whether it may read reporter contact; AWS managed policies; roles an
+     * AWS service assumes (not a function's), with their grants.
+     */
+    record AllowList(Map<String, Entry> functions, Map<String, List<Grant>> awsManagedPolicies,
+                     Map<String, List<Grant>> serviceRoles) {
         record Entry(boolean readsReporterContact, List<Grant> allow) {
         }
 
@@ -184,7 +188,9 @@ class IamAllowListTest {
                     Boolean.TRUE.equals(map(e).get("readsReporterContact")), grants(map(e).get("allow")))));
             Map<String, List<Grant>> managed = new LinkedHashMap<>();
             map(root.get("awsManagedPolicies")).forEach((name, g) -> managed.put(name, grants(g)));
-            return new AllowList(functions, managed);
+            Map<String, List<Grant>> serviceRoles = new LinkedHashMap<>();
+            map(root.get("serviceRoles")).forEach((name, g) -> serviceRoles.put(name, grants(map(g).get("allow"))));
+            return new AllowList(functions, managed, serviceRoles);
         }
 
         private static List<Grant> grants(Object value) {
@@ -267,7 +273,7 @@ class IamAllowListTest {
                     out.add(fn + ": listed, but the template has no such function");
                 }
             }
-            otherRoles(t, roleOwners.keySet(), out);
+            otherRoles(t, roleOwners.keySet(), allowList, out);
             return out;
         }
 
@@ -402,14 +408,24 @@ class IamAllowListTest {
             }
         }
 
-        /** Roles no function uses: only the ones SAM makes for schedules, which invoke a function of the template. */
-        private static void otherRoles(Translated t, Set<String> functionRoles, List<String> out) {
+        /**
+         * Roles no function uses: the ones SAM makes for schedules, which invoke a function of the template, and the
+         * service roles of the allow-list, within their grants.
+         */
+        private static void otherRoles(Translated t, Set<String> functionRoles, AllowList allowList, List<String> out) {
             Set<String> functions = new LinkedHashSet<>(t.ofType("AWS::Lambda::Function").keySet());
             t.ofType("AWS::IAM::Role").forEach((role, p) -> {
                 if (functionRoles.contains(role)) {
                     return;
                 }
-                for (Statement s : statements(t, role, new AllowList(Map.of(), Map.of()), out)) {
+                List<AllowList.Grant> serviceGrants = allowList.serviceRoles().getOrDefault(role, List.of());
+                for (Statement s : statements(t, role, new AllowList(Map.of(), Map.of(), Map.of()), out)) {
+                    boolean listed = "Allow".equals(s.effect()) && !s.notAction() && !s.notResource()
+                            && s.actions().stream().allMatch(a -> s.resources().stream().allMatch(r -> serviceGrants
+                            .stream().anyMatch(g -> g.covers(a, r, s.condition()))));
+                    if (listed) {
+                        continue;
+                    }
                     boolean invokeOnly = "Allow".equals(s.effect()) && !s.notAction() && !s.notResource()
                             && s.actions().equals(List.of("lambda:InvokeFunction"))
                             && s.resources().stream().allMatch(r -> functions.contains(t.functionOf(r)));

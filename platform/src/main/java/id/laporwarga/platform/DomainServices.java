@@ -6,6 +6,10 @@ import id.laporwarga.domain.port.CaseRepository;
 import id.laporwarga.domain.port.PhotoUploads;
 import id.laporwarga.domain.port.ReporterSecretKey;
 import id.laporwarga.domain.report.ReporterSecrets;
+import id.laporwarga.domain.port.OfficialAccounts;
+import id.laporwarga.domain.port.Roster;
+import id.laporwarga.domain.port.RosterStore;
+import id.laporwarga.domain.roster.RosterImport;
 import id.laporwarga.domain.port.TenantCatalog;
 import id.laporwarga.domain.report.SubmitReportService;
 import id.laporwarga.domain.routing.DeliveryClaims;
@@ -39,8 +43,15 @@ public class DomainServices {
 
     @Singleton
     SubmitReportService submitReportService(TenantCatalog tenants, CaseRepository cases, PhotoUploads uploads,
-                                            Clock clock, ReporterSecrets secrets) {
-        return new SubmitReportService(tenants, cases, uploads, clock, secrets);
+                                            Roster roster, Clock clock, ReporterSecrets secrets) {
+        return new SubmitReportService(tenants, cases, uploads, roster, clock, secrets);
+    }
+
+    /** The roster import: wired only where the officials' accounts adapter is (the roster function). */
+    @Singleton
+    @Requires(beans = OfficialAccounts.class)
+    RosterImport rosterImport(RosterStore roster, OfficialAccounts accounts) {
+        return new RosterImport(roster, accounts);
     }
 
     @Singleton

@@ -1,11 +1,13 @@
 package id.laporwarga.domain.report;
 
+import id.laporwarga.domain.auth.Caller;
 import id.laporwarga.domain.auth.Role;
 import id.laporwarga.domain.error.DomainException;
 import id.laporwarga.domain.error.ErrorCode;
 import id.laporwarga.domain.error.LocalizedText;
 import id.laporwarga.domain.port.CaseRepository;
 import id.laporwarga.domain.port.PhotoUploads;
+import id.laporwarga.domain.port.Roster;
 import id.laporwarga.domain.port.TenantCatalog;
 import id.laporwarga.domain.tenant.Category;
 import id.laporwarga.domain.tenant.Tenant;
@@ -37,9 +39,11 @@ public final class SubmitReportService {
     private final TrackingCodes codes;
     private final Supplier<String> ids;
     private final ReporterSecrets secrets;
+    private final RtReports rtReports;
 
-    public SubmitReportService(TenantCatalog tenants, CaseRepository cases, PhotoUploads uploads, Clock clock,
-                               TrackingCodes codes, Supplier<String> ids, ReporterSecrets secrets) {
+    public SubmitReportService(TenantCatalog tenants, CaseRepository cases, PhotoUploads uploads, Roster roster,
+                               Clock clock, TrackingCodes codes, Supplier<String> ids, ReporterSecrets secrets) {
+        this.rtReports = new RtReports(roster);
         this.tenants = tenants;
         this.cases = cases;
         this.uploads = uploads;
@@ -49,9 +53,9 @@ public final class SubmitReportService {
         this.secrets = secrets;
     }
 
-    public SubmitReportService(TenantCatalog tenants, CaseRepository cases, PhotoUploads uploads, Clock clock,
-                               ReporterSecrets secrets) {
-        this(tenants, cases, uploads, clock, new TrackingCodes(), () -> UUID.randomUUID().toString(), secrets);
+    public SubmitReportService(TenantCatalog tenants, CaseRepository cases, PhotoUploads uploads, Roster roster,
+                               Clock clock, ReporterSecrets secrets) {
+        this(tenants, cases, uploads, roster, clock, new TrackingCodes(), () -> UUID.randomUUID().toString(), secrets);
     }
 
     /**
@@ -67,7 +71,17 @@ public final class SubmitReportService {
         }
     }
 
+    /** The public route's submission: complaints and service requests (an rtId named must be rostered). */
     public Submitted submit(SubmitReportRequest request, String idempotencyKey) {
+        return submit(request, idempotencyKey, null);
+    }
+
+    /** An RT head's activity report ({@code POST /v1/rt/reports}), for the RT of the verified token ({@link RtReports}). */
+    public Submitted submitRtActivity(Caller rtHead, SubmitReportRequest request, String idempotencyKey) {
+        return submit(RtReports.bind(rtHead, request), idempotencyKey, rtHead);
+    }
+
+    private Submitted submit(SubmitReportRequest request, String idempotencyKey, Caller rtHead) {
         if (idempotencyKey == null || idempotencyKey.isBlank()) {
             throw new DomainException(ErrorCode.MISSING_IDEMPOTENCY_KEY);
         }
@@ -79,6 +93,7 @@ public final class SubmitReportService {
         ReportValidator.ValidReport valid = ReportValidator.validate(request);
         TenantLocator.Located located = TenantLocator.require(tenants.all(), valid.location());
         Tenant tenant = located.tenant();
+        rtReports.check(valid, tenant, rtHead);
         Category category = tenant.category(valid.category())
                 .filter(c -> c.appliesTo(valid.kind()))
                 .orElseThrow(() -> new DomainException(ErrorCode.UNKNOWN_CATEGORY,
@@ -100,7 +115,8 @@ public final class SubmitReportService {
         StateMachine.Entry entry = machine.entry(valid.kind(), !photos.isEmpty());
         String secret = secrets.secretFor(caseId);
         Reporter reporter = valid.reporter();
-        String actor = reporter != null && reporter.userId() != null ? reporter.userId() : "reporter";
+        String actor = rtHead != null ? rtHead.subject()
+                : reporter != null && reporter.userId() != null ? reporter.userId() : "reporter";
         // the case keeps no name or phone: they go to their own item, written in the same transaction
         Reporter contact = reporter != null && reporter.leftIdentity() ? reporter : null;
         Reporter onCase = reporter == null ? null : reporter.withoutContact();

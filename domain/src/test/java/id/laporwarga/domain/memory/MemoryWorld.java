@@ -15,6 +15,7 @@ public final class MemoryWorld {
     public final MemoryMessages messages = new MemoryMessages();
     public final MemoryMarkers markers = new MemoryMarkers();
     public final MemoryObjects objects = new MemoryObjects();
+    public final MemoryRoster roster = new MemoryRoster();
 
     public MemoryWorld(Tenant... tenants) {
         this.tenants = new MemoryTenants(tenants);

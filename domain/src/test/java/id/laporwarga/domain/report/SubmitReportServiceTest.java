@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.concurrent.atomic.AtomicInteger;
+import id.laporwarga.domain.memory.MemoryRoster;
 import org.junit.jupiter.api.Test;
 
 /** The submission flow over in-memory ports (the DynamoDB adapter has its own emulator tests). */
@@ -28,7 +29,9 @@ class SubmitReportServiceTest {
     final InMemoryCaseRepository cases = new InMemoryCaseRepository();
     final Clock clock = Clock.fixed(Instant.parse("2026-11-25T03:00:00Z"), ZoneOffset.UTC);
     final AtomicInteger ids = new AtomicInteger();
-    final SubmitReportService service = new SubmitReportService(catalog(tenant), cases, uploads(), clock,
+    final MemoryRoster roster = new MemoryRoster().add(
+            MemoryRoster.rt("kotakecil", "RT-01", "99.01.01", "99.01.01.1001", "Kelurahan Satu"));
+    final SubmitReportService service = new SubmitReportService(catalog(tenant), cases, uploads(), roster, clock,
             new TrackingCodes(new SplittableRandom(7)), () -> "case-" + ids.incrementAndGet(),
             MemorySecrets.SECRETS);
 

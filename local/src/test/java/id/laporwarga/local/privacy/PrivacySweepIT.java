@@ -85,7 +85,7 @@ class PrivacySweepIT {
         // RT head, kelurahan and kecamatan: they live next door to the reporter (no CONFIDENTIAL identity for them)
         StringBuilder reviewerAnswers = new StringBuilder();
         StackHttp reviewers = new StackHttp(local()).observe(r -> reviewerAnswers.append(r.body()).append('\n'));
-        String rtId = KELURAHAN + "-RT" + (100 + Math.floorMod(UUID.randomUUID().hashCode(), 900));
+        String rtId = KELURAHAN + "-RT002"; // a rostered RT of the sample roster (e2e uses RT003)
         String period = YearMonth.now(ZoneId.of("Asia/Makassar")).toString();
         double[] kobo = SamplePoints.named("Kobo Besar").latLon();
         double[] motoboi = SamplePoints.named("Motoboi Besar").latLon();

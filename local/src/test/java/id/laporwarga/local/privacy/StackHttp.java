@@ -86,8 +86,10 @@ public final class StackHttp {
     }
 
     /** POST /v1/reports (with a token for RT heads); 201 expected. */
+    /** A report: RT activity on the RT heads' route ({@code token} is the RT head's), the rest on the public one. */
     public JsonNode submit(Map<String, Object> report, String token) {
-        return expect(201, call("POST", "/v1/reports", token, report, "Idempotency-Key", UUID.randomUUID().toString()));
+        String path = "RT_ACTIVITY".equals(report.get("kind")) ? "/v1/rt/reports" : "/v1/reports";
+        return expect(201, call("POST", path, token, report, "Idempotency-Key", UUID.randomUUID().toString()));
     }
 
     public static Map<String, Object> report(String kind, String category, double[] latLon, String privacy,

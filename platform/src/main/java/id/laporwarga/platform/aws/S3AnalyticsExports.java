@@ -108,6 +108,7 @@ public class S3AnalyticsExports implements AnalyticsExports {
         m.put("band", s.band());
         m.put("incentiveRupiah", s.incentiveRupiah());
         m.put("provisional", s.provisional());
+        m.put("active", s.active());
         m.put("clampAdjustment", s.clampAdjustment());
         List<Map<String, Object>> lines = new ArrayList<>();
         for (ComponentScore c : s.components()) {
@@ -145,6 +146,8 @@ public class S3AnalyticsExports implements AnalyticsExports {
         m.put("complaintsResolved", a.resolved());
         m.put("medianHoursToResolve", a.medianResolveHours());
         m.put("overdue", a.overdue());
+        m.put("rts", a.rts());
+        m.put("activeRts", a.activeRts());
         return m;
     }
 

@@ -46,6 +46,11 @@ import id.laporwarga.platform.store.InboxQueries;
 import id.laporwarga.platform.store.PeriodCaseQueries;
 import id.laporwarga.platform.store.ProcessedMarkers;
 import id.laporwarga.platform.store.RtScoreStore;
+import id.laporwarga.platform.store.DynamoRoster;
+import id.laporwarga.platform.aws.CognitoOfficialAccounts;
+import id.laporwarga.domain.port.OfficialAccounts;
+import id.laporwarga.domain.port.Roster;
+import id.laporwarga.domain.port.RosterStore;
 import id.laporwarga.platform.tenant.DynamoTenantStore;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.context.ApplicationContextBuilder;
@@ -104,7 +109,9 @@ public final class MemoryContext {
                 port(InboxQueries.class, world.queries, CaseInbox.class, OverdueCases.class),
                 port(PeriodCaseQueries.class, world.queries, PeriodCases.class),
                 port(AgencyStatsQueries.class, world.queries, AgencyStats.class),
-                port(RtScoreStore.class, world.scores, RtScores.class)));
+                port(RtScoreStore.class, world.scores, RtScores.class),
+                port(DynamoRoster.class, world.roster, Roster.class, RosterStore.class),
+                port(CognitoOfficialAccounts.class, world.roster, OfficialAccounts.class)));
         if (secretsManagerPresent()) { // only the functions that derive or check reporters' secrets carry it
             ports.add(port(SecretsManagerReporterKey.class, REPORTER_SECRET_KEY, ReporterSecretKey.class));
         } else {

@@ -83,7 +83,7 @@ public class PublicPerformance {
                 kelurahan.add(PerformanceViews.Area.of(a.kelurahanCode(), a.kelurahanName(), a, null));
             }
         }
-        return new PerformanceViews.Areas(header(tenant, p), kecamatan);
+        return PerformanceViews.Areas.of(header(tenant, p), kecamatan);
     }
 
     private PerformanceViews.Header header(Tenant tenant, ScorePeriod period) {

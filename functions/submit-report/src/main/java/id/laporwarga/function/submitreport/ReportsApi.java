@@ -1,5 +1,6 @@
 package id.laporwarga.function.submitreport;
 
+import id.laporwarga.domain.auth.Caller;
 import id.laporwarga.domain.error.DomainException;
 import id.laporwarga.domain.error.ErrorCode;
 import id.laporwarga.domain.port.CaseRepository;
@@ -34,7 +35,16 @@ public class ReportsApi {
     }
 
     public SubmitReportService.Submitted submit(SubmitReportRequest request, String idempotencyKey) {
-        SubmitReportService.Submitted submitted = submissions.submit(request, idempotencyKey);
+        return logged(submissions.submit(request, idempotencyKey));
+    }
+
+    /** An RT head's activity report, for the RT of the verified token (403 for another RT, 422 for an unknown one). */
+    public SubmitReportService.Submitted submitRtActivity(Caller rtHead, SubmitReportRequest request,
+                                                         String idempotencyKey) {
+        return logged(submissions.submitRtActivity(rtHead, request, idempotencyKey));
+    }
+
+    private static SubmitReportService.Submitted logged(SubmitReportService.Submitted submitted) {
         ReportCase c = submitted.reportCase();
         JsonLog.put("tenant", c.tenantId());
         JsonLog.put("caseId", c.caseId());

@@ -1,5 +1,7 @@
 package id.laporwarga.function.submitreport;
 
+import id.laporwarga.domain.auth.Caller;
+import id.laporwarga.platform.auth.Callers;
 import id.laporwarga.platform.aws.InitPhaseWarmup;
 import id.laporwarga.platform.http.ApiRequest;
 import id.laporwarga.platform.http.ApiResponse;
@@ -12,8 +14,8 @@ import jakarta.inject.Inject;
 import jakarta.inject.Provider;
 
 /**
- * submit-report: {@code POST /v1/reports} (idempotent), the public tracking view and the tenant catalogue that the
- * mobile app shows in its pickers.
+ * submit-report: {@code POST /v1/reports} (idempotent), RT heads' {@code POST /v1/rt/reports} (the RT from the
+ * verified token), the public tracking view and the tenant catalogue that the mobile app shows in its pickers.
  */
 public class SubmitReportHandler extends HttpApiFunction {
     static {
@@ -35,7 +37,8 @@ public class SubmitReportHandler extends HttpApiFunction {
     @Override
     protected Routes routes() {
         return new Routes()
-                .on("POST", "/v1/reports", this::submit)
+                .on("POST", "/v1/reports", r -> submit(r, null))
+                .on("POST", "/v1/rt/reports", r -> submit(r, Callers.from(r))) // 401 without a verified token
                 .on("GET", "/v1/reports/{trackingCode}",
                         r -> ApiResponse.ok(api.get().publicView(r.pathParameter("trackingCode"), r.locale())))
                 .on("GET", "/v1/tenants", r -> ApiResponse.ok(api.get().tenants()))
@@ -49,9 +52,11 @@ public class SubmitReportHandler extends HttpApiFunction {
         api.get();
     }
 
-    ApiResponse submit(ApiRequest request) {
-        var submitted = api.get().submit(SubmitReportRequests.parse(jsonBody(request)),
-                request.header("idempotency-key").orElse(null));
+    /** A citizen's report, or with {@code rtHead} an RT head's activity report for the RT of the token. */
+    ApiResponse submit(ApiRequest request, Caller rtHead) {
+        var parsed = SubmitReportRequests.parse(jsonBody(request));
+        String key = request.header("idempotency-key").orElse(null);
+        var submitted = rtHead == null ? api.get().submit(parsed, key) : api.get().submitRtActivity(rtHead, parsed, key);
         String code = submitted.reportCase().trackingCode();
         ApiResponse response = ApiResponse.created(ReportViews.Submitted.of(submitted, request.locale()))
                 .withHeader("Location", "/v1/reports/" + code);

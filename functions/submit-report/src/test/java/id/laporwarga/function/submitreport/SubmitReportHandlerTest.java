@@ -31,6 +31,7 @@ class SubmitReportHandlerTest {
     @BeforeAll
     static void start() {
         world = new MemoryWorld(SampleTenant.kotamobagu());
+        SampleTenant.importRoster(world);
         handler = new SubmitReportHandler(MemoryContext.of(world, Clock.systemUTC()));
     }
 
@@ -73,12 +74,42 @@ class SubmitReportHandlerTest {
     }
 
     @Test
-    void anRtActivityReportWithTwoPhotosGetsTwoUploads() {
+    void anRtHeadsActivityReportIsFiledForTheRtOfTheTokenWithTwoUploads() {
         JsonNode body = body(call(submission("http-submit-rt-activity.json")), 201);
         ReportCase stored = world.cases.get(body.get("caseId").getStringValue());
         assertEquals(CaseKind.RT_ACTIVITY, stored.kind());
-        assertEquals("71.74.01.1005-RT001", stored.rtId());
+        assertEquals("71.74.01.1005-RT001", stored.rtId(), "from the token's custom:area");
+        assertEquals("rt-head-biga-001", stored.history().get(0).actorId());
         assertEquals(2, body.get("uploads").size());
+    }
+
+    @Test
+    void forgedRtActivityReportsAreRefusedAndStoreNothing() {
+        int before = world.cases.byId.size();
+        // no verified identity (API Gateway answers 401 first; the function refuses too)
+        assertError(call(HttpEvents.file("http-submit-rt-activity.json").claims(null)
+                .header("idempotency-key", UUID.randomUUID().toString()).build()), 401, "UNAUTHORIZED");
+        // another RT's id in the body
+        APIGatewayV2HTTPEvent other = submission("http-submit-rt-activity.json");
+        other.setBody(other.getBody().replaceFirst("\\{", "{\"rtId\": \"71.74.01.1005-RT002\", "));
+        assertError(call(other), 403, "FORBIDDEN");
+        // a token for an RT that is not rostered, and a kelurahan official's token
+        assertError(call(HttpEvents.file("http-submit-rt-activity.json").header("idempotency-key", "k-" + UUID.randomUUID())
+                .claims(HttpEvents.claims("x", "RT_HEAD", "kotamobagu", "71.74.01.1005-RT999")).build()),
+                422, "UNKNOWN_RT");
+        assertError(call(HttpEvents.file("http-submit-rt-activity.json").header("idempotency-key", "k-" + UUID.randomUUID())
+                .claims(HttpEvents.claims("x", "KELURAHAN", "kotamobagu", "71.74.01.1005")).build()), 403, "FORBIDDEN");
+        // the public route no longer takes RT activity reports
+        APIGatewayV2HTTPEvent anonymous = submission("http-submit-report.json");
+        anonymous.setBody(anonymous.getBody().replace("\"COMPLAINT\"", "\"RT_ACTIVITY\"")
+                .replaceFirst("\\{", "{\"rtId\": \"71.74.01.1005-RT001\", "));
+        JsonNode refused = assertError(call(anonymous), 403, "RT_ROUTE_REQUIRED");
+        assertTrue(refused.get("message").getStringValue().contains("POST /v1/rt/reports"));
+        // a service request names the citizen's RT: it must be rostered
+        APIGatewayV2HTTPEvent service = submission("http-submit-report.json");
+        service.setBody(service.getBody().replaceFirst("\\{", "{\"rtId\": \"RT-MADE-UP\", "));
+        assertError(call(service), 422, "UNKNOWN_RT");
+        assertEquals(before, world.cases.byId.size(), "nothing stored");
     }
 
     @Test
