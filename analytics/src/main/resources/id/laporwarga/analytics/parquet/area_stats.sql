@@ -1,4 +1,4 @@
--- The Parquet columns of the area_stats dataset, from its staging JSON Lines ({source}); Athena and DuckDB alike.
+-- The Parquet columns of the area_stats dataset, from its staging JSON Lines (the source); Athena and DuckDB alike.
 SELECT
   period,
   level,

@@ -1,4 +1,4 @@
--- The Parquet columns of the cases dataset, from its staging JSON Lines ({source}). The same SELECT runs in Athena
+-- The Parquet columns of the cases dataset, from its staging JSON Lines (the source). The same SELECT runs in Athena
 -- (UNLOAD from the Glue table cases_jsonl) and in DuckDB (the local stack, the analyst tool). There is no reporter
 -- column to select: the staging record (CaseExportRecord) has none.
 SELECT

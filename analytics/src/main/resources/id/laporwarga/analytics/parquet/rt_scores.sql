@@ -1,4 +1,4 @@
--- The Parquet columns of the rt_scores dataset, from its staging JSON Lines ({source}); Athena and DuckDB alike.
+-- The Parquet columns of the rt_scores dataset, from its staging JSON Lines (the source); Athena and DuckDB alike.
 SELECT
   rtId AS rt_id,
   period,

@@ -14,10 +14,11 @@ import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.S3Object;
 
 /**
- * Writes one tenant's period to the analytics bucket: the gzip JSON Lines of {@link AnalyticsFiles} (replacing the
- * previous export of the month, so re-running is safe), and removes the month's previous Parquet copies under
- * {@code parquet/<dataset>/tenant=<id>/month=<yyyy-MM>/}, which the conversion step then writes anew from the new files
- * (an Athena {@code UNLOAD} needs an empty folder; docs/analytics.md).
+ * Writes one tenant's period to the analytics bucket: first removes the month's previous Parquet copies under
+ * {@code parquet/<dataset>/tenant=<id>/month=<yyyy-MM>/}, then writes the gzip JSON Lines of {@link AnalyticsFiles}
+ * (replacing the previous export of the month, so re-running is safe). Each new staging file starts the conversion
+ * step that writes its Parquet copy into the emptied folder (an Athena {@code UNLOAD} needs an empty folder;
+ * docs/analytics.md).
  */
 @Singleton
 public class S3AnalyticsExports implements AnalyticsExports {
@@ -40,12 +41,13 @@ public class S3AnalyticsExports implements AnalyticsExports {
     @Override
     public Export export(Tenant tenant, ScorePeriod period) {
         long started = System.nanoTime();
-        AnalyticsFiles.Written written = files.write(tenant, period, (key, file) -> s3.putObject(r -> r.bucket(bucket)
-                .key(key).contentType("application/x-ndjson").contentEncoding("gzip"), RequestBody.fromFile(file)));
+        // first: each new staging file starts its conversion into the (then empty) Parquet folder
         int stale = 0;
         for (String dataset : AnalyticsFiles.DATASETS) {
             stale += deleteAll(AnalyticsFiles.parquetPrefix(dataset, tenant.id(), period.id()));
         }
+        AnalyticsFiles.Written written = files.write(tenant, period, (key, file) -> s3.putObject(r -> r.bucket(bucket)
+                .key(key).contentType("application/x-ndjson").contentEncoding("gzip"), RequestBody.fromFile(file)));
         LOG.info("export.done", "tenant", tenant.id(), "period", period.id(), "cases", written.cases(),
                 "rtScores", written.rtScores(), "staleParquetFiles", stale,
                 "durationMs", (System.nanoTime() - started) / 1_000_000);
