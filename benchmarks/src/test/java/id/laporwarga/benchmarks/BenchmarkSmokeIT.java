@@ -84,6 +84,19 @@ class BenchmarkSmokeIT {
     }
 
     @Test
+    void analyticsExport() {
+        smoke("analytics-export", Duration.ofMinutes(3),
+                Bound.exactly("analytics-export.cases", 5_000),
+                Bound.atMost("analytics-export.exportSeconds", 60),
+                Bound.atMost("analytics-export.conversionSeconds", 60),
+                Bound.atLeast("analytics-export.parquetBytes", 1),
+                Bound.atLeast("analytics-export.parquetBytesRead", 1),
+                // Parquet reads the query's columns only: well under the whole gzip file JSON Lines must read
+                Bound.atMost("analytics-export.parquetReadShare", 0.5),
+                Bound.atMost("analytics-export.packageMiB", AnalyticsExportBenchmark.PACKAGE_TARGET_MIB));
+    }
+
+    @Test
     void scoreRt() {
         smoke("score-rt", Duration.ofMinutes(3),
                 Bound.atLeast("score-rt.reports", 20_000),
