@@ -31,10 +31,17 @@ public final class StackHttp {
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     private final DevStack local;
+    private final String baseUrl;
     private Consumer<HttpResponse<String>> observer = r -> { };
 
     public StackHttp(DevStack local) {
+        this(local, null);
+    }
+
+    /** Calls go to {@code baseUrl} (e.g. a proxy in front of the stack) instead of the stack's own address. */
+    public StackHttp(DevStack local, String baseUrl) {
         this.local = local;
+        this.baseUrl = baseUrl;
     }
 
     /** Every later answer is also handed to {@code observer}. */
@@ -44,7 +51,7 @@ public final class StackHttp {
     }
 
     public HttpResponse<String> call(String method, String path, String token, Object body, String... headers) {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(local.baseUrl() + path))
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create((baseUrl == null ? local.baseUrl() : baseUrl) + path))
                 .timeout(Duration.ofSeconds(30)).header("Content-Type", "application/json");
         if (token != null) {
             b.header("Authorization", "Bearer " + token);
