@@ -114,6 +114,24 @@ class IamAllowListTest {
                             Statement:
                               - { Effect: Allow, Action: 'dynamodb:*', Resource: !GetAtt Cases.Arn }
                               - { Effect: Allow, NotAction: 's3:DeleteBucket', Resource: '*' }
+                  MachineRole:
+                    Type: AWS::IAM::Role
+                    Properties:
+                      AssumeRolePolicyDocument: { Statement: [{ Effect: Allow, Principal: { Service: states.amazonaws.com }, Action: sts:AssumeRole }] }
+                      Policies:
+                        - PolicyName: m
+                          PolicyDocument:
+                            Statement:
+                              - { Effect: Allow, Action: [s3:GetObject, s3:DeleteObject], Resource: !Sub '${Photos.Arn}/*' }
+                  UnlistedRole:
+                    Type: AWS::IAM::Role
+                    Properties:
+                      AssumeRolePolicyDocument: { Statement: [{ Effect: Allow, Principal: { Service: states.amazonaws.com }, Action: sts:AssumeRole }] }
+                      Policies:
+                        - PolicyName: u
+                          PolicyDocument:
+                            Statement:
+                              - { Effect: Allow, Action: athena:StartQueryExecution, Resource: '*' }
                 """, Map.of());
         AllowList list = AllowList.parse("""
                 functions:
@@ -125,6 +143,13 @@ class IamAllowListTest {
                   AlsoShared:
                     allow: []
                   Gone:
+                    allow: []
+                roles:
+                  MachineRole:
+                    allow:
+                      - actions: [s3:GetObject]
+                        resources: ['${Photos.Arn}/*']
+                  GoneRole:
                     allow: []
                 awsManagedPolicies:
                   AWSLambdaBasicExecutionRole:
@@ -147,7 +172,10 @@ class IamAllowListTest {
                 "AlsoShared: shares role SharedRole with Unlisted",
                 "AlsoShared: allows dynamodb:* on ${Cases.Arn} (a wildcard)",
                 "AlsoShared: NotAction in an Allow statement",
-                "Gone: listed, but the template has no such function");
+                "Gone: listed, but the template has no such function",
+                "MachineRole: allows s3:DeleteObject on ${Photos.Arn}/*, which its allow-list entry under roles does not list",
+                "UnlistedRole: a role no function uses allows [athena:StartQueryExecution]",
+                "GoneRole: listed under roles, but the template has no such role");
         RuleAssertions.assertIncludes(expectedStarts, violations);
         assertTrue(contact.stream().anyMatch(c -> c.startsWith("Submit: dynamodb:Scan")), contact::toString);
         assertTrue(contact.stream().anyMatch(c -> c.startsWith("Submit: dynamodb:GetItem")), contact::toString);
