@@ -38,7 +38,7 @@ class BenchmarkSmokeIT {
             + "(\\S+) = (-?[0-9.]+(?:E-?[0-9]+)?) ");
     private static final Pattern SCRIPT_ENTRY = Pattern.compile("^\\s+([a-z-]+)\\) MAIN=(\\w+)");
     private static final Set<String> SMOKED = Set.of("geotag-read", "score-rt", "submit-cold-start",
-            "cold-start-all", "load");
+            "cold-start-all", "load", "analytics-export");
 
     /** A figure's sanity bounds, both inclusive. */
     record Bound(String figure, double min, double max) {
