@@ -83,8 +83,8 @@ class AnalystIT {
                     String agency = AGENCIES.get(random.nextInt(AGENCIES.size()));
                     Instant t = LocalDateTime.of(month.getYear(), month.getMonth(), 1 + random.nextInt(27), 9, 0)
                             .atZone(WITA).toInstant();
-                    repo.create(complaint(t, agency, i % 4 == 0 ? Privacy.CONFIDENTIAL : Privacy.PUBLIC),
-                            "idem-" + UUID.randomUUID(), "secret");
+                    repo.create(complaint(t, agency, i % 4 == 0 ? Privacy.CONFIDENTIAL : Privacy.PUBLIC), null,
+                            "idem-" + UUID.randomUUID());
                     stored++;
                 }
             }

@@ -112,7 +112,7 @@ public final class GeotagReadBenchmark {
         long handlerBytes = 0;
         for (int i = -Math.min(3, warmups); i < iterations; i++) {
             ReportCase c = newCase(photo.length);
-            cases.create(c, "bench-" + c.caseId(), "secret");
+            cases.create(c, null, "bench-" + c.caseId());
             String photoKey = c.photos().get(0).objectKey();
             s3.putObject(r -> r.bucket(bucket).key(photoKey).contentType("image/jpeg"), RequestBody.fromBytes(photo));
             SQSEvent event = sqsEvent(bucket, photoKey, photo.length);

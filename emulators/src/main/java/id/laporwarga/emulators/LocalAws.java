@@ -27,6 +27,7 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.sns.SnsClient;
+import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
@@ -51,7 +52,7 @@ public final class LocalAws implements AutoCloseable {
     public static final String SECRET_KEY = "test";
     public static final String MOTO_ACCOUNT_ID = "123456789012";
     /** The services this class gives endpoints and clients for. */
-    public static final List<String> SERVICES = List.of("dynamodb", "s3", "sns", "sqs");
+    public static final List<String> SERVICES = List.of("dynamodb", "s3", "sns", "sqs", "secretsmanager");
 
     private static final System.Logger LOG = System.getLogger(LocalAws.class.getName());
     private static final String HOST = "127.0.0.1";
@@ -87,6 +88,7 @@ public final class LocalAws implements AutoCloseable {
     private S3Client s3Client;
     private SnsClient snsClient;
     private SqsClient sqsClient;
+    private SecretsManagerClient secretsClient;
     private boolean closed;
 
     private LocalAws(Options options, String externalEndpoint) {
@@ -157,7 +159,7 @@ public final class LocalAws implements AutoCloseable {
         return externalEndpoint != null;
     }
 
-    /** Endpoint of one service: "dynamodb", "s3", "sns" or "sqs" (case-insensitive). */
+    /** Endpoint of one service: "dynamodb", "s3", "sns", "sqs" or "secretsmanager" (case-insensitive). */
     public URI endpoint(String service) {
         String s = service.toLowerCase(Locale.ROOT);
         if (!SERVICES.contains(s)) {
@@ -225,6 +227,17 @@ public final class LocalAws implements AutoCloseable {
 
     public SqsClient sqs() {
         return sqsClient;
+    }
+
+    /** Secrets Manager on moto (created on first use). */
+    public synchronized SecretsManagerClient secretsManager() {
+        if (secretsClient == null) {
+            secretsClient = SecretsManagerClient.builder().httpClientBuilder(UrlConnectionHttpClient.builder())
+                    .region(Region.of(region)).credentialsProvider(StaticCredentialsProvider.create(
+                            AwsBasicCredentials.create(ACCESS_KEY, SECRET_KEY)))
+                    .endpointOverride(endpoint("secretsmanager")).build();
+        }
+        return secretsClient;
     }
 
     private void createClients() {

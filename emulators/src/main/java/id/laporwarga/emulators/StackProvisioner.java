@@ -50,7 +50,9 @@ import software.amazon.awssdk.services.sqs.model.SqsException;
  * {@code AWS::DynamoDB::Table} (keys, GSIs, LSIs, streams, TTL; always PAY_PER_REQUEST), {@code AWS::SQS::Queue}
  * (attributes incl. RedrivePolicy), {@code AWS::SQS::QueuePolicy}, {@code AWS::SNS::Topic} (with inline
  * {@code Subscription}), {@code AWS::SNS::Subscription} (FilterPolicy, FilterPolicyScope, RawMessageDelivery, ...),
- * {@code AWS::SNS::TopicPolicy}, {@code AWS::S3::Bucket} (CORS, versioning, queue and topic notifications).
+ * {@code AWS::SNS::TopicPolicy}, {@code AWS::S3::Bucket} (CORS, versioning, queue and topic notifications),
+ * {@code AWS::SecretsManager::Secret} ({@code SecretString}, or a random one for {@code GenerateSecretString}; Ref is
+ * the ARN).
  * Other types have no emulator meaning and are skipped (logged once); their Ref gives a stable placeholder.
  *
  * <p>Names: the template's name property if set, else CloudFormation's style {@code <stack>-<LogicalId>} (without
@@ -64,8 +66,9 @@ public final class StackProvisioner {
     public static final String SUBSCRIPTION = "AWS::SNS::Subscription";
     public static final String TOPIC_POLICY = "AWS::SNS::TopicPolicy";
     public static final String BUCKET = "AWS::S3::Bucket";
+    public static final String SECRET = "AWS::SecretsManager::Secret";
     private static final Set<String> EMULATED = Set.of(TABLE, QUEUE, QUEUE_POLICY, TOPIC, SUBSCRIPTION, TOPIC_POLICY,
-            BUCKET);
+            BUCKET, SECRET);
     private static final Pattern STACK_NAME = Pattern.compile("[a-zA-Z][-a-zA-Z0-9]{0,127}");
     private static final System.Logger LOG = System.getLogger(StackProvisioner.class.getName());
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -187,6 +190,7 @@ public final class StackProvisioner {
                         generatedName(stack.stackName(), r.logicalId(), 128), Map.of(), true));
             }
             case BUCKET -> bucket(stack, r.logicalId(), p, aws);
+            case SECRET -> secret(stack, r.logicalId(), p, aws);
             default -> throw new IllegalStateException("unexpected type " + r.type());
         }
     }
@@ -455,6 +459,33 @@ public final class StackProvisioner {
         attrs.put("DualStackDomainName", name + ".s3.dualstack." + aws.region() + ".amazonaws.com");
         attrs.put("WebsiteURL", "http://" + name + ".s3-website." + aws.region() + ".amazonaws.com");
         stack.put(new ProvisionedStack.Physical(id, BUCKET, name, attrs, true));
+    }
+
+    // ------------------------------------------------------------------ Secrets Manager
+
+    private static void secret(ProvisionedStack stack, String id, Map<String, Object> p, LocalAws aws) {
+        String name = p.get("Name") != null ? str(p.get("Name")) : generatedName(stack.stackName(), id, 256);
+        String arn;
+        try {
+            arn = aws.secretsManager().describeSecret(b -> b.secretId(name)).arn();
+        } catch (software.amazon.awssdk.services.secretsmanager.model.ResourceNotFoundException e) {
+            String value = p.get("SecretString") != null ? str(p.get("SecretString"))
+                    : generated(p.get("GenerateSecretString") instanceof Map<?, ?> g ? g : Map.of());
+            arn = aws.secretsManager().createSecret(b -> b.name(name).secretString(value)).arn();
+        }
+        stack.put(new ProvisionedStack.Physical(id, SECRET, arn, Map.of("Id", arn), true));
+    }
+
+    /** A random secret like GenerateSecretString's: PasswordLength (default 32) letters and digits. */
+    private static String generated(Map<?, ?> g) {
+        int length = g.get("PasswordLength") == null ? 32 : Integer.parseInt(String.valueOf(g.get("PasswordLength")));
+        String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
+        java.security.SecureRandom random = new java.security.SecureRandom();
+        StringBuilder sb = new StringBuilder(length);
+        for (int i = 0; i < length; i++) {
+            sb.append(alphabet.charAt(random.nextInt(alphabet.length())));
+        }
+        return sb.toString();
     }
 
     private static NotificationConfigurationFilter s3Filter(Object filter) {

@@ -4,6 +4,8 @@ import id.laporwarga.domain.geotag.PhotoVerification;
 import id.laporwarga.domain.port.AlertPhotoLinks;
 import id.laporwarga.domain.port.CaseRepository;
 import id.laporwarga.domain.port.PhotoUploads;
+import id.laporwarga.domain.port.ReporterSecretKey;
+import id.laporwarga.domain.report.ReporterSecrets;
 import id.laporwarga.domain.port.TenantCatalog;
 import id.laporwarga.domain.report.SubmitReportService;
 import id.laporwarga.domain.routing.DeliveryClaims;
@@ -29,10 +31,16 @@ public class DomainServices {
         return Clock.systemUTC();
     }
 
+    /** Reporters' secrets and their verifiers under the server key (read on first use). */
+    @Singleton
+    ReporterSecrets reporterSecrets(ReporterSecretKey key) {
+        return new ReporterSecrets(key);
+    }
+
     @Singleton
     SubmitReportService submitReportService(TenantCatalog tenants, CaseRepository cases, PhotoUploads uploads,
-                                            Clock clock) {
-        return new SubmitReportService(tenants, cases, uploads, clock);
+                                            Clock clock, ReporterSecrets secrets) {
+        return new SubmitReportService(tenants, cases, uploads, clock, secrets);
     }
 
     @Singleton
@@ -50,7 +58,7 @@ public class DomainServices {
 
     @Singleton
     ReviewService reviewService(CaseRepository cases, TenantCatalog tenants, PhotoUploads uploads, ReviewOutbox outbox,
-                                Clock clock) {
-        return new ReviewService(cases, tenants, uploads, outbox, clock);
+                                Clock clock, ReporterSecrets secrets) {
+        return new ReviewService(cases, tenants, uploads, outbox, clock, secrets);
     }
 }

@@ -36,24 +36,28 @@ public final class SubmitReportService {
     private final Clock clock;
     private final TrackingCodes codes;
     private final Supplier<String> ids;
+    private final ReporterSecrets secrets;
 
     public SubmitReportService(TenantCatalog tenants, CaseRepository cases, PhotoUploads uploads, Clock clock,
-                               TrackingCodes codes, Supplier<String> ids) {
+                               TrackingCodes codes, Supplier<String> ids, ReporterSecrets secrets) {
         this.tenants = tenants;
         this.cases = cases;
         this.uploads = uploads;
         this.clock = clock;
         this.codes = codes;
         this.ids = ids;
+        this.secrets = secrets;
     }
 
-    public SubmitReportService(TenantCatalog tenants, CaseRepository cases, PhotoUploads uploads, Clock clock) {
-        this(tenants, cases, uploads, clock, new TrackingCodes(), () -> UUID.randomUUID().toString());
+    public SubmitReportService(TenantCatalog tenants, CaseRepository cases, PhotoUploads uploads, Clock clock,
+                               ReporterSecrets secrets) {
+        this(tenants, cases, uploads, clock, new TrackingCodes(), () -> UUID.randomUUID().toString(), secrets);
     }
 
     /**
-     * The outcome returned to the client: the case, the reporter's secret and the upload links; {@code event} is the
-     * submission's event when this call created the case (null on an idempotent replay).
+     * The outcome returned to the client: the case, the reporter's secret (derived from the case id: the same on an
+     * idempotent replay) and the upload links; {@code event} is the submission's event when this call created the case
+     * (null on an idempotent replay).
      */
     public record Submitted(ReportCase reportCase, String citizenSecret, List<PhotoUploads.UploadTicket> uploads,
                             boolean created, TransitionEvent event) {
@@ -94,23 +98,28 @@ public final class SubmitReportService {
         // the first state, its deadline and the submission's history entry come from the workflow catalogue
         StateMachine machine = StateMachine.forTenant(tenant);
         StateMachine.Entry entry = machine.entry(valid.kind(), !photos.isEmpty());
-        String secret = codes.secret();
-        String actor = valid.reporter() != null && valid.reporter().userId() != null ? valid.reporter().userId() : "reporter";
+        String secret = secrets.secretFor(caseId);
+        Reporter reporter = valid.reporter();
+        String actor = reporter != null && reporter.userId() != null ? reporter.userId() : "reporter";
+        // the case keeps no name or phone: they go to their own item, written in the same transaction
+        Reporter contact = reporter != null && reporter.leftIdentity() ? reporter : null;
+        Reporter onCase = reporter == null ? null : reporter.withoutContact();
 
         for (int attempt = 1; ; attempt++) {
             String trackingCode = codes.next(trackingPrefix(tenant));
             ReportCase draft = new ReportCase(caseId, tenant.id(), tenant.zone().getId(), trackingCode, valid.kind(), category.code(),
                     valid.description(), valid.location(), located.area(), valid.rtId(), valid.privacy(),
-                    valid.reporter(), photos, entry.to(), 1, List.of(), now, now, null, false, List.of(), null,
-                    sha256(secret), requestHash);
+                    onCase, photos, entry.to(), 1, List.of(), now, now, null, false, List.of(), null,
+                    secrets.verifier(secret), requestHash);
             Transition submitted = machine.start(draft, entry, actor, Role.CITIZEN, now);
             try {
-                CaseRepository.CreateResult result = cases.create(submitted.after(), idempotencyKey, secret);
+                CaseRepository.CreateResult result = cases.create(submitted.after(), contact, idempotencyKey);
                 List<PhotoUploads.UploadTicket> tickets = result.reportCase().photos().stream()
                         .filter(p -> p.check() == null)
                         .map(uploads::presignUpload)
                         .toList();
-                return new Submitted(result.reportCase(), result.citizenSecret(), tickets, result.created(),
+                return new Submitted(result.reportCase(), secrets.secretFor(result.reportCase().caseId()), tickets,
+                        result.created(),
                         result.created() ? submitted.event() : null);
             } catch (CaseRepository.TrackingCodeTakenException taken) {
                 if (attempt >= TRACKING_CODE_ATTEMPTS) {

@@ -1,5 +1,6 @@
 package id.laporwarga.domain.report;
 
+import id.laporwarga.domain.memory.MemorySecrets;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -28,7 +29,8 @@ class SubmitReportServiceTest {
     final Clock clock = Clock.fixed(Instant.parse("2026-11-25T03:00:00Z"), ZoneOffset.UTC);
     final AtomicInteger ids = new AtomicInteger();
     final SubmitReportService service = new SubmitReportService(catalog(tenant), cases, uploads(), clock,
-            new TrackingCodes(new SplittableRandom(7)), () -> "case-" + ids.incrementAndGet());
+            new TrackingCodes(new SplittableRandom(7)), () -> "case-" + ids.incrementAndGet(),
+            MemorySecrets.SECRETS);
 
     @Test
     void storesACaseAwaitingPhotosWithAreaAndTrackingCode() {
@@ -44,7 +46,10 @@ class SubmitReportServiceTest {
         assertTrue(c.trackingCode().startsWith("KOT-"));
         assertEquals("photos/kotakecil/case-1/p1.jpg", c.photos().get(0).objectKey());
         assertEquals(1, s.uploads().size());
-        assertEquals(SubmitReportService.sha256(s.citizenSecret()), c.citizenSecretHash());
+        // only the keyed verifier is stored; the secret is derived from the case id, never kept
+        assertEquals(MemorySecrets.SECRETS.verifier(s.citizenSecret()), c.citizenSecretHash());
+        assertEquals(MemorySecrets.SECRETS.secretFor(c.caseId()), s.citizenSecret());
+        assertFalse(c.citizenSecretHash().contains(s.citizenSecret()));
         assertEquals(1, c.history().size());
         assertEquals(CaseStatus.AWAITING_PHOTOS, c.history().get(0).to());
     }

@@ -1,5 +1,6 @@
 package id.laporwarga.domain.workflow;
 
+import id.laporwarga.domain.memory.MemorySecrets;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -190,11 +191,12 @@ public final class CatalogWalk {
                     LocalDateTime.parse("2026-05-11T09:00").atZone(tenant.zone()).toInstant());
             WorkflowFixtures.Tenants tenants = new WorkflowFixtures.Tenants(tenant);
             WorkflowFixtures.Uploads uploads = new WorkflowFixtures.Uploads();
-            this.review = new ReviewService(cases, tenants, uploads, outbox, clock);
+            this.review = new ReviewService(cases, tenants, uploads, outbox, clock,
+                    MemorySecrets.SECRETS);
             this.routing = new RouteCaseService(cases, tenants, notifications, new InMemoryRoutingPorts.Claims(),
                     p -> "https://photos.example/" + p.objectKey(), Duration.ofHours(1), clock);
             this.submission = new SubmitReportService(tenants, cases, uploads, clock, new TrackingCodes(),
-                    () -> "walk-" + IDS.incrementAndGet());
+                    () -> "walk-" + IDS.incrementAndGet(), MemorySecrets.SECRETS);
             AdminBoundary kelurahan = tenant.boundaries().stream().filter(b -> b.level() == AdminLevel.KELURAHAN)
                     .findFirst().orElse(null);
             AdminBoundary kecamatan = tenant.boundaries().stream().filter(b -> b.level() == AdminLevel.KECAMATAN)
@@ -295,7 +297,7 @@ public final class CatalogWalk {
                     new Reporter("Walk", "+6281234567890", null), List.of(photo), status, 1,
                     List.of(new HistoryEntry(at, "reporter", Role.CITIZEN.name(), WorkflowCatalog.SUBMIT, null, status,
                             null)), at, at, machine.dueAt(kind, status, at), false, List.of(), assignment,
-                    SubmitReportService.sha256(WorkflowFixtures.SECRET), "walk");
+                    MemorySecrets.SECRETS.verifier(WorkflowFixtures.SECRET), "walk");
             return cases.put(c);
         }
 

@@ -127,6 +127,9 @@ final class LaporApi {
         boolean contentType = false;
         for (var it = ticket.path("headers").fields(); it.hasNext(); ) {
             var h = it.next();
+            if (h.getKey().equalsIgnoreCase("Content-Length")) {
+                continue; // curl sends the file's length itself (the signed, declared one)
+            }
             cmd.add("-H");
             cmd.add(h.getKey() + ": " + h.getValue().asText());
             contentType |= h.getKey().equalsIgnoreCase("Content-Type");

@@ -142,7 +142,12 @@ public final class StackHttp {
         }
         HttpRequest.Builder put = HttpRequest.newBuilder(URI.create(ticket.get("url").asText()))
                 .timeout(Duration.ofSeconds(30)).PUT(HttpRequest.BodyPublishers.ofByteArray(bytes));
-        ticket.path("headers").fields().forEachRemaining(h -> put.header(h.getKey(), h.getValue().asText()));
+        // Content-Length is the HTTP client's own (restricted header): the body's length, which the URL signs
+        ticket.path("headers").fields().forEachRemaining(h -> {
+            if (!h.getKey().equalsIgnoreCase("Content-Length")) {
+                put.header(h.getKey(), h.getValue().asText());
+            }
+        });
         try {
             HttpResponse<String> r = HTTP.send(put.build(), HttpResponse.BodyHandlers.ofString());
             if (r.statusCode() != 200) {

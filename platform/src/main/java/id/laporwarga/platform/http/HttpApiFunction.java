@@ -62,6 +62,17 @@ public abstract class HttpApiFunction extends PrimedRequestHandler<APIGatewayV2H
         return getApplicationContext().getBean(Json.class);
     }
 
+    /**
+     * The request's JSON body read strictly (valid UTF-8, one value, no duplicate key, no lone surrogate: else
+     * 400 {@code MALFORMED_JSON}); every route that takes a body reads it through this.
+     */
+    protected final io.micronaut.json.tree.JsonNode jsonBody(ApiRequest request) {
+        if (!request.bodyUtf8() || request.body() == null || request.body().isBlank()) {
+            throw new DomainException(ErrorCode.MALFORMED_JSON);
+        }
+        return json().strictTree(request.body());
+    }
+
     @Override
     public APIGatewayV2HTTPResponse execute(APIGatewayV2HTTPEvent event) {
         long start = System.nanoTime();

@@ -105,10 +105,10 @@ class ScoreRtIT {
         // a confidential complaint: in the export without identifying fields, never in public figures
         october.add(complaint("RT-03-RW-01-MOTOBOI", day(4, 8), MOTOBOI, Privacy.CONFIDENTIAL).resolvedAt(day(5, 8)).build());
         for (ReportCase c : october) {
-            repo.create(c, "idem-" + c.caseId(), "secret-" + c.caseId());
+            repo.create(c, null, "idem-" + c.caseId());
         }
         // a November case: not October's
-        repo.create(activity("RT-01-RW-02-BIGA", LocalDateTime.of(2025, 11, 3, 7, 0)).build(), "idem-nov", "s");
+        repo.create(activity("RT-01-RW-02-BIGA", LocalDateTime.of(2025, 11, 3, 7, 0)).build(), null, "idem-nov");
     }
 
     @AfterAll

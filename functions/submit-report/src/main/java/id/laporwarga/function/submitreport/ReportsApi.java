@@ -8,6 +8,8 @@ import id.laporwarga.domain.report.ReportCase;
 import id.laporwarga.domain.report.SubmitReportRequest;
 import id.laporwarga.domain.report.SubmitReportService;
 import id.laporwarga.domain.report.TrackingCodes;
+import id.laporwarga.domain.report.CaseKind;
+import id.laporwarga.platform.http.QueryParameters;
 import id.laporwarga.platform.log.JsonLog;
 import id.laporwarga.platform.tenant.TenantResolver;
 import jakarta.inject.Singleton;
@@ -81,7 +83,10 @@ public class ReportsApi {
         return ReportViews.TenantList.of(tenants.all());
     }
 
-    public ReportViews.CategoryList categories(String tenantId, String kind) {
-        return ReportViews.CategoryList.of(resolver.require(tenantId), kind == null ? null : kind.toUpperCase(Locale.ROOT));
+    /** The tenant's categories, only those of {@code kind} when the query names one (400 for an unknown kind). */
+    public ReportViews.CategoryList categories(String tenantId, QueryParameters query) {
+        String kind = query.oneOf("kind", CaseKind.class);
+        query.done();
+        return ReportViews.CategoryList.of(resolver.require(tenantId), kind);
     }
 }

@@ -1,11 +1,10 @@
 package id.laporwarga.function.submitreport;
 
-import id.laporwarga.domain.error.DomainException;
-import id.laporwarga.domain.error.ErrorCode;
 import id.laporwarga.platform.aws.InitPhaseWarmup;
 import id.laporwarga.platform.http.ApiRequest;
 import id.laporwarga.platform.http.ApiResponse;
 import id.laporwarga.platform.http.HttpApiFunction;
+import id.laporwarga.platform.http.QueryParameters;
 import id.laporwarga.platform.http.Routes;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.context.ApplicationContextBuilder;
@@ -41,7 +40,7 @@ public class SubmitReportHandler extends HttpApiFunction {
                         r -> ApiResponse.ok(api.get().publicView(r.pathParameter("trackingCode"), r.locale())))
                 .on("GET", "/v1/tenants", r -> ApiResponse.ok(api.get().tenants()))
                 .on("GET", "/v1/tenants/{tenantId}/categories",
-                        r -> ApiResponse.ok(api.get().categories(r.pathParameter("tenantId"), r.query("kind").orElse(null))))
+                        r -> ApiResponse.ok(api.get().categories(r.pathParameter("tenantId"), QueryParameters.of(r))))
                 .on("GET", "/v1/openapi.json", r -> ApiResponse.ok(api.get().openApi())
                         .withHeader("Cache-Control", "public, max-age=300"));
     }
@@ -53,10 +52,7 @@ public class SubmitReportHandler extends HttpApiFunction {
     }
 
     ApiResponse submit(ApiRequest request) {
-        if (request.body() == null || request.body().isBlank()) {
-            throw new DomainException(ErrorCode.MALFORMED_JSON);
-        }
-        var submitted = api.get().submit(SubmitReportRequests.parse(json().tree(request.body())),
+        var submitted = api.get().submit(SubmitReportRequests.parse(jsonBody(request)),
                 request.header("idempotency-key").orElse(null));
         String code = submitted.reportCase().trackingCode();
         ApiResponse response = ApiResponse.created(ReportViews.Submitted.of(submitted, request.locale()))

@@ -136,6 +136,36 @@ class SubmitReportHandlerTest {
         assertEquals(before, world.cases.byId.size(), "nothing stored for rejected requests");
     }
 
+    /**
+     * Bodies that a lenient parser would read as a valid report (last duplicate key wins, a lone surrogate or a
+     * replaced invalid byte in the description) are 400 MALFORMED_JSON, and nothing is stored.
+     */
+    @Test
+    void duplicateKeysLoneSurrogatesAndInvalidUtf8AreMalformedAndStoreNothing() {
+        String valid = LambdaEvents.load("http-submit-report.json", APIGatewayV2HTTPEvent.class).getBody();
+        assertEquals(201, call(submission("http-submit-report.json")).getStatusCode(), "the sample itself is valid");
+        int before = world.cases.byId.size();
+        String duplicate = valid.replaceFirst("\\{", "{\"kind\":\"NOT_A_KIND\",");
+        String surrogate = valid.replace("Sampah", "Sampah\\ud800");
+        for (String body : java.util.List.of(duplicate, surrogate)) {
+            assertError(call(HttpEvents.file("http-submit-report.json").body(body)
+                    .header("idempotency-key", UUID.randomUUID().toString()).build()), 400, "MALFORMED_JSON");
+        }
+        byte[] bytes = valid.replace("Sampah", "Sampah\u00ff").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        for (int i = 0; i + 1 < bytes.length; i++) {
+            if (bytes[i] == (byte) 0xC3 && bytes[i + 1] == (byte) 0xBF) { // ÿ -> an overlong, invalid sequence
+                bytes[i] = (byte) 0xC0;
+                bytes[i + 1] = (byte) 0xAF;
+            }
+        }
+        APIGatewayV2HTTPEvent invalidUtf8 = HttpEvents.file("http-submit-report.json")
+                .body(java.util.Base64.getEncoder().encodeToString(bytes))
+                .header("idempotency-key", UUID.randomUUID().toString()).build();
+        invalidUtf8.setIsBase64Encoded(true);
+        assertError(call(invalidUtf8), 400, "MALFORMED_JSON");
+        assertEquals(before, world.cases.byId.size(), "nothing stored for malformed bodies");
+    }
+
     @Test
     void theContractIsServedAsKeptInTheRepository() throws Exception {
         APIGatewayV2HTTPResponse r = call(HttpEvents.request("GET", "/v1/openapi.json").build());
@@ -175,5 +205,8 @@ class SubmitReportHandlerTest {
         assertTrue(sawPln, "PLN is listed as an external institution");
         assertError(call(HttpEvents.file("http-list-categories.json").pathParameter("tenantId", "atlantis").build()),
                 404, "NOT_FOUND");
+        JsonNode unknownKind = assertError(call(HttpEvents.file("http-list-categories.json")
+                .query(java.util.Map.of("kind", "NOPE")).build()), 400, "VALIDATION_FAILED");
+        assertTrue(unknownKind.get("fields").get("kind").getStringValue().contains("COMPLAINT"), unknownKind.toString());
     }
 }
