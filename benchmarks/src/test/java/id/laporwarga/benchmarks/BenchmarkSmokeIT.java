@@ -38,7 +38,7 @@ class BenchmarkSmokeIT {
             + "(\\S+) = (-?[0-9.]+(?:E-?[0-9]+)?) ");
     private static final Pattern SCRIPT_ENTRY = Pattern.compile("^\\s+([a-z-]+)\\) MAIN=(\\w+)");
     private static final Set<String> SMOKED = Set.of("geotag-read", "score-rt", "submit-cold-start",
-            "cold-start-all", "load");
+            "cold-start-all", "load", "analytics-export");
 
     /** A figure's sanity bounds, both inclusive. */
     record Bound(String figure, double min, double max) {
@@ -81,6 +81,19 @@ class BenchmarkSmokeIT {
                 new Bound("geotag-read.handlerBytesRead", 1, GeotagReadBenchmark.TARGET_BYTES_READ),
                 Bound.atMost("geotag-read.rangedMedianMs", 2_000),
                 Bound.atMost("geotag-read.handlerMedianMs", 5_000));
+    }
+
+    @Test
+    void analyticsExport() {
+        smoke("analytics-export", Duration.ofMinutes(3),
+                Bound.exactly("analytics-export.cases", 5_000),
+                Bound.atMost("analytics-export.exportSeconds", 60),
+                Bound.atMost("analytics-export.conversionSeconds", 60),
+                Bound.atLeast("analytics-export.parquetBytes", 1),
+                Bound.atLeast("analytics-export.parquetBytesRead", 1),
+                // Parquet reads the query's columns only: well under the whole gzip file JSON Lines must read
+                Bound.atMost("analytics-export.parquetReadShare", 0.5),
+                Bound.atMost("analytics-export.packageMiB", AnalyticsExportBenchmark.PACKAGE_TARGET_MIB));
     }
 
     @Test

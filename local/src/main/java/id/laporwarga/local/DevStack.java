@@ -116,6 +116,7 @@ public final class DevStack implements AutoCloseable {
         if (options.pollQueues()) {
             startEventSources(template);
         }
+        ExportConversionEmulation.attach(stack, functions, aws.s3());
         schedules = new Schedules(stack, functions);
         if (options.runSchedules()) {
             schedules.start();

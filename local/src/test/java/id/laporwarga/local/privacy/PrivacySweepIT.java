@@ -61,7 +61,7 @@ class PrivacySweepIT {
     }
 
     @Test
-    void noAnonymousOrConfidentialReporterLeaksAnywhere() {
+    void noAnonymousOrConfidentialReporterLeaksAnywhere() throws Exception {
         long started = System.nanoTime();
         ProvisionedStack stack = local().stack();
         var sqs = local().aws().sqs();
@@ -198,7 +198,8 @@ class PrivacySweepIT {
         int files = 0;
         for (var object : local().aws().s3().listObjectsV2Paginator(r -> r.bucket(analytics)).contents()) {
             byte[] bytes = local().aws().s3().getObjectAsBytes(r -> r.bucket(analytics).key(object.key())).asByteArray();
-            exports.append(object.key()).append('\n').append(gunzipIfNeeded(bytes)).append('\n');
+            exports.append(object.key()).append('\n')
+                    .append(object.key().endsWith(".parquet") ? parquetText(bytes) : gunzipIfNeeded(bytes)).append('\n');
             files++;
         }
 
@@ -214,6 +215,8 @@ class PrivacySweepIT {
                 sweeps.size(), logs.length(), snsMessages.length(), messages, TOPICS.size(), exports.length(), files,
                 publicAnswers.length(), agencyAnswers.length(), (System.nanoTime() - started) / 1_000_000_000);
         channels.forEach((channel, text) -> assertTrue(!text.isBlank(), channel + ": nothing captured"));
+        assertTrue(exports.indexOf("parquet/cases/tenant=" + StackHttp.TENANT + "/month=" + period + "/cases.parquet") >= 0,
+                "the local stack's conversion step left the Parquet copies in the analytics bucket");
         for (Sweep s : sweeps) {
             assertTrue(exports.indexOf(s.caseId()) >= 0 || exports.indexOf(s.trackingCode()) >= 0
                     || !"COMPLAINT".equals(s.kind()), "the export holds the complaint " + s.caseId());
@@ -271,6 +274,28 @@ class PrivacySweepIT {
         System.out.printf("privacy sweep: scanned %d table items for %d secrets and contacts%n", items, sweeps.size());
         assertTrue(items > sweeps.size() * 3, "the scan saw the cases, codes, keys and contacts: " + items);
         assertEquals(List.of(), atRest, "secrets or contacts at rest outside their place");
+    }
+
+    /** Every value of a Parquet file as text (the Parquet copies are compressed: read them, don't grep the bytes). */
+    static String parquetText(byte[] bytes) throws Exception {
+        java.nio.file.Path file = java.nio.file.Files.createTempFile("sweep-", ".parquet");
+        try (java.sql.Connection db = java.sql.DriverManager.getConnection("jdbc:duckdb:");
+             java.sql.Statement s = db.createStatement()) {
+            java.nio.file.Files.write(file, bytes);
+            StringBuilder text = new StringBuilder();
+            try (java.sql.ResultSet r = s.executeQuery("SELECT * FROM read_parquet('" + file + "')")) {
+                int columns = r.getMetaData().getColumnCount();
+                while (r.next()) {
+                    for (int c = 1; c <= columns; c++) {
+                        text.append(r.getMetaData().getColumnName(c)).append('=').append(r.getString(c)).append(' ');
+                    }
+                    text.append('\n');
+                }
+            }
+            return text.toString();
+        } finally {
+            java.nio.file.Files.deleteIfExists(file);
+        }
     }
 
     private static String gunzipIfNeeded(byte[] bytes) {

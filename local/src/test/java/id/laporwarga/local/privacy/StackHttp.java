@@ -3,6 +3,7 @@ package id.laporwarga.local.privacy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import id.laporwarga.local.DevStack;
+import id.laporwarga.local.openapi.OpenApiContract;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -20,7 +21,9 @@ import java.util.function.Predicate;
 /**
  * The running local stack as its clients see it, over HTTP only: citizens (submit, presigned PUT of raw bytes, public
  * view), officials (tokens minted at {@code /_local/tokens}, case view, actions) and the operator's schedule runs.
- * Every answer body can be handed to an observer (the privacy sweep records them per channel).
+ * Every answer body can be handed to an observer (the privacy sweep records them per channel). Every exchange with the
+ * API ({@code /v1/...}) is checked against the contract, docs/openapi.json ({@link OpenApiContract}): an answer that
+ * does not match it, or an accepted request that does not, fails the test at once.
  */
 public final class StackHttp {
     public static final ObjectMapper JSON = new ObjectMapper();
@@ -28,10 +31,17 @@ public final class StackHttp {
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     private final DevStack local;
+    private final String baseUrl;
     private Consumer<HttpResponse<String>> observer = r -> { };
 
     public StackHttp(DevStack local) {
+        this(local, null);
+    }
+
+    /** Calls go to {@code baseUrl} (e.g. a proxy in front of the stack) instead of the stack's own address. */
+    public StackHttp(DevStack local, String baseUrl) {
         this.local = local;
+        this.baseUrl = baseUrl;
     }
 
     /** Every later answer is also handed to {@code observer}. */
@@ -41,7 +51,7 @@ public final class StackHttp {
     }
 
     public HttpResponse<String> call(String method, String path, String token, Object body, String... headers) {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(local.baseUrl() + path))
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create((baseUrl == null ? local.baseUrl() : baseUrl) + path))
                 .timeout(Duration.ofSeconds(30)).header("Content-Type", "application/json");
         if (token != null) {
             b.header("Authorization", "Bearer " + token);
@@ -53,6 +63,16 @@ public final class StackHttp {
             b.method(method, body == null ? HttpRequest.BodyPublishers.noBody()
                     : HttpRequest.BodyPublishers.ofString(body instanceof String s ? s : JSON.writeValueAsString(body)));
             HttpResponse<String> r = HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
+            if (path.startsWith("/v1/")) {
+                List<String> violations = OpenApiContract.repository().violations(method, URI.create(path),
+                        r.request().headers().map(), body == null ? null
+                                : body instanceof String text ? text : JSON.writeValueAsString(body),
+                        r.statusCode(), r.headers().map(), r.body());
+                if (!violations.isEmpty()) {
+                    throw new AssertionError(method + " " + path + " -> " + r.statusCode()
+                            + " breaks the contract (docs/openapi.json): " + violations + "\n" + r.body());
+                }
+            }
             observer.accept(r);
             return r;
         } catch (IOException e) {

@@ -14,6 +14,12 @@ import id.laporwarga.platform.http.QueryParameters;
 import id.laporwarga.platform.log.JsonLog;
 import id.laporwarga.platform.tenant.TenantResolver;
 import jakarta.inject.Singleton;
+import io.micronaut.json.tree.JsonNode;
+import id.laporwarga.platform.json.Json;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 
 /** What submit-report's routes do: submit (idempotent), the public tracking view, the tenant catalogue. */
@@ -25,13 +31,16 @@ public class ReportsApi {
     private final CaseRepository cases;
     private final TenantCatalog tenants;
     private final TenantResolver resolver;
+    private final Json json;
+    private volatile JsonNode openApi;
 
     public ReportsApi(SubmitReportService submissions, CaseRepository cases, TenantCatalog tenants,
-                      TenantResolver resolver) {
+                      TenantResolver resolver, Json json) {
         this.submissions = submissions;
         this.cases = cases;
         this.tenants = tenants;
         this.resolver = resolver;
+        this.json = json;
     }
 
     public SubmitReportService.Submitted submit(SubmitReportRequest request, String idempotencyKey) {
@@ -61,6 +70,23 @@ public class ReportsApi {
         }
         ReportCase c = cases.findByTrackingCode(code).orElseThrow(() -> new DomainException(ErrorCode.NOT_FOUND));
         return ReportViews.PublicView.of(c, tenants.find(c.tenantId()), locale);
+    }
+
+    /** The API's OpenAPI document (docs/openapi.json, packaged with this function), read once. */
+    public JsonNode openApi() {
+        JsonNode doc = openApi;
+        if (doc == null) {
+            try (InputStream in = ReportsApi.class.getResourceAsStream("openapi.json")) {
+                if (in == null) {
+                    throw new IllegalStateException("openapi.json is not packaged with submit-report");
+                }
+                doc = json.tree(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            openApi = doc;
+        }
+        return doc;
     }
 
     public ReportViews.TenantList tenants() {

@@ -15,7 +15,8 @@ import jakarta.inject.Provider;
 
 /**
  * submit-report: {@code POST /v1/reports} (idempotent), RT heads' {@code POST /v1/rt/reports} (the RT from the
- * verified token), the public tracking view and the tenant catalogue that the mobile app shows in its pickers.
+ * verified token), the public tracking view, the tenant catalogue that the mobile app shows in its pickers, and the
+ * API's OpenAPI document.
  */
 public class SubmitReportHandler extends HttpApiFunction {
     static {
@@ -43,7 +44,9 @@ public class SubmitReportHandler extends HttpApiFunction {
                         r -> ApiResponse.ok(api.get().publicView(r.pathParameter("trackingCode"), r.locale())))
                 .on("GET", "/v1/tenants", r -> ApiResponse.ok(api.get().tenants()))
                 .on("GET", "/v1/tenants/{tenantId}/categories",
-                        r -> ApiResponse.ok(api.get().categories(r.pathParameter("tenantId"), QueryParameters.of(r))));
+                        r -> ApiResponse.ok(api.get().categories(r.pathParameter("tenantId"), QueryParameters.of(r))))
+                .on("GET", "/v1/openapi.json", r -> ApiResponse.ok(api.get().openApi())
+                        .withHeader("Cache-Control", "public, max-age=300"));
     }
 
     @Override

@@ -198,6 +198,18 @@ class SubmitReportHandlerTest {
     }
 
     @Test
+    void theContractIsServedAsKeptInTheRepository() throws Exception {
+        APIGatewayV2HTTPResponse r = call(HttpEvents.request("GET", "/v1/openapi.json").build());
+        JsonNode doc = body(r, 200);
+        assertEquals("public, max-age=300", r.getHeaders().get("Cache-Control"));
+        assertEquals("3.1.0", doc.get("openapi").getStringValue());
+        String kept = java.nio.file.Files.readString(id.laporwarga.testkit.RepositoryFiles.resolve("docs/openapi.json"));
+        JsonNode repository = io.micronaut.json.JsonMapper.createDefault().readValue(kept, JsonNode.class);
+        assertEquals(repository, doc, "the served document is docs/openapi.json");
+        assertTrue(doc.get("paths").get("/v1/openapi.json") != null, "the document lists its own route");
+    }
+
+    @Test
     void theCatalogueFeedsTheAppsPickers() {
         JsonNode tenants = body(call(LambdaEvents.load("http-list-tenants.json", APIGatewayV2HTTPEvent.class)), 200);
         assertEquals("kotamobagu", tenants.get("items").get(0).get("id").getStringValue());
