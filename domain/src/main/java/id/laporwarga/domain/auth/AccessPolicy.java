@@ -15,12 +15,17 @@ import id.laporwarga.domain.report.ReportCase;
  *   <li>RT_HEAD: cases of their RT (the RT the report was filed for);</li>
  *   <li>AGENCY_STAFF: cases currently assigned to their agency.</li>
  * </ul>
+ * A restricted case (a whistle-blowing report, {@link id.laporwarga.domain.intake.Intake#restrictedTo()}) is seen only
+ * by the roles the tenant named, each still within the rules above; no other role, the platform admin included.
  */
 public final class AccessPolicy {
     private AccessPolicy() {
     }
 
     public static boolean canSee(Caller caller, ReportCase c) {
+        if (c.intake() != null && c.intake().restricted() && !c.intake().restrictedTo().contains(caller.role())) {
+            return false;
+        }
         if (caller.isPlatformAdmin()) {
             return true;
         }

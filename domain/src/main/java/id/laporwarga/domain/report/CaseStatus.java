@@ -9,6 +9,7 @@ public enum CaseStatus {
     NEEDS_REVIEW("Perlu ditinjau petugas", "Needs review"),
     REJECTED("Ditolak", "Rejected"),
     TRIAGE("Dalam penelaahan admin", "In triage"),
+    NEEDS_INFO("Menunggu keterangan pelapor", "Waiting for the reporter's answer"),
     ROUTED("Diteruskan ke instansi", "Routed to agency"),
     REFERRED_EXTERNAL("Dirujuk ke instansi vertikal", "Referred to an external institution"),
     ACKNOWLEDGED("Diterima instansi", "Acknowledged"),

@@ -2,6 +2,8 @@ package id.laporwarga.domain.report;
 
 import id.laporwarga.domain.geo.AreaRef;
 import id.laporwarga.domain.geo.GeoPoint;
+import id.laporwarga.domain.intake.Intake;
+import id.laporwarga.domain.intake.ReportClass;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,13 +25,15 @@ import java.util.function.UnaryOperator;
  * @param citizenSecretHash the verifier (a keyed hash, {@link ReporterSecrets#verifier}) of the secret returned at
  *                   submission; proves the reporter for confirm/reopen
  * @param requestHash SHA-256 of the canonical submission, to tell a retry from a reused idempotency key
+ * @param intake     report class, channel, who filed it, visibility restriction, paused clock ({@link Intake}); null
+ *                   on cases stored before intake data existed ({@link #intakeOrLegacy()})
  */
 public record ReportCase(String caseId, String tenantId, String timeZone, String trackingCode, CaseKind kind, String category,
                          String description, GeoPoint location, AreaRef area, String rtId, Privacy privacy,
                          Reporter reporter, List<Photo> photos, CaseStatus status, long version,
                          List<HistoryEntry> history, Instant createdAt, Instant updatedAt, Instant deadlineAt,
                          boolean overdue, List<String> verificationReasons, Assignment assignment,
-                         String citizenSecretHash, String requestHash) {
+                         String citizenSecretHash, String requestHash, Intake intake) {
 
     public ReportCase {
         Objects.requireNonNull(caseId, "caseId");
@@ -41,6 +45,28 @@ public record ReportCase(String caseId, String tenantId, String timeZone, String
         verificationReasons = verificationReasons == null ? List.of() : List.copyOf(verificationReasons);
     }
 
+    /** A case without intake data (a complaint filed in the app, as every case before report classes). */
+    public ReportCase(String caseId, String tenantId, String timeZone, String trackingCode, CaseKind kind,
+                      String category, String description, GeoPoint location, AreaRef area, String rtId,
+                      Privacy privacy, Reporter reporter, List<Photo> photos, CaseStatus status, long version,
+                      List<HistoryEntry> history, Instant createdAt, Instant updatedAt, Instant deadlineAt,
+                      boolean overdue, List<String> verificationReasons, Assignment assignment,
+                      String citizenSecretHash, String requestHash) {
+        this(caseId, tenantId, timeZone, trackingCode, kind, category, description, location, area, rtId, privacy,
+                reporter, photos, status, version, history, createdAt, updatedAt, deadlineAt, overdue,
+                verificationReasons, assignment, citizenSecretHash, requestHash, null);
+    }
+
+    /** The intake data, or {@link Intake#legacy()} for a case stored before it existed. */
+    public Intake intakeOrLegacy() {
+        return intake == null ? Intake.legacy() : intake;
+    }
+
+    /** The report class ({@link ReportClass#PENGADUAN} for cases stored before classes existed). */
+    public ReportClass reportClass() {
+        return intakeOrLegacy().reportClass() == null ? ReportClass.PENGADUAN : intakeOrLegacy().reportClass();
+    }
+
     /** Moves to {@code to}, appending one history entry; version + 1. */
     public ReportCase transition(CaseStatus to, String action, String actorId, String actorRole, String note,
                                  Instant at, Instant newDeadline) {
@@ -48,7 +74,7 @@ public record ReportCase(String caseId, String tenantId, String timeZone, String
         newHistory.add(new HistoryEntry(at, actorId, actorRole, action, status, to, note));
         return new ReportCase(caseId, tenantId, timeZone, trackingCode, kind, category, description, location, area, rtId,
                 privacy, reporter, photos, to, version + 1, newHistory, createdAt, at, newDeadline, false,
-                verificationReasons, assignment, citizenSecretHash, requestHash);
+                verificationReasons, assignment, citizenSecretHash, requestHash, intake);
     }
 
     /** A change that is not a status move (photo checks, delivery records): version + 1, no history entry. */
@@ -89,6 +115,7 @@ public record ReportCase(String caseId, String tenantId, String timeZone, String
         private boolean overdue;
         private List<String> verificationReasons;
         private Assignment assignment;
+        private Intake intake;
 
         private Builder() {
             version = 1;
@@ -101,6 +128,7 @@ public record ReportCase(String caseId, String tenantId, String timeZone, String
             version = c.version; history = c.history; createdAt = c.createdAt; updatedAt = c.updatedAt;
             deadlineAt = c.deadlineAt; overdue = c.overdue; verificationReasons = c.verificationReasons;
             assignment = c.assignment; citizenSecretHash = c.citizenSecretHash; requestHash = c.requestHash;
+            intake = c.intake;
         }
 
         public Builder caseId(String v) { caseId = v; return this; }
@@ -140,11 +168,12 @@ public record ReportCase(String caseId, String tenantId, String timeZone, String
         public Builder overdue(boolean v) { overdue = v; return this; }
         public Builder verificationReasons(List<String> v) { verificationReasons = v; return this; }
         public Builder assignment(Assignment v) { assignment = v; return this; }
+        public Builder intake(Intake v) { intake = v; return this; }
 
         public ReportCase build() {
             return new ReportCase(caseId, tenantId, timeZone, trackingCode, kind, category, description, location, area, rtId,
                     privacy, reporter, photos, status, version, history, createdAt, updatedAt, deadlineAt, overdue,
-                    verificationReasons, assignment, citizenSecretHash, requestHash);
+                    verificationReasons, assignment, citizenSecretHash, requestHash, intake);
         }
     }
 }

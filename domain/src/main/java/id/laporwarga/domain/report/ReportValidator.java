@@ -5,6 +5,9 @@ import id.laporwarga.domain.error.ErrorCode;
 import id.laporwarga.domain.error.FieldErrors;
 import id.laporwarga.domain.error.LocalizedText;
 import id.laporwarga.domain.geo.GeoPoint;
+import id.laporwarga.domain.intake.Channel;
+import id.laporwarga.domain.intake.Requirement;
+import id.laporwarga.domain.tenant.Category;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -24,9 +27,42 @@ public final class ReportValidator {
     private ReportValidator() {
     }
 
-    /** A request whose fields all hold valid values. */
+    /**
+     * A request whose fields all hold valid values. The location may be missing and the photos empty: whether the
+     * category allows that is {@link #checkAgainst}'s business once the category is known.
+     */
     public record ValidReport(CaseKind kind, String category, String description, GeoPoint location, Privacy privacy,
-                              Reporter reporter, String rtId, List<PhotoDeclaration> photos) {
+                              Reporter reporter, String rtId, List<PhotoDeclaration> photos, String tenantId,
+                              Channel channel) {
+        public ValidReport(CaseKind kind, String category, String description, GeoPoint location, Privacy privacy,
+                           Reporter reporter, String rtId, List<PhotoDeclaration> photos) {
+            this(kind, category, description, location, privacy, reporter, rtId, photos, null, null);
+        }
+    }
+
+    /**
+     * Whether the report fits its category: a location and photos as the category requires (required, optional,
+     * absent); all problems at once.
+     */
+    public static void checkAgainst(ValidReport report, Category category) {
+        FieldErrors errors = new FieldErrors();
+        Requirement location = category.location();
+        if (!location.allows(report.location() != null)) {
+            if (location == Requirement.REQUIRED) {
+                errors.required("location");
+            } else {
+                errors.add("location", "kategori ini tidak memakai lokasi", "this category takes no location");
+            }
+        }
+        Requirement photos = category.photosFor(report.kind());
+        if (!photos.allows(!report.photos().isEmpty())) {
+            if (photos == Requirement.REQUIRED) {
+                errors.add("photos", "jumlah foto harus 1 sampai " + MAX_PHOTOS, "between 1 and " + MAX_PHOTOS + " photos");
+            } else {
+                errors.add("photos", "kategori ini tidak memakai foto", "this category takes no photos");
+            }
+        }
+        errors.throwIfAny();
     }
 
     public static ValidReport validate(SubmitReportRequest r) {
@@ -51,8 +87,13 @@ public final class ReportValidator {
         }
 
         GeoPoint location = null;
-        if (r.lat() == null || r.lon() == null) {
-            errors.required("location");
+        if (r.lat() == null && r.lon() == null) {
+            // no place: allowed when the category says so (checkAgainst); the tenant is then named by tenantId
+            if (r.tenantId() == null || r.tenantId().isBlank()) {
+                errors.required("location");
+            }
+        } else if (r.lat() == null || r.lon() == null) {
+            errors.add("location", "lat dan lon wajib diisi bersama", "lat and lon go together");
         } else if (!GeoPoint.isValid(r.lat(), r.lon())) {
             errors.add("location", "koordinat di luar rentang (lat -90..90, lon -180..180)",
                     "coordinates out of range (lat -90..90, lon -180..180)");
@@ -82,11 +123,15 @@ public final class ReportValidator {
             errors.add("rtId", "format tidak valid", "invalid format");
         }
 
+        String tenantId = r.tenantId() == null ? null : r.tenantId().strip();
+        if (tenantId != null && !CATEGORY.matcher(tenantId).matches()) {
+            errors.add("tenantId", "format tidak valid", "invalid format");
+        }
+        Channel channel = r.channel() == null ? Channel.APP : parseEnum(Channel.class, r.channel(), "channel", errors, false);
+
         List<PhotoDeclaration> photos = r.photos() == null ? List.of() : r.photos();
-        int min = kind == null || kind.requiresPhotos() ? 1 : 0;
-        if (photos.size() < min || photos.size() > MAX_PHOTOS) {
-            errors.add("photos", "jumlah foto harus " + min + " sampai " + MAX_PHOTOS,
-                    "between " + min + " and " + MAX_PHOTOS + " photos");
+        if (photos.size() > MAX_PHOTOS) {
+            errors.add("photos", "jumlah foto harus 0 sampai " + MAX_PHOTOS, "between 0 and " + MAX_PHOTOS + " photos");
         }
         DomainException mediaError = null;
         for (int i = 0; i < photos.size(); i++) {
@@ -119,7 +164,8 @@ public final class ReportValidator {
         List<PhotoDeclaration> normalized = photos.stream()
                 .map(p -> new PhotoDeclaration(p.contentType().toLowerCase(Locale.ROOT).strip(), p.sizeBytes()))
                 .toList();
-        return new ValidReport(kind, r.category(), description, location, privacy, reporter, rtId, normalized);
+        return new ValidReport(kind, r.category(), description, location, privacy, reporter, rtId, normalized, tenantId,
+                channel);
     }
 
     private static <E extends Enum<E>> E parseEnum(Class<E> type, String value, String field, FieldErrors errors,

@@ -45,7 +45,9 @@ public final class CaseRouter {
         CATEGORY_NOT_FOR_KIND("kategori tidak berlaku untuk jenis laporan ini"),
         NO_AGENCY("kategori belum memiliki instansi penanggung jawab"),
         UNKNOWN_AGENCY("instansi kategori tidak dikenal"),
-        NO_KELURAHAN("kelurahan RT tidak diketahui");
+        NO_KELURAHAN("kelurahan RT tidak diketahui"),
+        /** The tenant screens every report first (triage first), or the report has no photo or place to check. */
+        SCREENING("penyaringan laporan");
 
         private final String indonesian;
 
@@ -129,7 +131,12 @@ public final class CaseRouter {
      * @throws DomainException INVALID_TRANSITION when the catalogue lists no such SYSTEM move from the case's state
      */
     public RoutingDecision decide(StateMachine machine, Tenant tenant, ReportCase c, Instant now) {
-        Responsible r = responsible(tenant, c.kind(), c.category(), c.area(), null);
+        Responsible found = responsible(tenant, c.kind(), c.category(), c.area(), null);
+        // triage first: the catalogue lists only the triage move here, so the desk screens it before the agency
+        boolean screened = found.outcome() != RoutingDecision.Outcome.TRIAGE
+                && machine.find(c.kind(), c.status(), found.move()).isEmpty()
+                && machine.find(c.kind(), c.status(), WorkflowCatalog.TRIAGE_MOVE).isPresent();
+        Responsible r = screened ? triage(tenant, TriageReason.SCREENING, found.category()) : found;
         ActionRule move = machine.find(c.kind(), c.status(), r.move())
                 .filter(a -> a.allows(Role.SYSTEM) && a.effect() == ActionRule.Effect.ROUTE)
                 .orElseThrow(() -> new DomainException(ErrorCode.INVALID_TRANSITION,
@@ -163,6 +170,11 @@ public final class CaseRouter {
             }
         }
         return category.agencyId();
+    }
+
+    /** The tenant's triage desk ({@code policies.triageAgencyId}, else {@value #DEFAULT_TRIAGE_DESK_ID}). */
+    public static Responsible triageDesk(Tenant tenant) {
+        return triage(tenant, TriageReason.SCREENING, null);
     }
 
     private static Responsible triage(Tenant tenant, TriageReason why, Category category) {

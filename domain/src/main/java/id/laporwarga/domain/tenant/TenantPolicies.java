@@ -1,5 +1,6 @@
 package id.laporwarga.domain.tenant;
 
+import id.laporwarga.domain.intake.IntakePolicy;
 import id.laporwarga.domain.report.CaseKind;
 import id.laporwarga.domain.scoring.ScoringPolicy;
 import id.laporwarga.domain.workflow.Workflow;
@@ -12,8 +13,9 @@ import java.util.Map;
  * geotag checks, SLAs and the working calendar, workflows and scoring.
  */
 public record TenantPolicies(GeotagPolicy geotag, SlaPolicy sla, List<LocalDate> holidays, String triageAgencyId,
-                             ScoringPolicy scoring, Map<CaseKind, Workflow> workflows) {
+                             ScoringPolicy scoring, Map<CaseKind, Workflow> workflows, IntakePolicy intake) {
     public TenantPolicies {
+        intake = intake == null ? IntakePolicy.defaults() : intake;
         workflows = workflows == null ? Map.of() : Map.copyOf(workflows);
         geotag = geotag == null ? GeotagPolicy.defaults() : geotag;
         sla = sla == null ? SlaPolicy.defaults() : sla;
@@ -21,15 +23,21 @@ public record TenantPolicies(GeotagPolicy geotag, SlaPolicy sla, List<LocalDate>
         scoring = scoring == null ? ScoringPolicy.defaults() : scoring;
     }
 
+    /** With the default intake rules ({@link IntakePolicy#defaults()}). */
+    public TenantPolicies(GeotagPolicy geotag, SlaPolicy sla, List<LocalDate> holidays, String triageAgencyId,
+                          ScoringPolicy scoring, Map<CaseKind, Workflow> workflows) {
+        this(geotag, sla, holidays, triageAgencyId, scoring, workflows, null);
+    }
+
     /** Without a scoring policy: the default (Makassar-like) scheme applies. */
     public TenantPolicies(GeotagPolicy geotag, SlaPolicy sla, List<LocalDate> holidays, String triageAgencyId) {
-        this(geotag, sla, holidays, triageAgencyId, null, null);
+        this(geotag, sla, holidays, triageAgencyId, null, null, null);
     }
 
     /** Without workflow overrides: the built-in workflows of {@code WorkflowCatalog} apply. */
     public TenantPolicies(GeotagPolicy geotag, SlaPolicy sla, List<LocalDate> holidays, String triageAgencyId,
                           ScoringPolicy scoring) {
-        this(geotag, sla, holidays, triageAgencyId, scoring, null);
+        this(geotag, sla, holidays, triageAgencyId, scoring, null, null);
     }
 
     public static TenantPolicies defaults() {

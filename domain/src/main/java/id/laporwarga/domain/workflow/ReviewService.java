@@ -7,6 +7,7 @@ import id.laporwarga.domain.error.DomainException;
 import id.laporwarga.domain.error.ErrorCode;
 import id.laporwarga.domain.error.FieldErrors;
 import id.laporwarga.domain.error.LocalizedText;
+import id.laporwarga.domain.intake.Intake;
 import id.laporwarga.domain.port.CaseRepository;
 import id.laporwarga.domain.port.PhotoUploads;
 import id.laporwarga.domain.port.TenantCatalog;
@@ -149,6 +150,9 @@ public final class ReviewService {
                 }
             };
         }
+        if (amendment == StateMachine.Amendment.NONE) {
+            amendment = clockAmendment(tenant, c, rule, now);
+        }
         if ("reject".equals(rule.name()) && command.reason() != null) {
             String reason = command.reason().toUpperCase(Locale.ROOT);
             if (!REJECT_REASONS.contains(reason)) {
@@ -173,6 +177,45 @@ public final class ReviewService {
     }
 
     private record Routed(CaseStatus to, String category, CaseRouter.Responsible responsible) {
+    }
+
+    /**
+     * The clock of the intake moves. {@code ask}: the desk's step deadline is paused (the seconds left are kept) while
+     * the case waits on the reporter. {@code reply}: the paused deadline resumes with what was left. {@code handback}
+     * ("bukan wewenang"): the case is the triage desk's again, so the agency's clock stops there (its SLA figures
+     * count only the time in its own steps, {@link AgencyClock}).
+     */
+    private static StateMachine.Amendment clockAmendment(Tenant tenant, ReportCase c, ActionRule rule, Instant now) {
+        switch (rule.name()) {
+            case WorkflowCatalog.ASK -> {
+                long left = c.deadlineAt() == null ? 0 : Math.max(0, c.deadlineAt().getEpochSecond() - now.getEpochSecond());
+                Intake paused = c.intakeOrLegacy().withPausedRemainingSeconds(c.deadlineAt() == null ? null : left);
+                return (b, deadlineAt) -> b.intake(paused);
+            }
+            case WorkflowCatalog.REPLY -> {
+                Long left = c.intakeOrLegacy().pausedRemainingSeconds();
+                Intake resumed = c.intakeOrLegacy().withPausedRemainingSeconds(null);
+                return (b, deadlineAt) -> {
+                    b.intake(resumed);
+                    if (left != null) {
+                        Instant due = now.plusSeconds(left);
+                        b.deadlineAt(due);
+                        if (c.assignment() != null) {
+                            b.assignment(new Assignment(c.assignment().agencyId(), c.assignment().agencyName(),
+                                    c.assignment().external(), c.assignment().routedAt(), due, List.of()));
+                        }
+                    }
+                };
+            }
+            case WorkflowCatalog.HANDBACK -> {
+                CaseRouter.Responsible desk = CaseRouter.triageDesk(tenant);
+                return (b, deadlineAt) -> b.assignment(new Assignment(desk.agencyId(), desk.agencyName(), false, now,
+                        deadlineAt, List.of()));
+            }
+            default -> {
+                return StateMachine.Amendment.NONE;
+            }
+        }
     }
 
     /**
@@ -204,7 +247,7 @@ public final class ReviewService {
     private static DomainException notRoutable(CaseRouter.TriageReason reason) {
         return switch (reason) {
             case UNKNOWN_CATEGORY, CATEGORY_NOT_FOR_KIND -> new DomainException(ErrorCode.UNKNOWN_CATEGORY);
-            case NO_AGENCY -> DomainException.validation(Map.of("agencyId", LocalizedText.of(
+            case NO_AGENCY, SCREENING -> DomainException.validation(Map.of("agencyId", LocalizedText.of(
                     "kategori ini tidak punya instansi; pilih instansi", "the category has no agency; choose one")));
             case UNKNOWN_AGENCY -> DomainException.validation(Map.of("agencyId", LocalizedText.of(
                     "instansi tidak dikenal", "unknown agency")));

@@ -140,7 +140,7 @@ public final class StateMachine {
                 draft.privacy(), draft.reporter(), draft.photos(), entry.to(), draft.version(),
                 List.of(new HistoryEntry(at, actorId, role.name(), listed.name(), null, entry.to(), null)),
                 draft.createdAt(), draft.updatedAt(), due, false, draft.verificationReasons(), draft.assignment(),
-                draft.citizenSecretHash(), draft.requestHash());
+                draft.citizenSecretHash(), draft.requestHash(), draft.intake());
         return new Transition(null, created, listed, event(w, created, listed, null, actorId, role, at));
     }
 

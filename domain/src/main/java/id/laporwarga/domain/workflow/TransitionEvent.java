@@ -43,6 +43,12 @@ public record TransitionEvent(String eventId, String eventType, String caseId, S
     public static final String STEP_ENTERED = "case.step_entered";
     public static final String OVERDUE = "case.overdue";
     public static final String RESOLVED = "case.resolved";
+    /** The triage desk asked the reporter a question (NEEDS_INFO): the notifier sends the question to the reporter. */
+    public static final String NEEDS_INFO = "case.needs_info";
+    /** The reporter answered the question: back at the triage desk. */
+    public static final String INFO_PROVIDED = "case.info_provided";
+    /** The agency answered "bukan wewenang": back at the triage desk with the reason (the history note). */
+    public static final String HANDED_BACK = "case.handed_back";
     /** Prefix of the events of moves into a terminal state: {@code case.closed}, {@code case.rejected}, ... */
     public static final String TERMINAL_PREFIX = "case.";
 
@@ -60,6 +66,8 @@ public record TransitionEvent(String eventId, String eventType, String caseId, S
      *   <li>a ROUTE move: {@code case.routed} when the platform made it, {@code case.rerouted} when an official did;</li>
      *   <li>into VERIFIED / NEEDS_REVIEW: {@code case.verified} / {@code case.needs_review} (the photo check's
      *       events); into RESOLVED: {@code case.resolved};</li>
+     *   <li>into NEEDS_INFO: {@code case.needs_info}; the agency's {@code handback}: {@code case.handed_back}; out of
+     *       NEEDS_INFO into a step (the reporter's reply): {@code case.info_provided};</li>
      *   <li>into a terminal state: {@code case.} + the state in lower case ({@code case.closed}, {@code case.rejected},
      *       {@code case.approved}, {@code case.kecamatan_issued}, {@code case.referred_external});</li>
      *   <li>any other move: {@code case.step_entered}.</li>
@@ -77,6 +85,15 @@ public record TransitionEvent(String eventId, String eventType, String caseId, S
         }
         if (to == CaseStatus.VERIFIED) {
             return VERIFIED;
+        }
+        if (to == CaseStatus.NEEDS_INFO) {
+            return NEEDS_INFO;
+        }
+        if (WorkflowCatalog.HANDBACK.equals(move.name())) {
+            return HANDED_BACK;
+        }
+        if (from == CaseStatus.NEEDS_INFO && !to.isTerminal()) {
+            return INFO_PROVIDED;
         }
         if (to == CaseStatus.NEEDS_REVIEW) {
             return NEEDS_REVIEW;

@@ -17,6 +17,7 @@ import static id.laporwarga.domain.report.CaseStatus.KECAMATAN_ISSUED;
 import static id.laporwarga.domain.report.CaseStatus.KECAMATAN_REVIEW;
 import static id.laporwarga.domain.report.CaseStatus.KELURAHAN_PROCESSING;
 import static id.laporwarga.domain.report.CaseStatus.KELURAHAN_REVIEW;
+import static id.laporwarga.domain.report.CaseStatus.NEEDS_INFO;
 import static id.laporwarga.domain.report.CaseStatus.NEEDS_REVIEW;
 import static id.laporwarga.domain.report.CaseStatus.REFERRED_EXTERNAL;
 import static id.laporwarga.domain.report.CaseStatus.REJECTED;
@@ -34,6 +35,7 @@ import static id.laporwarga.domain.workflow.WhoActs.Scope.RT;
 import static id.laporwarga.domain.workflow.WhoActs.Scope.TRIAGE_DESK;
 
 import id.laporwarga.domain.auth.Role;
+import id.laporwarga.domain.intake.IntakePolicy;
 import id.laporwarga.domain.report.CaseKind;
 import id.laporwarga.domain.report.CaseStatus;
 import id.laporwarga.domain.tenant.SlaPolicy;
@@ -54,8 +56,13 @@ import java.util.Set;
  *
  * <pre>
  * COMPLAINT       submit --&gt; AWAITING_PHOTOS --verify-geotag--&gt; VERIFIED | NEEDS_REVIEW | REJECTED
- *                 VERIFIED --route--&gt; ROUTED | --refer--&gt; REFERRED_EXTERNAL | --triage--&gt; TRIAGE  (system, CaseRouter)
- *                 TRIAGE|NEEDS_REVIEW --forward/reroute--&gt; ROUTED | REFERRED_EXTERNAL; --reject--&gt; REJECTED
+ *                 submit (no photo: aspirasi, requests for information, reports without a place) --&gt; TRIAGE
+ *                 VERIFIED --route--&gt; ROUTED | --refer--&gt; REFERRED_EXTERNAL | --triage--&gt; TRIAGE  (system, CaseRouter;
+ *                 a triage-first tenant lists only triage)
+ *                 TRIAGE|NEEDS_REVIEW --forward/reroute--&gt; ROUTED | REFERRED_EXTERNAL; --reject--&gt; REJECTED;
+ *                 --answer--&gt; RESOLVED (the desk answers itself); --ask--&gt; NEEDS_INFO (a question to the reporter)
+ *                 NEEDS_INFO --reply (reporter)--&gt; TRIAGE (the paused deadline resumes) | --close (unanswered)--&gt; CLOSED
+ *                 ROUTED|ACKNOWLEDGED|IN_PROGRESS|REOPENED --handback ("bukan wewenang", agency, reason)--&gt; TRIAGE
  *                 ROUTED --acknowledge--&gt; ACKNOWLEDGED --start--&gt; IN_PROGRESS --resolve--&gt; RESOLVED
  *                 RESOLVED --confirm (citizen) | close (system, at the deadline)--&gt; CLOSED
  *                          --reopen (citizen, reason)--&gt; REOPENED (agency clock restarts) --&gt; ... RESOLVED
@@ -87,8 +94,16 @@ public final class WorkflowCatalog {
     public static final Set<String> ROUTING_MOVES = Set.of(ROUTE, REFER, TRIAGE_MOVE);
     /** The default deadline action: mark overdue and alert the step's supervisor. */
     public static final String ESCALATE = "escalate";
-    /** The automatic close of a resolved complaint the reporter did not answer. */
+    /** The automatic close of a resolved complaint the reporter did not answer (and of an unanswered question). */
     public static final String CLOSE = "close";
+    /** The agency's "bukan wewenang": the case goes back to the triage desk with the reason. */
+    public static final String HANDBACK = "handback";
+    /** The triage desk's question to the reporter (the case waits in NEEDS_INFO, the clock paused). */
+    public static final String ASK = "ask";
+    /** The reporter's answer to the question (with the reporter secret): back to the triage desk. */
+    public static final String REPLY = "reply";
+    /** The triage desk answers the report itself (a request for information, a suggestion). */
+    public static final String ANSWER = "answer";
 
     private final Map<CaseKind, Workflow> workflows;
 
@@ -97,8 +112,13 @@ public final class WorkflowCatalog {
     }
 
     public static WorkflowCatalog defaults(SlaPolicy sla) {
+        return defaults(sla, IntakePolicy.defaults());
+    }
+
+    /** The built-in workflows with the tenant's SLA and intake rules (triage first, days to answer a question). */
+    public static WorkflowCatalog defaults(SlaPolicy sla, IntakePolicy intake) {
         Map<CaseKind, Workflow> map = new EnumMap<>(CaseKind.class);
-        map.put(CaseKind.COMPLAINT, complaint(sla));
+        map.put(CaseKind.COMPLAINT, complaint(sla, intake));
         map.put(CaseKind.RT_ACTIVITY, rtActivity(sla));
         map.put(CaseKind.SERVICE_REQUEST, serviceRequest());
         return new WorkflowCatalog(map);
@@ -106,7 +126,7 @@ public final class WorkflowCatalog {
 
     /** The tenant's defaults (with its SLA), with the kinds its document overrides replaced. */
     public static WorkflowCatalog forTenant(Tenant tenant) {
-        WorkflowCatalog base = defaults(tenant.policies().sla());
+        WorkflowCatalog base = defaults(tenant.policies().sla(), tenant.policies().intake());
         Map<CaseKind, Workflow> overrides = tenant.policies().workflows();
         if (overrides == null || overrides.isEmpty()) {
             return base;
@@ -167,38 +187,52 @@ public final class WorkflowCatalog {
     }
 
     static Workflow complaint(SlaPolicy sla) {
+        return complaint(sla, IntakePolicy.defaults());
+    }
+
+    static Workflow complaint(SlaPolicy sla, IntakePolicy intake) {
         Deadline triage = Deadline.workingDays(Math.max(1, sla.triageWorkingDays()));
         Deadline response = firstResponse(sla);
         Deadline resolve = Deadline.workingDays(Math.max(1, sla.resolveWorkingDays()));
         List<ActionRule> system = List.of(routing(ROUTE, ROUTED), routing(REFER, REFERRED_EXTERNAL),
                 routing(TRIAGE_MOVE, TRIAGE));
+        // triage first (LAPOR!): a verified report goes to the desk, which forwards it
+        List<ActionRule> verified = intake.triageFirst() ? List.of(routing(TRIAGE_MOVE, TRIAGE)) : system;
         ActionRule forward = ActionRule.of("forward", ROUTED, CITY_ADMIN).withEffect(Effect.ROUTE)
                 .orTo(REFERRED_EXTERNAL);
         ActionRule reroute = ActionRule.of("reroute", ROUTED, CITY_ADMIN).withEffect(Effect.ROUTE)
                 .orTo(REFERRED_EXTERNAL);
         ActionRule reject = ActionRule.of("reject", REJECTED, CITY_ADMIN).withNoteRequired();
-        List<ActionRule> triageDesk = new ArrayList<>(List.of(forward, reroute, reject));
+        ActionRule answer = ActionRule.of(ANSWER, RESOLVED, CITY_ADMIN).withNoteRequired();
+        ActionRule ask = ActionRule.of(ASK, NEEDS_INFO, CITY_ADMIN).withNoteRequired();
+        List<ActionRule> triageDesk = new ArrayList<>(List.of(forward, reroute, reject, answer, ask));
         triageDesk.addAll(system);
         ActionRule acknowledge = ActionRule.of("acknowledge", ACKNOWLEDGED, AGENCY_STAFF);
         ActionRule start = ActionRule.of("start", IN_PROGRESS, AGENCY_STAFF);
         ActionRule resolveAction = ActionRule.of("resolve", RESOLVED, AGENCY_STAFF).withNoteRequired()
                 .withEffect(Effect.ATTACH_PHOTO);
+        ActionRule handback = ActionRule.of(HANDBACK, TRIAGE, AGENCY_STAFF).withNoteRequired();
         WhoActs desk = WhoActs.of(CITY_ADMIN, TRIAGE_DESK);
         WhoActs agency = WhoActs.of(AGENCY_STAFF, ASSIGNED_AGENCY);
-        return new Workflow(CaseKind.COMPLAINT, List.of(submit(AWAITING_PHOTOS)), List.of(
+        return new Workflow(CaseKind.COMPLAINT, List.of(submit(AWAITING_PHOTOS, TRIAGE)), List.of(
                 awaitingPhotos(),
-                new StepRule(VERIFIED, WhoActs.system(), null, null, system, null),
+                new StepRule(VERIFIED, WhoActs.system(), null, null, verified, null),
                 new StepRule(NEEDS_REVIEW, desk, triage, CITY_ADMIN, triageDesk, null),
                 new StepRule(TRIAGE, desk, triage, CITY_ADMIN, triageDesk, null),
-                new StepRule(ROUTED, agency, response, CITY_ADMIN, List.of(acknowledge, reroute), null),
-                new StepRule(ACKNOWLEDGED, agency, resolve, CITY_ADMIN, List.of(start, resolveAction, reroute), null),
-                new StepRule(IN_PROGRESS, agency, resolve, CITY_ADMIN, List.of(resolveAction, reroute), null),
+                new StepRule(NEEDS_INFO, WhoActs.of(CITIZEN, REPORTER), Deadline.workingDays(intake.needsInfoWorkingDays()),
+                        null, List.of(ActionRule.of(REPLY, TRIAGE, CITIZEN).withNoteRequired(),
+                        ActionRule.of(CLOSE, CLOSED, SYSTEM)), CLOSE),
+                new StepRule(ROUTED, agency, response, CITY_ADMIN, List.of(acknowledge, reroute, handback), null),
+                new StepRule(ACKNOWLEDGED, agency, resolve, CITY_ADMIN,
+                        List.of(start, resolveAction, reroute, handback), null),
+                new StepRule(IN_PROGRESS, agency, resolve, CITY_ADMIN, List.of(resolveAction, reroute, handback), null),
                 new StepRule(RESOLVED, WhoActs.of(CITIZEN, REPORTER),
                         Deadline.workingDays(Math.max(1, sla.autoCloseWorkingDays())), null, List.of(
                         ActionRule.of("confirm", CLOSED, CITIZEN),
                         ActionRule.of("reopen", REOPENED, CITIZEN).withNoteRequired(),
                         ActionRule.of(CLOSE, CLOSED, SYSTEM)), CLOSE),
-                new StepRule(REOPENED, agency, response, CITY_ADMIN, List.of(start, resolveAction, reroute), null)));
+                new StepRule(REOPENED, agency, response, CITY_ADMIN,
+                        List.of(start, resolveAction, reroute, handback), null)));
     }
 
     static Workflow rtActivity(SlaPolicy sla) {

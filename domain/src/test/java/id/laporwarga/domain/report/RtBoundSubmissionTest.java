@@ -26,7 +26,8 @@ class RtBoundSubmissionTest {
             MemoryRoster.rt(TENANT, "RT-OLD", "99.01.01", "99.01.01.1001", "Kelurahan Satu").withActive(false));
     final SubmitReportService service = new SubmitReportService(SubmitReportServiceTest.catalog(Fixtures.squareTenant()),
             cases, SubmitReportServiceTest.uploads(), roster,
-            Clock.fixed(Instant.parse("2026-11-25T03:00:00Z"), ZoneOffset.UTC));
+            Clock.fixed(Instant.parse("2026-11-25T03:00:00Z"), ZoneOffset.UTC),
+            id.laporwarga.domain.memory.MemorySecrets.SECRETS);
 
     static SubmitReportRequest activity(String kind, String rtId) {
         return new SubmitReportRequest(kind, "GOTONG_ROYONG", "Kerja bakti membersihkan selokan RT", 0.25, 120.25,

@@ -24,6 +24,8 @@ import id.laporwarga.domain.geotag.GeotagReason;
 import id.laporwarga.domain.geotag.GeotagRules;
 import id.laporwarga.domain.report.Assignment;
 import id.laporwarga.domain.report.CaseEvent;
+import id.laporwarga.domain.intake.Requirement;
+import id.laporwarga.domain.tenant.Category;
 import id.laporwarga.domain.report.CaseKind;
 import id.laporwarga.domain.report.CaseStatus;
 import id.laporwarga.domain.report.HistoryEntry;
@@ -273,6 +275,14 @@ public final class CatalogWalk {
                     .orElseThrow(() -> new AssertionError(tenant.id() + ": no category for " + kind));
         }
 
+        /** A category of {@code kind} whose reports may come without a photo (and with a place). */
+        String photolessCategory(CaseKind kind) {
+            return tenant.categories().stream()
+                    .filter(c -> c.appliesTo(kind) && c.photosFor(kind) != Requirement.REQUIRED
+                            && c.location() != Requirement.ABSENT)
+                    .map(Category::code).findFirst().orElseGet(() -> submittedCategory(kind));
+        }
+
         // ------------------------------------------------------------------ cases
 
         /** A case waiting in {@code status}, as the services leave it there (deadline and assignment included). */
@@ -326,7 +336,8 @@ public final class CatalogWalk {
         ReportCase submit(CaseKind kind, ActionRule entry, CaseStatus to) {
             boolean photos = workflow(kind).step(to).flatMap(s -> s.action(WorkflowCatalog.VERIFY)).isPresent();
             Point inside = insidePoint();
-            SubmitReportRequest request = new SubmitReportRequest(kind.name(), submittedCategory(kind),
+            SubmitReportRequest request = new SubmitReportRequest(kind.name(),
+                    photos ? submittedCategory(kind) : photolessCategory(kind),
                     "Laporan untuk menelusuri alur kerja.", inside.getY(), inside.getX(), "PUBLIC", "Walk",
                     "081234567890", RT_ID, photos ? List.of(new PhotoDeclaration("image/jpeg", 1000L)) : List.of());
             Instant at = clock.instant();

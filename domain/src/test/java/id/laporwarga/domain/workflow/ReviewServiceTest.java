@@ -204,7 +204,7 @@ class ReviewServiceTest {
         assertEquals("c4", service.view(Caller.of("p", Role.PLATFORM_ADMIN, null, null), "c4").caseId());
         assertError(ErrorCode.NOT_FOUND, () -> service.view(ADMIN, "nope"));
         assertTrue(service.availableActions(DLH, service.view(ADMIN, "c4")).isEmpty());
-        assertEquals(List.of("acknowledge"), service.availableActions(DISHUB, service.view(ADMIN, "c4")).stream()
+        assertEquals(List.of("acknowledge", "handback"), service.availableActions(DISHUB, service.view(ADMIN, "c4")).stream()
                 .map(ActionRule::name).toList());
     }
 

@@ -71,7 +71,9 @@ class StateMachineTest {
     @Test
     void aSubmissionStartsWherePhotosAreCheckedOrWhereNoneAreNeeded() {
         assertEquals(CaseStatus.AWAITING_PHOTOS, machine.entry(CaseKind.COMPLAINT, true).to());
-        assertError(ErrorCode.VALIDATION_FAILED, () -> machine.entry(CaseKind.COMPLAINT, false));
+        // a complaint without photos (aspirasi, a request for information, no place) starts at the triage desk
+        assertEquals(CaseStatus.TRIAGE, machine.entry(CaseKind.COMPLAINT, false).to());
+        assertError(ErrorCode.VALIDATION_FAILED, () -> machine.entry(CaseKind.RT_ACTIVITY, false));
         assertEquals(CaseStatus.AWAITING_PHOTOS, machine.entry(CaseKind.SERVICE_REQUEST, true).to());
         assertEquals(CaseStatus.RT_APPROVAL, machine.entry(CaseKind.SERVICE_REQUEST, false).to());
     }
