@@ -230,6 +230,6 @@ class SamTemplateTest {
         assertEquals("WITA", doc.get("timeZone").asText());
         assertEquals(38, doc.get("boundaries").get("features").size());
         assertEquals("kominfo", doc.get("policies").get("triageAgencyId").asText());
-        assertEquals(8, doc.get("agencies").size());
+        assertEquals(9, doc.get("agencies").size()); // with the Inspektorat (whistle-blowing reports)
     }
 }

@@ -27,6 +27,17 @@ public final class CitizenNoticeText {
                 sb.append(" Tanpa jawaban, laporan ditutup otomatis pada ")
                         .append(IndonesianTime.display(c.deadlineAt(), zone)).append('.');
             }
+        } else if (c.status() == CaseStatus.NEEDS_INFO) {
+            String question = c.history().isEmpty() ? null : c.history().getLast().note();
+            sb.append(" Petugas meminta keterangan: \"").append(question == null ? "" : question).append("\".")
+                    .append(" Jawab di halaman laporan dengan kode rahasia Anda");
+            if (c.deadlineAt() != null) {
+                sb.append(" sebelum ").append(IndonesianTime.display(c.deadlineAt(), zone));
+            }
+            sb.append("; tanpa jawaban laporan ditutup.");
+        } else if (c.status() == CaseStatus.CLOSED && c.history().size() > 1
+                && c.history().getLast().from() == CaseStatus.NEEDS_INFO) {
+            sb.append(" Laporan ditutup karena pertanyaan petugas tidak dijawab; Anda dapat mengirim laporan baru.");
         } else if (c.status() == CaseStatus.RETURNED) {
             sb.append(" Mohon perbaiki laporan sesuai catatan petugas.");
         }

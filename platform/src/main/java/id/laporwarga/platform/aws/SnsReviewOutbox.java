@@ -8,6 +8,7 @@ import id.laporwarga.domain.workflow.ActionRule;
 import id.laporwarga.domain.workflow.CitizenNoticeText;
 import id.laporwarga.domain.workflow.ReviewOutbox;
 import id.laporwarga.domain.workflow.StepRule;
+import id.laporwarga.domain.workflow.TransitionEvent;
 import id.laporwarga.platform.FunctionEnvironment;
 import id.laporwarga.platform.json.Json;
 import id.laporwarga.platform.log.JsonLog;
@@ -38,6 +39,8 @@ import software.amazon.awssdk.services.sns.model.MessageAttributeValue;
 public class SnsReviewOutbox implements ReviewOutbox {
     private static final JsonLog LOG = JsonLog.get(SnsReviewOutbox.class);
     static final String ALERT_SCOPE = "supervisor-alert";
+    static final java.util.Set<String> INTAKE_EVENTS = java.util.Set.of(TransitionEvent.NEEDS_INFO,
+            TransitionEvent.INFO_PROVIDED, TransitionEvent.HANDED_BACK);
 
     private final SnsClient sns;
     private final CaseEventPublisher events;
@@ -61,6 +64,11 @@ public class SnsReviewOutbox implements ReviewOutbox {
         Instant at = after.updatedAt();
         try {
             events.publish(CaseEvent.of(CaseEvent.STATUS_CHANGED, after, at));
+            // intake moves the notifier acts on: the question to the reporter, the answer, the agency's hand-back
+            String type = TransitionEvent.typeOf(action, before.status(), after.status(), null);
+            if (INTAKE_EVENTS.contains(type)) {
+                events.publish(CaseEvent.of(type, after, at));
+            }
             if (action.effect() == ActionRule.Effect.ROUTE) {
                 Instant routedAt = after.assignment() != null && after.assignment().routedAt() != null
                         ? after.assignment().routedAt() : at;

@@ -1,5 +1,6 @@
 package id.laporwarga.platform.store;
 
+import id.laporwarga.domain.intake.Channel;
 import id.laporwarga.domain.port.AgencyStats;
 import id.laporwarga.domain.report.CaseStatus;
 import id.laporwarga.domain.routing.AgencyCaseCounts;
@@ -15,11 +16,14 @@ import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 
 /**
  * Per-agency counts from the {@code ByAgency} GSI (gsi2pk = {@code tenant#agencyId}, gsi2sk =
- * {@code createdAt#caseId}): one key-condition query per agency over the period, reading only {@code status} and the
- * current deadline ({@code gsi1sk = deadline#caseId}). No scans.
+ * {@code createdAt#caseId}): one key-condition query per agency over the period, reading only {@code status}, the
+ * current deadline ({@code gsi1sk = deadline#caseId}) and the {@code channel}. No scans.
  */
 @Singleton
 public class AgencyStatsQueries implements AgencyStats {
+    /** The case item's attribute naming its channel ({@link DynamoCaseRepository#toItem}). */
+    public static final String CHANNEL = "channel";
+
     private final DynamoDbClient dynamo;
     private final String table;
 
@@ -42,9 +46,10 @@ public class AgencyStatsQueries implements AgencyStats {
             names.put("#sk", TableKeys.GSI2_SK);
             names.put("#status", "status");
             names.put("#deadline", TableKeys.GSI1_SK);
+            names.put("#channel", CHANNEL);
             QueryRequest.Builder q = QueryRequest.builder().tableName(table).indexName(TableKeys.BY_AGENCY)
                     .keyConditionExpression("#pk = :pk AND #sk BETWEEN :from AND :to")
-                    .projectionExpression("#status, #deadline")
+                    .projectionExpression("#status, #deadline, #channel")
                     .expressionAttributeNames(names)
                     .expressionAttributeValues(Map.of(
                             ":pk", AttributeValue.fromS(TableKeys.agencyPk(tenantId, agencyId)),
@@ -59,7 +64,9 @@ public class AgencyStatsQueries implements AgencyStats {
                 if (status == null) {
                     continue;
                 }
-                counts = counts.plus(CaseStatus.valueOf(status.s()), deadline(item.get(TableKeys.GSI1_SK)), false, now);
+                AttributeValue channel = item.get(CHANNEL);
+                counts = counts.plus(CaseStatus.valueOf(status.s()), deadline(item.get(TableKeys.GSI1_SK)), false, now,
+                        channel == null ? Channel.APP.name() : channel.s()); // cases before channels: the app
             }
             start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
         } while (start != null);

@@ -2,6 +2,7 @@ package id.laporwarga.platform.store;
 
 import id.laporwarga.domain.geo.AreaRef;
 import id.laporwarga.domain.geo.GeoPoint;
+import id.laporwarga.domain.intake.Intake;
 import id.laporwarga.domain.report.Assignment;
 import id.laporwarga.domain.report.HistoryEntry;
 import id.laporwarga.domain.report.Photo;
@@ -23,6 +24,7 @@ import io.micronaut.serde.annotation.SerdeImport;
 @SerdeImport(HistoryEntry.class)
 @SerdeImport(Assignment.class)
 @SerdeImport(Assignment.Delivery.class)
+@SerdeImport(Intake.class)
 public final class DomainSerde {
     private DomainSerde() {
     }

@@ -169,6 +169,9 @@ public class DynamoCaseRepository implements CaseRepository {
         item.put("version", n(c.version()));
         item.put("createdAt", s(TableKeys.sortable(c.createdAt())));
         item.put("doc", s(json.write(c)));
+        if (c.intake() != null && c.intake().channel() != null) {
+            item.put(AgencyStatsQueries.CHANNEL, s(c.intake().channel().name()));
+        }
         String created = TableKeys.sortable(c.createdAt()) + "#" + c.caseId();
         String period = IndonesianTime.period(c.createdAt(), zone(c));
         item.put("period", s(period));

@@ -6,6 +6,10 @@ import id.laporwarga.domain.geo.AdminLevel;
 import id.laporwarga.domain.geo.GeoJsonGeometries;
 import id.laporwarga.domain.report.CaseKind;
 import id.laporwarga.domain.tenant.Agency;
+import id.laporwarga.domain.auth.Role;
+import id.laporwarga.domain.intake.IntakePolicy;
+import id.laporwarga.domain.intake.ReportClass;
+import id.laporwarga.domain.intake.Requirement;
 import id.laporwarga.domain.tenant.Category;
 import id.laporwarga.domain.tenant.GeotagPolicy;
 import id.laporwarga.domain.tenant.NotificationChannel;
@@ -23,6 +27,7 @@ import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -266,8 +271,11 @@ public final class TenantDocuments {
                     }
                 }
             }
+            ReportClass reportClass = enumOr(ReportClass.class, c.string("class"), field + ".class", errors);
+            Requirement location = enumOr(Requirement.class, c.string("location"), field + ".location", errors);
+            Requirement photos = enumOr(Requirement.class, c.string("photos"), field + ".photos", errors);
             if (name != null) {
-                out.add(new Category(code, name, agencyId, overrides, kinds));
+                out.add(new Category(code, name, agencyId, overrides, kinds, reportClass, location, photos));
             }
         }
         return out;
@@ -315,8 +323,66 @@ public final class TenantDocuments {
         if (triage != null && !agencyIds.contains(triage)) {
             errors.add("policies.triageAgencyId", "instansi tidak dikenal", "unknown agency");
         }
+        IntakePolicy intake = parseIntake(p.object("intake"), errors);
         return new TenantPolicies(geotag, sla, holidays, triage, ScoringDocuments.parse(p.object("scoring"), errors),
-                WorkflowDocuments.parse(p.object("workflows"), sla, errors));
+                WorkflowDocuments.parse(p.object("workflows"), sla, intake, errors), intake);
+    }
+
+    /**
+     * {@code policies.intake}: {@code triageFirst} (every report screened by the triage desk first),
+     * {@code needsInfoWorkingDays} (an unanswered question closes the report after them), {@code whistleblowingRoles}
+     * (the only roles that see whistle-blowing reports), {@code duplicateRadiusMeters}, {@code duplicateWindowHours}.
+     */
+    static IntakePolicy parseIntake(JsonFields i, FieldErrors errors) {
+        if (i == null) {
+            return IntakePolicy.defaults();
+        }
+        IntakePolicy d = IntakePolicy.defaults();
+        Boolean triageFirst = i.bool("triageFirst");
+        Long days = i.integer("needsInfoWorkingDays");
+        if (days != null && (days < 1 || days > 60)) {
+            errors.add("policies.intake.needsInfoWorkingDays", "1 sampai 60", "1 to 60");
+        }
+        Set<Role> roles = new LinkedHashSet<>();
+        List<String> names = i.strings("whistleblowingRoles");
+        if (names != null) {
+            for (String n : names) {
+                Optional<Role> r = Role.parse(n);
+                if (r.isEmpty() || !Role.SIGN_IN_ROLES.contains(r.get())) {
+                    errors.add("policies.intake.whistleblowingRoles", "peran tidak dikenal: " + n, "unknown role: " + n);
+                } else {
+                    roles.add(r.get());
+                }
+            }
+        }
+        Long radius = i.integer("duplicateRadiusMeters");
+        Long window = i.integer("duplicateWindowHours");
+        if (radius != null && (radius < 1 || radius > 1000)) {
+            errors.add("policies.intake.duplicateRadiusMeters", "1 sampai 1000", "1 to 1000");
+        }
+        if (window != null && (window < 1 || window > 720)) {
+            errors.add("policies.intake.duplicateWindowHours", "1 sampai 720", "1 to 720");
+        }
+        return new IntakePolicy(Boolean.TRUE.equals(triageFirst),
+                days == null ? d.needsInfoWorkingDays() : days.intValue(),
+                roles.isEmpty() ? d.whistleblowingRoles() : roles,
+                radius == null ? d.duplicateRadiusMeters() : radius.intValue(),
+                window == null ? d.duplicateWindowHours() : window.intValue());
+    }
+
+    /** The enum constant named {@code value} (null when absent), or a field error listing the allowed names. */
+    static <E extends Enum<E>> E enumOr(Class<E> type, String value, String field, FieldErrors errors) {
+        if (value == null) {
+            return null;
+        }
+        for (E e : type.getEnumConstants()) {
+            if (e.name().equals(value)) {
+                return e;
+            }
+        }
+        errors.add(field, "salah satu dari " + java.util.Arrays.toString(type.getEnumConstants()),
+                "one of " + java.util.Arrays.toString(type.getEnumConstants()));
+        return null;
     }
 
     private static int intOr(Long value, int fallback) {

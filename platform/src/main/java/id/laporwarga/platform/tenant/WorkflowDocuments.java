@@ -4,6 +4,7 @@ import id.laporwarga.domain.auth.Role;
 import id.laporwarga.domain.error.FieldErrors;
 import id.laporwarga.domain.report.CaseKind;
 import id.laporwarga.domain.report.CaseStatus;
+import id.laporwarga.domain.intake.IntakePolicy;
 import id.laporwarga.domain.tenant.SlaPolicy;
 import id.laporwarga.domain.workflow.ActionRule;
 import id.laporwarga.domain.workflow.Deadline;
@@ -60,11 +61,17 @@ public final class WorkflowDocuments {
 
     /** Empty when {@code workflows} is absent; every problem is added to {@code errors}. */
     public static Map<CaseKind, Workflow> parse(JsonFields workflows, SlaPolicy sla, FieldErrors errors) {
+        return parse(workflows, sla, IntakePolicy.defaults(), errors);
+    }
+
+    /** The overrides on top of the built-in workflows with the tenant's SLA and intake rules. */
+    public static Map<CaseKind, Workflow> parse(JsonFields workflows, SlaPolicy sla, IntakePolicy intake,
+                                                FieldErrors errors) {
         Map<CaseKind, Workflow> out = new EnumMap<>(CaseKind.class);
         if (workflows == null) {
             return out;
         }
-        WorkflowCatalog defaults = WorkflowCatalog.defaults(sla);
+        WorkflowCatalog defaults = WorkflowCatalog.defaults(sla, intake);
         for (var entry : workflows.node().entries()) {
             String field = "policies.workflows." + entry.getKey();
             CaseKind kind;

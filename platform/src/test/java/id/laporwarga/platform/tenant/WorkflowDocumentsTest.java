@@ -75,7 +75,7 @@ class WorkflowDocumentsTest {
         assertEquals(List.of("route", "refer", "triage"), complaint.step(CaseStatus.VERIFIED).orElseThrow().actions()
                 .stream().map(a -> a.name()).toList());
         assertTrue(complaint.step(CaseStatus.RESOLVED).orElseThrow().action("close").isPresent());
-        assertEquals(Set.of(CaseStatus.AWAITING_PHOTOS), complaint.initialStates());
+        assertEquals(Set.of(CaseStatus.AWAITING_PHOTOS, CaseStatus.TRIAGE), complaint.initialStates());
     }
 
     @Test

@@ -12,6 +12,7 @@ import id.laporwarga.domain.report.ReportCase;
 import id.laporwarga.domain.report.Reporter;
 import id.laporwarga.domain.time.IndonesianTime;
 import id.laporwarga.domain.workflow.ActionRule;
+import id.laporwarga.domain.workflow.AgencyClock;
 import id.laporwarga.domain.workflow.ServiceTimes;
 import id.laporwarga.platform.http.UploadView;
 import io.micronaut.serde.annotation.Serdeable;
@@ -46,13 +47,16 @@ final class CaseViews {
                    long version, Time createdAt, Time deadlineAt, boolean overdue, String rtId,
                    @JsonInclude(JsonInclude.Include.NON_NULL) String kecamatan,
                    @JsonInclude(JsonInclude.Include.NON_NULL) String kelurahan,
-                   @JsonInclude(JsonInclude.Include.NON_NULL) String agencyId, List<String> actions) {
+                   @JsonInclude(JsonInclude.Include.NON_NULL) String agencyId, List<String> actions,
+                   String reportClass, String channel) {
         static Summary of(ReportCase c, List<ActionRule> actions, Locale locale) {
+            var intake = c.intakeOrLegacy();
             return new Summary(c.caseId(), c.trackingCode(), c.kind().name(), c.category(), c.status().name(),
                     c.status().label().in(locale), c.version(), Time.of(c.createdAt(), c), Time.of(c.deadlineAt(), c),
                     c.overdue(), c.rtId(), c.area() == null ? null : c.area().kecamatanName(),
                     c.area() == null ? null : c.area().kelurahanName(),
-                    c.assignment() == null ? null : c.assignment().agencyId(), actions.stream().map(ActionRule::name).toList());
+                    c.assignment() == null ? null : c.assignment().agencyId(), actions.stream().map(ActionRule::name).toList(),
+                    c.reportClass().name(), intake.channel() == null ? null : intake.channel().name());
         }
     }
 
@@ -73,13 +77,15 @@ final class CaseViews {
                   @JsonInclude(JsonInclude.Include.NON_NULL) Person reporter, List<PhotoView> photos,
                   List<Attachment> attachments, List<String> verificationReasons,
                   @JsonInclude(JsonInclude.Include.NON_NULL) AssignmentView assignment, List<Step> history,
-                  Timings timings, @JsonInclude(JsonInclude.Include.NON_NULL) UploadView upload) {
+                  Timings timings, @JsonInclude(JsonInclude.Include.NON_NULL) UploadView upload, Clock clock,
+                  @JsonInclude(JsonInclude.Include.NON_NULL) String filedBy) {
         /**
          * @param reporter the contact item, already read only where {@code AccessPolicy.canSeeReporter} allows
          * @param audit    whether the caller (the city admin) also gets links to the pinned originals
          */
         static Detail of(ReportCase c, Reporter reporter, boolean audit, List<ActionRule> actions, PhotoUploads links,
-                         List<String> attachmentKeys, PhotoUploads.UploadTicket upload, Locale locale) {
+                         List<String> attachmentKeys, PhotoUploads.UploadTicket upload, Locale locale,
+                         AgencyClock.Times clock) {
             var a = c.area();
             return new Detail(Summary.of(c, actions, locale), c.description(),
                     c.privacy() == null ? null : c.privacy().name(), LatLon.of(c.location()),
@@ -91,7 +97,20 @@ final class CaseViews {
                             links.presignDownload(k))).toList(),
                     c.verificationReasons(), AssignmentView.of(c.assignment(), c),
                     c.history().stream().map(h -> Step.of(h, c)).toList(), Timings.of(c),
-                    upload == null ? null : UploadView.of(upload));
+                    upload == null ? null : UploadView.of(upload), Clock.of(clock), c.intakeOrLegacy().filedBy());
+        }
+    }
+
+    /**
+     * Whose clock ran while the case waited ({@link AgencyClock}), in minutes: the assigned agency's (its SLA time:
+     * stopped by a hand-back, not running at the triage desk or while the reporter is asked), the triage desk's, the
+     * reporter's.
+     */
+    @Serdeable
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    record Clock(long agencyMinutes, long triageDeskMinutes, long reporterMinutes) {
+        static Clock of(AgencyClock.Times t) {
+            return new Clock(t.agency().toMinutes(), t.triageDesk().toMinutes(), t.reporter().toMinutes());
         }
     }
 

@@ -15,6 +15,7 @@ import id.laporwarga.domain.tenant.Tenant;
 import id.laporwarga.domain.time.LocalDateRange;
 import id.laporwarga.domain.workflow.ActionCommand;
 import id.laporwarga.domain.workflow.ActionRule;
+import id.laporwarga.domain.workflow.AgencyClock;
 import id.laporwarga.domain.workflow.ReviewService;
 import id.laporwarga.domain.workflow.ServiceTimes;
 import id.laporwarga.domain.workflow.Workflow;
@@ -50,9 +51,11 @@ public class ReviewApi {
     private final PhotoUploads links;
     private final TenantResolver tenants;
     private final ReporterContacts contacts;
+    private final java.time.Clock clock;
 
     public ReviewApi(ReviewService service, CaseInbox inbox, CaseAttachments attachments, PhotoUploads links,
-                     TenantResolver tenants, ReporterContacts contacts) {
+                     TenantResolver tenants, ReporterContacts contacts, java.time.Clock clock) {
+        this.clock = clock;
         this.service = service;
         this.inbox = inbox;
         this.attachments = attachments;
@@ -102,7 +105,7 @@ public class ReviewApi {
         return detail(caller, outcome.reportCase(), outcome.upload(), locale);
     }
 
-    /** The reporter's {@code confirm} or {@code reopen}; an unknown tracking code is 404. */
+    /** The reporter's {@code confirm}, {@code reopen} or {@code reply} (to a question); an unknown tracking code is 404. */
     public CaseViews.CitizenAnswer citizen(String trackingCode, String action, String secret, String reason,
                                            Locale locale) {
         ReportCase c = service.actAsCitizen(trackingCode, secret, action, reason).reportCase();
@@ -141,8 +144,10 @@ public class ReviewApi {
         // the contact item is read only for a caller allowed to see it (CONFIDENTIAL/ANONYMOUS: the city admin only)
         Reporter reporter = AccessPolicy.canSeeReporter(caller, c) ? contacts.find(c.caseId()).orElse(null) : null;
         boolean audit = caller.role() == Role.CITY_ADMIN && AccessPolicy.canSee(caller, c);
+        Workflow workflow = WorkflowCatalog.forTenant(service.tenantOf(c)).of(c.kind());
         return CaseViews.Detail.of(c, reporter, audit, service.availableActions(caller, c), links,
-                attachments.keys(c.tenantId(), c.caseId()), upload, locale);
+                attachments.keys(c.tenantId(), c.caseId()), upload, locale,
+                AgencyClock.of(c, workflow, clock.instant()));
     }
 
     private static List<ActionRule> actionsOf(WorkflowCatalog catalog, ReportCase c, Role role) {

@@ -43,6 +43,7 @@ public class ReviewApiHandler extends HttpApiFunction {
                 .on("POST", "/v1/cases/{caseId}/actions", this::act)
                 .on("POST", "/v1/reports/{trackingCode}/confirm", r -> citizen(r, "confirm"))
                 .on("POST", "/v1/reports/{trackingCode}/reopen", r -> citizen(r, "reopen"))
+                .on("POST", "/v1/reports/{trackingCode}/reply", r -> citizen(r, "reply"))
                 .on("GET", "/v1/admin/service-times", r -> ApiResponse.ok(api.get().serviceTimes(api.get().scope(r),
                         QueryParameters.of(r))));
     }
@@ -71,7 +72,7 @@ public class ReviewApiHandler extends HttpApiFunction {
         }
         JsonFields body = JsonFields.root(jsonBody(request));
         String secret = body.string("secret");
-        String reason = body.string("reason");
+        String reason = body.string("reply".equals(action) ? "answer" : "reason");
         body.errors().throwIfAny();
         return ApiResponse.ok(api.get().citizen(code, action, secret, reason, request.locale()));
     }

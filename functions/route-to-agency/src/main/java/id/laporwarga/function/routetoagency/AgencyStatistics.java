@@ -1,6 +1,7 @@
 package id.laporwarga.function.routetoagency;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import id.laporwarga.domain.intake.Channel;
 import id.laporwarga.domain.port.AgencyStats;
 import id.laporwarga.domain.routing.AgencyCaseCounts;
 import id.laporwarga.domain.routing.CaseRouter;
@@ -19,7 +20,9 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -44,7 +47,7 @@ public class AgencyStatistics {
     @Serdeable
     @JsonInclude(JsonInclude.Include.ALWAYS)
     public record Report(String tenant, String timeZone, String from, String to, String generatedAt,
-                         List<AgencyRow> agencies, Counts totals) {
+                         List<AgencyRow> agencies, Counts totals, Map<String, Long> byChannel) {
     }
 
     @Serdeable
@@ -91,7 +94,16 @@ public class AgencyStatistics {
         JsonLog.put("tenant", tenant.id());
         LOG.info("admin_stats", "agencies", rows.size(), "received", totals.received());
         return new Report(tenant.id(), IndonesianTime.abbreviation(zone), range.from().toString(), range.to().toString(),
-                IndonesianTime.isoLocal(now, zone), rows, Counts.of(totals));
+                IndonesianTime.isoLocal(now, zone), rows, Counts.of(totals), byChannel(totals));
+    }
+
+    /** Every channel, with 0 for those no case came through (a stable shape for dashboards). */
+    static Map<String, Long> byChannel(AgencyCaseCounts totals) {
+        Map<String, Long> out = new LinkedHashMap<>();
+        for (Channel ch : Channel.values()) {
+            out.put(ch.name(), totals.byChannel().getOrDefault(ch.name(), 0L));
+        }
+        return out;
     }
 
     /** The tenant's agencies, plus the triage desk when it is not one of them. */

@@ -2,6 +2,8 @@ package id.laporwarga.function.submitreport;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import id.laporwarga.domain.geotag.CaseVerdicts;
+import id.laporwarga.domain.report.CaseKind;
+import id.laporwarga.domain.report.CaseStatus;
 import id.laporwarga.domain.report.HistoryEntry;
 import id.laporwarga.domain.report.Privacy;
 import id.laporwarga.domain.report.ReportCase;
@@ -58,14 +60,15 @@ final class ReportViews {
     record PublicView(String trackingCode, String status, String statusLabel, String updatedAt, String updatedAtLocal,
                       Boolean confidential, String kind, String category, String categoryName, TenantRef tenant,
                       PublicArea area, String createdAt, String createdAtLocal, String timeZone, List<String> reasons,
-                      List<String> notices, String handledBy, String dueAtLocal, List<PublicStep> history) {
+                      List<String> notices, String handledBy, String dueAtLocal, List<PublicStep> history,
+                      String reportClass, String answer, String question) {
         static PublicView of(ReportCase c, Optional<Tenant> tenant, Locale locale) {
             ZoneId zone = c.timeZone() == null ? IndonesianTime.WIB : ZoneId.of(c.timeZone());
             String updatedLocal = IndonesianTime.display(c.updatedAt(), zone);
             if (c.privacy() == Privacy.CONFIDENTIAL) {
                 return new PublicView(c.trackingCode(), c.status().name(), c.status().label().in(locale),
                         c.updatedAt().toString(), updatedLocal, true, null, null, null, null, null, null, null, null,
-                        null, null, null, null, null);
+                        null, null, null, null, null, null, null, null);
             }
             boolean reasons = !c.verificationReasons().isEmpty();
             var assignment = c.assignment() != null && c.assignment().agencyName() != null ? c.assignment() : null;
@@ -82,7 +85,30 @@ final class ReportViews {
                     assignment == null ? null : assignment.agencyName(),
                     assignment != null && assignment.dueAt() != null && !c.status().isTerminal()
                             ? IndonesianTime.display(assignment.dueAt(), zone) : null,
-                    c.history().stream().map(h -> PublicStep.of(h, zone, locale)).toList());
+                    c.history().stream().map(h -> PublicStep.of(h, zone, locale)).toList(),
+                    c.reportClass().name(), answer(c), question(c));
+        }
+
+        /** The answer of an aspirasi or a request for information: the note of the move that resolved it. */
+        static String answer(ReportCase c) {
+            if (!c.reportClass().answerIsPublic() || c.status() != CaseStatus.RESOLVED && c.status() != CaseStatus.CLOSED) {
+                return null;
+            }
+            for (int i = c.history().size() - 1; i >= 0; i--) {
+                HistoryEntry h = c.history().get(i);
+                if (h.to() == CaseStatus.RESOLVED) {
+                    return h.note();
+                }
+            }
+            return null;
+        }
+
+        /** The triage desk's open question to the reporter, while the case waits for the answer. */
+        static String question(ReportCase c) {
+            if (c.status() != CaseStatus.NEEDS_INFO || c.history().isEmpty()) {
+                return null;
+            }
+            return c.history().getLast().note();
         }
     }
 
@@ -123,21 +149,26 @@ final class ReportViews {
     @JsonInclude(JsonInclude.Include.ALWAYS)
     record CategoryList(String tenant, List<CategoryItem> items) {
         /** The categories that apply to {@code kind} (every category when null; one without kinds applies to all). */
-        static CategoryList of(Tenant tenant, String kind) {
+        static CategoryList of(Tenant tenant, String kind, Locale locale) {
+            CaseKind k = kind == null ? null : CaseKind.valueOf(kind);
             return new CategoryList(tenant.id(), tenant.categories().stream()
-                    .filter(c -> kind == null || c.kinds().isEmpty() || c.kinds().stream().anyMatch(k -> k.name().equals(kind)))
-                    .map(c -> CategoryItem.of(c, c.agencyId() == null ? null : tenant.agency(c.agencyId()).orElse(null)))
+                    .filter(c -> kind == null || c.kinds().isEmpty() || c.kinds().stream().anyMatch(x -> x.name().equals(kind)))
+                    .map(c -> CategoryItem.of(c, c.agencyId() == null ? null : tenant.agency(c.agencyId()).orElse(null),
+                            k, locale))
                     .toList());
         }
     }
 
     @Serdeable
     @JsonInclude(JsonInclude.Include.ALWAYS)
-    record CategoryItem(String code, String name, String agencyName, boolean external, List<String> kinds) {
-        static CategoryItem of(Category c, Agency agency) {
+    record CategoryItem(String code, String name, String agencyName, boolean external, List<String> kinds,
+                        String reportClass, String reportClassLabel, String location, String photos) {
+        static CategoryItem of(Category c, Agency agency, CaseKind kind, Locale locale) {
             return new CategoryItem(c.code(), c.name(), agency == null ? null : agency.name(),
                     agency != null && agency.external(), c.kinds().isEmpty() ? ALL_KINDS
-                    : c.kinds().stream().map(Enum::name).sorted().toList());
+                    : c.kinds().stream().map(Enum::name).sorted().toList(), c.reportClass().name(),
+                    c.reportClass().label().in(locale), c.location().name(),
+                    c.photosFor(kind == null ? CaseKind.COMPLAINT : kind).name());
         }
     }
 }

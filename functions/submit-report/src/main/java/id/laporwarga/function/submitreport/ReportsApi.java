@@ -53,12 +53,19 @@ public class ReportsApi {
         return logged(submissions.submitRtActivity(rtHead, request, idempotencyKey));
     }
 
+    /** A staff member files a citizen's report from another channel (403 for other roles or another tenant). */
+    public SubmitReportService.Submitted submitForCitizen(Caller staff, SubmitReportRequest request,
+                                                         String idempotencyKey) {
+        return logged(submissions.submitForCitizen(staff, request, idempotencyKey));
+    }
+
     private static SubmitReportService.Submitted logged(SubmitReportService.Submitted submitted) {
         ReportCase c = submitted.reportCase();
         JsonLog.put("tenant", c.tenantId());
         JsonLog.put("caseId", c.caseId());
         LOG.info(submitted.created() ? "report.submitted" : "report.replayed", "kind", c.kind().name(),
-                "category", c.category(), "photos", c.photos().size(), "privacy", c.privacy().name());
+                "category", c.category(), "photos", c.photos().size(), "privacy", c.privacy().name(),
+                "channel", c.intakeOrLegacy().channel() == null ? null : c.intakeOrLegacy().channel().name());
         return submitted;
     }
 
@@ -94,9 +101,9 @@ public class ReportsApi {
     }
 
     /** The tenant's categories, only those of {@code kind} when the query names one (400 for an unknown kind). */
-    public ReportViews.CategoryList categories(String tenantId, QueryParameters query) {
+    public ReportViews.CategoryList categories(String tenantId, QueryParameters query, Locale locale) {
         String kind = query.oneOf("kind", CaseKind.class);
         query.done();
-        return ReportViews.CategoryList.of(resolver.require(tenantId), kind);
+        return ReportViews.CategoryList.of(resolver.require(tenantId), kind, locale);
     }
 }

@@ -1,6 +1,7 @@
 package id.laporwarga.function.submitreport;
 
 import id.laporwarga.domain.auth.Caller;
+import id.laporwarga.domain.report.SubmitReportService;
 import id.laporwarga.platform.auth.Callers;
 import id.laporwarga.platform.aws.InitPhaseWarmup;
 import id.laporwarga.platform.http.ApiRequest;
@@ -40,11 +41,13 @@ public class SubmitReportHandler extends HttpApiFunction {
         return new Routes()
                 .on("POST", "/v1/reports", r -> submit(r, null))
                 .on("POST", "/v1/rt/reports", r -> submit(r, Callers.from(r))) // 401 without a verified token
+                .on("POST", "/v1/staff/reports", this::submitForCitizen) // 401 without a verified token
                 .on("GET", "/v1/reports/{trackingCode}",
                         r -> ApiResponse.ok(api.get().publicView(r.pathParameter("trackingCode"), r.locale())))
                 .on("GET", "/v1/tenants", r -> ApiResponse.ok(api.get().tenants()))
                 .on("GET", "/v1/tenants/{tenantId}/categories",
-                        r -> ApiResponse.ok(api.get().categories(r.pathParameter("tenantId"), QueryParameters.of(r))))
+                        r -> ApiResponse.ok(api.get().categories(r.pathParameter("tenantId"), QueryParameters.of(r),
+                                r.locale())))
                 .on("GET", "/v1/openapi.json", r -> ApiResponse.ok(api.get().openApi())
                         .withHeader("Cache-Control", "public, max-age=300"));
     }
@@ -59,7 +62,19 @@ public class SubmitReportHandler extends HttpApiFunction {
     ApiResponse submit(ApiRequest request, Caller rtHead) {
         var parsed = SubmitReportRequests.parse(jsonBody(request));
         String key = request.header("idempotency-key").orElse(null);
-        var submitted = rtHead == null ? api.get().submit(parsed, key) : api.get().submitRtActivity(rtHead, parsed, key);
+        return created(request, rtHead == null ? api.get().submit(parsed, key)
+                : api.get().submitRtActivity(rtHead, parsed, key));
+    }
+
+    /** Staff file a citizen's report received through another channel (the staff member and channel recorded). */
+    ApiResponse submitForCitizen(ApiRequest request) {
+        Caller staff = Callers.from(request);
+        var parsed = SubmitReportRequests.parse(jsonBody(request));
+        return created(request, api.get().submitForCitizen(staff, parsed,
+                request.header("idempotency-key").orElse(null)));
+    }
+
+    private static ApiResponse created(ApiRequest request, SubmitReportService.Submitted submitted) {
         String code = submitted.reportCase().trackingCode();
         ApiResponse response = ApiResponse.created(ReportViews.Submitted.of(submitted, request.locale()))
                 .withHeader("Location", "/v1/reports/" + code);

@@ -34,7 +34,9 @@ final class SubmitReportRequests {
                 reporter == null ? null : reporter.string("name"),
                 reporter == null ? null : reporter.string("phone"),
                 body.string("rtId"),
-                photos);
+                photos,
+                body.string("tenantId"),
+                body.string("channel"));
         body.errors().throwIfAny();
         return request;
     }
