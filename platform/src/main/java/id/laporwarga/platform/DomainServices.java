@@ -11,6 +11,8 @@ import id.laporwarga.domain.port.Roster;
 import id.laporwarga.domain.port.RosterStore;
 import id.laporwarga.domain.roster.RosterImport;
 import id.laporwarga.domain.port.TenantCatalog;
+import id.laporwarga.domain.intake.Duplicates;
+import id.laporwarga.domain.port.NearbyCases;
 import id.laporwarga.domain.report.SubmitReportService;
 import id.laporwarga.domain.routing.DeliveryClaims;
 import id.laporwarga.domain.routing.RouteCaseService;
@@ -65,6 +67,11 @@ public class DomainServices {
     RouteCaseService routeCaseService(CaseRepository cases, TenantCatalog tenants, RoutingNotifications notifications,
                                       DeliveryClaims claims, AlertPhotoLinks photoLinks, Clock clock) {
         return new RouteCaseService(cases, tenants, notifications, claims, photoLinks::link, photoLinks.validity(), clock);
+    }
+
+    @Singleton
+    Duplicates duplicates(NearbyCases nearby) {
+        return new Duplicates(nearby);
     }
 
     @Singleton

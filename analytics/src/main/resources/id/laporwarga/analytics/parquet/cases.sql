@@ -41,5 +41,7 @@ SELECT
   historyEntries AS history_entries,
   reopenedCount AS reopened_count,
   returnedCount AS returned_count,
-  lastAction AS last_action
+  lastAction AS last_action,
+  channel,
+  reportClass AS report_class
 FROM {source}

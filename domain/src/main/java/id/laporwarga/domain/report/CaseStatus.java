@@ -10,6 +10,7 @@ public enum CaseStatus {
     REJECTED("Ditolak", "Rejected"),
     TRIAGE("Dalam penelaahan admin", "In triage"),
     NEEDS_INFO("Menunggu keterangan pelapor", "Waiting for the reporter's answer"),
+    MERGED("Digabung dengan laporan serupa", "Merged into a similar report"),
     ROUTED("Diteruskan ke instansi", "Routed to agency"),
     REFERRED_EXTERNAL("Dirujuk ke instansi vertikal", "Referred to an external institution"),
     ACKNOWLEDGED("Diterima instansi", "Acknowledged"),
@@ -39,6 +40,6 @@ public enum CaseStatus {
     /** No further action is expected. */
     public boolean isTerminal() {
         return this == REJECTED || this == CLOSED || this == APPROVED || this == KECAMATAN_ISSUED
-                || this == REFERRED_EXTERNAL;
+                || this == REFERRED_EXTERNAL || this == MERGED;
     }
 }

@@ -21,7 +21,7 @@ public record CaseExportRecord(String tenantId, String createdMonth, String case
                                List<String> verificationReasons, int historyEntries, int reopenedCount,
                                int returnedCount, String lastAction, Long rtTierMinutes,
                                Long kelurahanTierMinutes, Long kecamatanTierMinutes, Long cityTierMinutes,
-                               String issuedAt, Long minutesRtToKecamatan) {
+                               String issuedAt, Long minutesRtToKecamatan, String channel, String reportClass) {
     public CaseExportRecord {
         verificationReasons = verificationReasons == null ? List.of() : List.copyOf(verificationReasons);
     }

@@ -18,7 +18,10 @@ public final class CaseExports {
     }
 
     public static CaseExportRecord toRecord(ReportCase c) {
-        boolean confidential = c.privacy() == Privacy.CONFIDENTIAL;
+        // a whistle-blowing report shows analysts no more than a confidential one (and no area) unless they are named
+        boolean restricted = c.intake() != null && c.intake().restricted()
+                && !c.intake().restrictedTo().contains(id.laporwarga.domain.auth.Role.ANALYST);
+        boolean confidential = c.privacy() == Privacy.CONFIDENTIAL || restricted;
         ZoneId zone = c.timeZone() == null ? IndonesianTime.WIB : ZoneId.of(c.timeZone());
         Instant resolved = null, closed = null, approved = null, issued = null, rtEntered = null;
         int reopened = 0, returned = 0;
@@ -50,7 +53,7 @@ public final class CaseExports {
                 verdict = verdict == null ? p.check().verdict() : verdict.worst(p.check().verdict());
             }
         }
-        var area = c.area();
+        var area = restricted ? null : c.area();
         var a = c.assignment();
         HistoryEntry last = c.history().isEmpty() ? null : c.history().get(c.history().size() - 1);
         return new CaseExportRecord(c.tenantId(), c.createdAt() == null ? null : IndonesianTime.period(c.createdAt(), zone),
@@ -68,7 +71,9 @@ public final class CaseExports {
                 verdict == null ? null : verdict.name(), c.verificationReasons(), c.history().size(), reopened, returned,
                 last == null ? null : last.action(), tierOrNull(tiers, RT), tierOrNull(tiers, KELURAHAN),
                 tierOrNull(tiers, KECAMATAN), tierOrNull(tiers, CITY), iso(issued),
-                rtEntered == null || issued == null ? null : Math.max(0, Duration.between(rtEntered, issued).toMinutes()));
+                rtEntered == null || issued == null ? null : Math.max(0, Duration.between(rtEntered, issued).toMinutes()),
+                c.intakeOrLegacy().channel() == null ? null : c.intakeOrLegacy().channel().name(),
+                c.reportClass().name());
     }
 
     private static final int RT = 0, KELURAHAN = 1, KECAMATAN = 2, CITY = 3;

@@ -38,6 +38,9 @@ public final class CitizenNoticeText {
         } else if (c.status() == CaseStatus.CLOSED && c.history().size() > 1
                 && c.history().getLast().from() == CaseStatus.NEEDS_INFO) {
             sb.append(" Laporan ditutup karena pertanyaan petugas tidak dijawab; Anda dapat mengirim laporan baru.");
+        } else if (c.status() == CaseStatus.MERGED) {
+            sb.append(" Laporan Anda digabung dengan laporan serupa di lokasi yang sama dan dihitung sebagai dukungan;")
+                    .append(" halaman laporan Anda menampilkan status laporan induk.");
         } else if (c.status() == CaseStatus.RETURNED) {
             sb.append(" Mohon perbaiki laporan sesuai catatan petugas.");
         }

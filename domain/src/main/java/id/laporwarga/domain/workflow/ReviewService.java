@@ -150,7 +150,11 @@ public final class ReviewService {
                 }
             };
         }
-        if (amendment == StateMachine.Amendment.NONE) {
+        if (WorkflowCatalog.MERGE.equals(rule.name())) {
+            ReportCase master = addSupporter(c, command.masterCaseId(), now);
+            Intake merged = c.intakeOrLegacy().mergedInto(master.caseId());
+            amendment = (b, deadlineAt) -> b.intake(merged);
+        } else if (amendment == StateMachine.Amendment.NONE) {
             amendment = clockAmendment(tenant, c, rule, now);
         }
         if ("reject".equals(rule.name()) && command.reason() != null) {
@@ -177,6 +181,27 @@ public final class ReviewService {
     }
 
     private record Routed(CaseStatus to, String category, CaseRouter.Responsible responsible) {
+    }
+
+    /**
+     * A duplicate joins its master: the master (an open complaint of the same tenant, not itself merged) records the
+     * supporter first (once: a retried merge adds nothing), then the supporter moves to MERGED.
+     */
+    private ReportCase addSupporter(ReportCase supporter, String masterCaseId, Instant now) {
+        if (masterCaseId == null || masterCaseId.isBlank()) {
+            throw DomainException.validation(Map.of("masterCaseId", LocalizedText.of(
+                    "wajib diisi: laporan induk", "required: the master case")));
+        }
+        ReportCase master = cases.findById(masterCaseId)
+                .filter(m -> m.tenantId().equals(supporter.tenantId()) && m.kind() == supporter.kind()
+                        && !m.caseId().equals(supporter.caseId()) && !m.status().isTerminal()
+                        && m.intakeOrLegacy().masterCaseId() == null)
+                .orElseThrow(() -> DomainException.validation(Map.of("masterCaseId", LocalizedText.of(
+                        "bukan laporan terbuka yang dapat menjadi induk", "not an open case that can be the master"))));
+        if (master.intakeOrLegacy().supporterCaseIds().contains(supporter.caseId())) {
+            return master;
+        }
+        return cases.update(master.amend(b -> b.intake(master.intakeOrLegacy().withSupporter(supporter.caseId())), now));
     }
 
     /**

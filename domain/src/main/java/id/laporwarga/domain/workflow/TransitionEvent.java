@@ -49,6 +49,8 @@ public record TransitionEvent(String eventId, String eventType, String caseId, S
     public static final String INFO_PROVIDED = "case.info_provided";
     /** The agency answered "bukan wewenang": back at the triage desk with the reason (the history note). */
     public static final String HANDED_BACK = "case.handed_back";
+    /** A duplicate was merged into its master (terminal MERGED): the notifier tells the reporter ("me too"). */
+    public static final String MERGED = "case.merged";
     /** Prefix of the events of moves into a terminal state: {@code case.closed}, {@code case.rejected}, ... */
     public static final String TERMINAL_PREFIX = "case.";
 

@@ -17,6 +17,7 @@ import static id.laporwarga.domain.report.CaseStatus.KECAMATAN_ISSUED;
 import static id.laporwarga.domain.report.CaseStatus.KECAMATAN_REVIEW;
 import static id.laporwarga.domain.report.CaseStatus.KELURAHAN_PROCESSING;
 import static id.laporwarga.domain.report.CaseStatus.KELURAHAN_REVIEW;
+import static id.laporwarga.domain.report.CaseStatus.MERGED;
 import static id.laporwarga.domain.report.CaseStatus.NEEDS_INFO;
 import static id.laporwarga.domain.report.CaseStatus.NEEDS_REVIEW;
 import static id.laporwarga.domain.report.CaseStatus.REFERRED_EXTERNAL;
@@ -60,7 +61,8 @@ import java.util.Set;
  *                 VERIFIED --route--&gt; ROUTED | --refer--&gt; REFERRED_EXTERNAL | --triage--&gt; TRIAGE  (system, CaseRouter;
  *                 a triage-first tenant lists only triage)
  *                 TRIAGE|NEEDS_REVIEW --forward/reroute--&gt; ROUTED | REFERRED_EXTERNAL; --reject--&gt; REJECTED;
- *                 --answer--&gt; RESOLVED (the desk answers itself); --ask--&gt; NEEDS_INFO (a question to the reporter)
+ *                 --answer--&gt; RESOLVED (the desk answers itself); --ask--&gt; NEEDS_INFO (a question to the reporter);
+ *                 --merge--&gt; MERGED (a duplicate joins an open master case as its supporter)
  *                 NEEDS_INFO --reply (reporter)--&gt; TRIAGE (the paused deadline resumes) | --close (unanswered)--&gt; CLOSED
  *                 ROUTED|ACKNOWLEDGED|IN_PROGRESS|REOPENED --handback ("bukan wewenang", agency, reason)--&gt; TRIAGE
  *                 ROUTED --acknowledge--&gt; ACKNOWLEDGED --start--&gt; IN_PROGRESS --resolve--&gt; RESOLVED
@@ -102,6 +104,8 @@ public final class WorkflowCatalog {
     public static final String ASK = "ask";
     /** The reporter's answer to the question (with the reporter secret): back to the triage desk. */
     public static final String REPLY = "reply";
+    /** The triage desk merges a duplicate into an open master case (the reporter follows the master, "me too"). */
+    public static final String MERGE = "merge";
     /** The triage desk answers the report itself (a request for information, a suggestion). */
     public static final String ANSWER = "answer";
 
@@ -205,7 +209,8 @@ public final class WorkflowCatalog {
         ActionRule reject = ActionRule.of("reject", REJECTED, CITY_ADMIN).withNoteRequired();
         ActionRule answer = ActionRule.of(ANSWER, RESOLVED, CITY_ADMIN).withNoteRequired();
         ActionRule ask = ActionRule.of(ASK, NEEDS_INFO, CITY_ADMIN).withNoteRequired();
-        List<ActionRule> triageDesk = new ArrayList<>(List.of(forward, reroute, reject, answer, ask));
+        ActionRule merge = ActionRule.of(MERGE, MERGED, CITY_ADMIN);
+        List<ActionRule> triageDesk = new ArrayList<>(List.of(forward, reroute, reject, answer, ask, merge));
         triageDesk.addAll(system);
         ActionRule acknowledge = ActionRule.of("acknowledge", ACKNOWLEDGED, AGENCY_STAFF);
         ActionRule start = ActionRule.of("start", IN_PROGRESS, AGENCY_STAFF);

@@ -4,6 +4,7 @@ import id.laporwarga.domain.auth.Caller;
 import id.laporwarga.domain.error.DomainException;
 import id.laporwarga.domain.error.LocalizedText;
 import id.laporwarga.domain.port.AgencyStats;
+import id.laporwarga.domain.port.NearbyCases;
 import id.laporwarga.domain.port.CaseInbox;
 import id.laporwarga.domain.port.PeriodCases;
 import id.laporwarga.domain.report.CaseStatus;
@@ -27,7 +28,7 @@ import java.util.stream.Stream;
  * {@link AgencyStats}) over an {@link InMemoryCaseRepository}, with the ports' documented semantics: inbox soonest
  * deadline first (no deadline last) with an opaque cursor, cases by local creation month, counts per agency.
  */
-public class MemoryCaseQueries implements CaseInbox, OverdueCases, PeriodCases, AgencyStats {
+public class MemoryCaseQueries implements CaseInbox, OverdueCases, PeriodCases, AgencyStats, NearbyCases {
     private static final String CURSOR = "memory:";
     private static final Comparator<ReportCase> BY_DEADLINE = Comparator
             .comparing((ReportCase c) -> c.deadlineAt() == null ? Instant.MAX : c.deadlineAt())
@@ -81,13 +82,26 @@ public class MemoryCaseQueries implements CaseInbox, OverdueCases, PeriodCases, 
         return found.size();
     }
 
+    /** Open complaints of the category whose grid cell is one of {@code cells}, created at or after {@code since}. */
+    @Override
+    public List<ReportCase> openIn(String tenantId, String category, java.util.Collection<String> cells,
+                                   Instant since) {
+        return of(tenantId).filter(c -> c.kind() == id.laporwarga.domain.report.CaseKind.COMPLAINT
+                        && category.equals(c.category()) && c.location() != null && !c.status().isTerminal()
+                        && cells.contains(id.laporwarga.domain.intake.GridCells.of(c.location()))
+                        && !c.createdAt().isBefore(since))
+                .toList();
+    }
+
     @Override
     public AgencyCaseCounts count(String tenantId, String agencyId, Instant from, Instant toExclusive, Instant now) {
         AgencyCaseCounts counts = AgencyCaseCounts.ZERO;
         for (ReportCase c : of(tenantId).toList()) {
             if (c.assignment() != null && agencyId.equals(c.assignment().agencyId())
                     && !c.createdAt().isBefore(from) && c.createdAt().isBefore(toExclusive)) {
-                counts = counts.plus(c.status(), c.deadlineAt(), false, now);
+                var intake = c.intakeOrLegacy();
+                counts = counts.plus(c.status(), c.deadlineAt(), false, now,
+                        intake.channel() == null ? null : intake.channel().name(), intake.supporterCaseIds().size());
             }
         }
         return counts;

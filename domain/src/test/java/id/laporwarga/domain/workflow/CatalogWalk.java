@@ -453,9 +453,12 @@ public final class CatalogWalk {
                     category = forOfficialRouting(c.kind(), move, to).category();
                 }
                 boolean photo = move.effect() == ActionRule.Effect.ATTACH_PHOTO;
+                // a merge needs an open master of the same kind: another case waiting in the same step
+                String master = move.name().equals(WorkflowCatalog.MERGE) ? seed(c.kind(), c.status()).caseId() : null;
                 Instant at = clock.instant();
                 ReviewService.Outcome o = review.act(caller(role, c), caseId, new ActionCommand(move.name(), note,
-                        c.version(), category, null, null, photo ? "image/jpeg" : null, photo ? 150_000L : null));
+                        c.version(), category, null, null, photo ? "image/jpeg" : null, photo ? 150_000L : null,
+                        master));
                 if (photo) {
                     assertNotNull(o.upload(), "an upload link for the photo");
                 }

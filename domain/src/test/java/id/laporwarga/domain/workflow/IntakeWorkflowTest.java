@@ -75,6 +75,8 @@ class IntakeWorkflowTest {
         List<Category> categories = new ArrayList<>(base.categories());
         categories.add(new Category("saran", "Saran dan masukan", null, Map.of(), Set.of(CaseKind.COMPLAINT),
                 ReportClass.ASPIRASI, Requirement.OPTIONAL, Requirement.OPTIONAL));
+        categories.add(new Category("lainnya-tanpa-foto", "Lainnya", null, Map.of(), Set.of(CaseKind.COMPLAINT),
+                ReportClass.PENGADUAN, Requirement.OPTIONAL, Requirement.OPTIONAL));
         categories.add(new Category("info-publik", "Permintaan informasi publik", null, Map.of(),
                 Set.of(CaseKind.COMPLAINT), ReportClass.PERMINTAAN_INFORMASI, Requirement.ABSENT, Requirement.ABSENT));
         categories.add(new Category("perilaku-asn", "Perilaku ASN", "inspektorat", Map.of(), Set.of(CaseKind.COMPLAINT),
@@ -275,5 +277,57 @@ class IntakeWorkflowTest {
                 request("saran", null, null, "WHATSAPP", List.of()), "idem-key-public"));
         assertEquals(Channel.WEB, submissions.submit(request("saran", null, null, "WEB", List.of()), "idem-key-web")
                 .reportCase().intake().channel());
+    }
+
+    @Test
+    void threeReportsNearbyBecomeOneMasterWithTwoSupportersCountedOnceWithThreeReporters() {
+        id.laporwarga.domain.memory.MemoryCaseQueries queries = new id.laporwarga.domain.memory.MemoryCaseQueries(cases);
+        id.laporwarga.domain.intake.Duplicates duplicates = new id.laporwarga.domain.intake.Duplicates(queries);
+        ReportCase a = near("saran", 0.70000, 124.30000);
+        clock.advance(Duration.ofHours(2));
+        ReportCase b = near("saran", 0.70018, 124.30000); // 20 m north
+        clock.advance(Duration.ofHours(2));
+        ReportCase c = near("saran", 0.70000, 124.30036); // 40 m east
+        ReportCase far = near("saran", 0.70200, 124.30000); // 222 m: not a duplicate
+        ReportCase other = near("lainnya-tanpa-foto", 0.70001, 124.30001); // another category
+        assertEquals(List.of(a.caseId(), b.caseId()), duplicates.of(tenant, c).stream() // 40 m and 45 m
+                .map(d -> d.reportCase().caseId()).toList(), "nearest first, same category, within 50 m");
+        assertTrue(duplicates.of(tenant, far).isEmpty());
+        assertTrue(duplicates.of(tenant, other).isEmpty());
+        clock.advance(Duration.ofHours(25));
+        ReportCase late = near("saran", 0.70001, 124.30001);
+        assertTrue(duplicates.of(tenant, late).stream().noneMatch(d -> d.reportCase().caseId().equals(a.caseId())),
+                "older than the 24 h window");
+
+        ReportCase supporterB = review.act(DESK, b.caseId(), ActionCommand.merge(b.version(), a.caseId(), null)).reportCase();
+        ReportCase supporterC = review.act(DESK, c.caseId(), ActionCommand.merge(c.version(), a.caseId(), null)).reportCase();
+        assertEquals(CaseStatus.MERGED, supporterB.status());
+        assertEquals(a.caseId(), supporterC.intake().masterCaseId());
+        ReportCase master = cases.findById(a.caseId()).orElseThrow();
+        assertEquals(List.of(b.caseId(), c.caseId()), master.intake().supporterCaseIds());
+        assertEquals(3, master.intake().reporters());
+        assertEquals(CaseStatus.TRIAGE, master.status(), "the master waits on");
+        assertError(ErrorCode.VALIDATION_FAILED, () -> review.act(DESK, far.caseId(),
+                ActionCommand.merge(far.version(), b.caseId(), null))); // a supporter cannot be a master
+        assertTrue(duplicates.of(tenant, master).stream().noneMatch(d -> d.reportCase().status() == CaseStatus.MERGED),
+                "merged cases are no longer offered");
+
+        var desk = queries.count(tenant.id(), "kominfo", MONDAY.minus(Duration.ofDays(1)), clock.instant().plusSeconds(1),
+                clock.instant());
+        ReportCase forwarded = review.act(DESK, a.caseId(), new ActionCommand("forward", null, master.version(), null,
+                "dlh", null, null, null)).reportCase();
+        assertEquals(CaseStatus.ROUTED, forwarded.status());
+        var agency = queries.count(tenant.id(), "dlh", MONDAY.minus(Duration.ofDays(1)), clock.instant().plusSeconds(1),
+                clock.instant());
+        assertEquals(1, agency.received(), "the agency gets one case");
+        assertEquals(3, agency.reporters(), "with its three reporters");
+        assertEquals(Map.of("APP", 1L), agency.byChannel());
+        assertEquals(desk.received() - 1, queries.count(tenant.id(), "kominfo", MONDAY.minus(Duration.ofDays(1)),
+                clock.instant().plusSeconds(1), clock.instant()).received());
+    }
+
+    ReportCase near(String category, double lat, double lon) {
+        return submissions.submit(request(category, lat, lon, null, List.of()), "idem-key-" + ids.incrementAndGet())
+                .reportCase();
     }
 }

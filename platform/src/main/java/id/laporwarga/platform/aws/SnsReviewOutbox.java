@@ -40,7 +40,7 @@ public class SnsReviewOutbox implements ReviewOutbox {
     private static final JsonLog LOG = JsonLog.get(SnsReviewOutbox.class);
     static final String ALERT_SCOPE = "supervisor-alert";
     static final java.util.Set<String> INTAKE_EVENTS = java.util.Set.of(TransitionEvent.NEEDS_INFO,
-            TransitionEvent.INFO_PROVIDED, TransitionEvent.HANDED_BACK);
+            TransitionEvent.INFO_PROVIDED, TransitionEvent.HANDED_BACK, TransitionEvent.MERGED);
 
     private final SnsClient sns;
     private final CaseEventPublisher events;

@@ -23,6 +23,8 @@ import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 public class AgencyStatsQueries implements AgencyStats {
     /** The case item's attribute naming its channel ({@link DynamoCaseRepository#toItem}). */
     public static final String CHANNEL = "channel";
+    /** The number of supporters merged into a master case ("me too"). */
+    public static final String SUPPORTERS = "supporters";
 
     private final DynamoDbClient dynamo;
     private final String table;
@@ -47,9 +49,10 @@ public class AgencyStatsQueries implements AgencyStats {
             names.put("#status", "status");
             names.put("#deadline", TableKeys.GSI1_SK);
             names.put("#channel", CHANNEL);
+            names.put("#supporters", SUPPORTERS);
             QueryRequest.Builder q = QueryRequest.builder().tableName(table).indexName(TableKeys.BY_AGENCY)
                     .keyConditionExpression("#pk = :pk AND #sk BETWEEN :from AND :to")
-                    .projectionExpression("#status, #deadline, #channel")
+                    .projectionExpression("#status, #deadline, #channel, #supporters")
                     .expressionAttributeNames(names)
                     .expressionAttributeValues(Map.of(
                             ":pk", AttributeValue.fromS(TableKeys.agencyPk(tenantId, agencyId)),
@@ -66,7 +69,8 @@ public class AgencyStatsQueries implements AgencyStats {
                 }
                 AttributeValue channel = item.get(CHANNEL);
                 counts = counts.plus(CaseStatus.valueOf(status.s()), deadline(item.get(TableKeys.GSI1_SK)), false, now,
-                        channel == null ? Channel.APP.name() : channel.s()); // cases before channels: the app
+                        channel == null ? Channel.APP.name() : channel.s(), // cases before channels: the app
+                        item.containsKey(SUPPORTERS) ? Long.parseLong(item.get(SUPPORTERS).n()) : 0);
             }
             start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
         } while (start != null);

@@ -3,6 +3,8 @@ package id.laporwarga.platform.store;
 import id.laporwarga.domain.error.DomainException;
 import id.laporwarga.domain.error.ErrorCode;
 import id.laporwarga.domain.port.CaseRepository;
+import id.laporwarga.domain.intake.GridCells;
+import id.laporwarga.domain.report.CaseKind;
 import id.laporwarga.domain.report.ReportCase;
 import id.laporwarga.domain.report.Reporter;
 import id.laporwarga.domain.time.IndonesianTime;
@@ -172,9 +174,17 @@ public class DynamoCaseRepository implements CaseRepository {
         if (c.intake() != null && c.intake().channel() != null) {
             item.put(AgencyStatsQueries.CHANNEL, s(c.intake().channel().name()));
         }
+        if (c.intake() != null && !c.intake().supporterCaseIds().isEmpty()) {
+            item.put(AgencyStatsQueries.SUPPORTERS, n(c.intake().supporterCaseIds().size()));
+        }
         String created = TableKeys.sortable(c.createdAt()) + "#" + c.caseId();
         String period = IndonesianTime.period(c.createdAt(), zone(c));
         item.put("period", s(period));
+        // open complaints with a place are indexed by grid cell, for duplicates (sparse: gone once terminal)
+        if (c.kind() == CaseKind.COMPLAINT && c.location() != null && !c.status().isTerminal()) {
+            item.put(TableKeys.GSI5_PK, s(TableKeys.cellPk(c.tenantId(), c.category(), GridCells.of(c.location()))));
+            item.put(TableKeys.GSI5_SK, s(created));
+        }
         item.put(TableKeys.GSI1_PK, s(TableKeys.statusPk(c.tenantId(), c.status().name())));
         item.put(TableKeys.GSI1_SK, s((c.deadlineAt() == null ? TableKeys.NO_DEADLINE : TableKeys.sortable(c.deadlineAt()))
                 + "#" + c.caseId()));
@@ -186,8 +196,11 @@ public class DynamoCaseRepository implements CaseRepository {
             item.put(TableKeys.GSI3_PK, s(TableKeys.rtPk(c.tenantId(), c.rtId())));
             item.put(TableKeys.GSI3_SK, s(period + "#" + created));
         }
-        if (c.area() != null && c.area().kecamatanCode() != null) {
-            item.put(TableKeys.GSI4_PK, s(TableKeys.areaPk(c.tenantId(), c.area().kecamatanCode())));
+        if (c.area() != null && c.area().kecamatanCode() != null || c.location() == null) {
+            // a report without a place (aspirasi, request for information) is filed under NO_AREA, for the export
+            String kecamatan = c.area() != null && c.area().kecamatanCode() != null ? c.area().kecamatanCode()
+                    : TableKeys.NO_AREA;
+            item.put(TableKeys.GSI4_PK, s(TableKeys.areaPk(c.tenantId(), kecamatan)));
             item.put(TableKeys.GSI4_SK, s(period + "#" + created));
         }
         return item;

@@ -30,7 +30,10 @@ public class PeriodCaseQueries implements PeriodCases {
         this.cases = cases;
     }
 
-    /** Kecamatan codes of the tenant's boundaries, sorted (the partitions of ByArea). */
+    /**
+     * Kecamatan codes of the tenant's boundaries, sorted, and {@link TableKeys#NO_AREA} for reports without a place
+     * (the partitions of ByArea).
+     */
     public static List<String> kecamatanCodes(Tenant tenant) {
         TreeSet<String> codes = new TreeSet<>();
         for (AdminBoundary b : tenant.boundaries()) {
@@ -40,6 +43,7 @@ public class PeriodCaseQueries implements PeriodCases {
                 codes.add(b.kecamatanCode());
             }
         }
+        codes.add(TableKeys.NO_AREA);
         return List.copyOf(codes);
     }
 

@@ -6,7 +6,7 @@ import java.time.format.DateTimeFormatter;
 
 /**
  * The single-table key design (docs/data-model.md). One table holds cases, their tracking-code and idempotency
- * records, tenants, processed-message markers and RT scores. Four sparse GSIs serve the other access patterns.
+ * records, tenants, processed-message markers and RT scores. Five sparse GSIs serve the other access patterns.
  */
 public final class TableKeys {
     public static final String PK = "pk";
@@ -28,6 +28,11 @@ public final class TableKeys {
     public static final String BY_AREA = "ByArea";
     public static final String GSI4_PK = "gsi4pk";
     public static final String GSI4_SK = "gsi4sk";
+
+    /** Open complaints by tenant, category and grid cell (duplicates), by creation time. */
+    public static final String BY_CELL = "ByCell";
+    public static final String GSI5_PK = "gsi5pk";
+    public static final String GSI5_SK = "gsi5sk";
 
     public static final String TTL = "expiresAt";
 
@@ -97,6 +102,14 @@ public final class TableKeys {
 
     public static String areaPk(String tenantId, String kecamatanCode) {
         return tenantId + "#" + kecamatanCode;
+    }
+
+    /** The {@code ByArea} partition of a tenant's reports without a place (no kecamatan). */
+    public static final String NO_AREA = "-";
+
+    /** The {@code ByCell} key of open complaints of one category in one grid cell ({@code GridCells}). */
+    public static String cellPk(String tenantId, String category, String cell) {
+        return tenantId + "#" + category + "#" + cell;
     }
 
     /** Fixed-width UTC time that sorts lexicographically. */

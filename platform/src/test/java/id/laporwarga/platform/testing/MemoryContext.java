@@ -9,6 +9,7 @@ import id.laporwarga.platform.photo.PhotoMetadataReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import id.laporwarga.domain.port.AgencyStats;
+import id.laporwarga.domain.port.NearbyCases;
 import id.laporwarga.domain.port.AlertPhotoLinks;
 import id.laporwarga.domain.port.AlertSubscriptions;
 import id.laporwarga.domain.port.AnalyticsExports;
@@ -40,6 +41,7 @@ import id.laporwarga.platform.aws.S3PhotoUploads;
 import id.laporwarga.platform.aws.SnsReviewOutbox;
 import id.laporwarga.platform.aws.SnsRoutingNotifications;
 import id.laporwarga.platform.store.AgencyStatsQueries;
+import id.laporwarga.platform.store.NearbyCaseQueries;
 import id.laporwarga.platform.store.DynamoCaseRepository;
 import id.laporwarga.platform.store.DynamoDeliveryClaims;
 import id.laporwarga.platform.store.InboxQueries;
@@ -109,6 +111,7 @@ public final class MemoryContext {
                 port(InboxQueries.class, world.queries, CaseInbox.class, OverdueCases.class),
                 port(PeriodCaseQueries.class, world.queries, PeriodCases.class),
                 port(AgencyStatsQueries.class, world.queries, AgencyStats.class),
+                port(NearbyCaseQueries.class, world.queries, NearbyCases.class),
                 port(RtScoreStore.class, world.scores, RtScores.class),
                 port(DynamoRoster.class, world.roster, Roster.class, RosterStore.class),
                 port(CognitoOfficialAccounts.class, world.roster, OfficialAccounts.class)));

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import id.laporwarga.domain.geotag.PhotoVerification;
 import id.laporwarga.domain.memory.MemoryWorld;
 import id.laporwarga.domain.port.AgencyStats;
+import id.laporwarga.domain.port.NearbyCases;
 import id.laporwarga.domain.port.AlertPhotoLinks;
 import id.laporwarga.domain.port.AlertSubscriptions;
 import id.laporwarga.domain.port.AnalyticsExports;
@@ -48,7 +49,7 @@ class MemoryContextTest {
                     Map.entry(PhotoVerification.OnceMarkers.class, world.markers), Map.entry(DeliveryClaims.class, world.markers),
                     Map.entry(CaseInbox.class, world.queries), Map.entry(OverdueCases.class, world.queries),
                     Map.entry(PeriodCases.class, world.queries), Map.entry(AgencyStats.class, world.queries),
-                    Map.entry(RtScores.class, world.scores));
+                    Map.entry(RtScores.class, world.scores), Map.entry(NearbyCases.class, world.queries));
             expected.forEach((port, instance) -> assertSame(instance, ctx.getBean(port), port.getSimpleName()));
             ctx.getBean(ReviewService.class);
             ctx.getBean(RouteCaseService.class);

@@ -12,6 +12,7 @@ import id.laporwarga.domain.report.ReportCase;
 import id.laporwarga.domain.report.Reporter;
 import id.laporwarga.domain.time.IndonesianTime;
 import id.laporwarga.domain.workflow.ActionRule;
+import id.laporwarga.domain.intake.Duplicates;
 import id.laporwarga.domain.workflow.AgencyClock;
 import id.laporwarga.domain.workflow.ServiceTimes;
 import id.laporwarga.platform.http.UploadView;
@@ -78,14 +79,15 @@ final class CaseViews {
                   List<Attachment> attachments, List<String> verificationReasons,
                   @JsonInclude(JsonInclude.Include.NON_NULL) AssignmentView assignment, List<Step> history,
                   Timings timings, @JsonInclude(JsonInclude.Include.NON_NULL) UploadView upload, Clock clock,
-                  @JsonInclude(JsonInclude.Include.NON_NULL) String filedBy) {
+                  @JsonInclude(JsonInclude.Include.NON_NULL) String filedBy, int reporters,
+                  @JsonInclude(JsonInclude.Include.NON_NULL) String masterCaseId, List<Similar> duplicates) {
         /**
          * @param reporter the contact item, already read only where {@code AccessPolicy.canSeeReporter} allows
          * @param audit    whether the caller (the city admin) also gets links to the pinned originals
          */
         static Detail of(ReportCase c, Reporter reporter, boolean audit, List<ActionRule> actions, PhotoUploads links,
                          List<String> attachmentKeys, PhotoUploads.UploadTicket upload, Locale locale,
-                         AgencyClock.Times clock) {
+                         AgencyClock.Times clock, List<Similar> duplicates) {
             var a = c.area();
             return new Detail(Summary.of(c, actions, locale), c.description(),
                     c.privacy() == null ? null : c.privacy().name(), LatLon.of(c.location()),
@@ -97,7 +99,8 @@ final class CaseViews {
                             links.presignDownload(k))).toList(),
                     c.verificationReasons(), AssignmentView.of(c.assignment(), c),
                     c.history().stream().map(h -> Step.of(h, c)).toList(), Timings.of(c),
-                    upload == null ? null : UploadView.of(upload), Clock.of(clock), c.intakeOrLegacy().filedBy());
+                    upload == null ? null : UploadView.of(upload), Clock.of(clock), c.intakeOrLegacy().filedBy(),
+                    c.intakeOrLegacy().reporters(), c.intakeOrLegacy().masterCaseId(), duplicates);
         }
     }
 
@@ -106,6 +109,18 @@ final class CaseViews {
      * stopped by a hand-back, not running at the triage desk or while the reporter is asked), the triage desk's, the
      * reporter's.
      */
+    /** An open report of the same category nearby, offered to the triage desk to merge ({@code masterCaseId}). */
+    @Serdeable
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    record Similar(String caseId, String trackingCode, String status, long distanceMeters, String createdAt,
+                   int reporters) {
+        static Similar of(Duplicates.Candidate d) {
+            ReportCase c = d.reportCase();
+            return new Similar(c.caseId(), c.trackingCode(), c.status().name(), Math.round(d.distanceMeters()),
+                    c.createdAt() == null ? null : c.createdAt().toString(), c.intakeOrLegacy().reporters());
+        }
+    }
+
     @Serdeable
     @JsonInclude(JsonInclude.Include.ALWAYS)
     record Clock(long agencyMinutes, long triageDeskMinutes, long reporterMinutes) {

@@ -3,6 +3,7 @@ package id.laporwarga.function.reviewstep;
 import id.laporwarga.domain.auth.AccessPolicy;
 import id.laporwarga.domain.auth.Caller;
 import id.laporwarga.domain.auth.Role;
+import id.laporwarga.domain.intake.Duplicates;
 import id.laporwarga.domain.port.CaseAttachments;
 import id.laporwarga.domain.port.CaseInbox;
 import id.laporwarga.domain.port.PhotoUploads;
@@ -52,10 +53,12 @@ public class ReviewApi {
     private final TenantResolver tenants;
     private final ReporterContacts contacts;
     private final java.time.Clock clock;
+    private final Duplicates duplicates;
 
     public ReviewApi(ReviewService service, CaseInbox inbox, CaseAttachments attachments, PhotoUploads links,
-                     TenantResolver tenants, ReporterContacts contacts, java.time.Clock clock) {
+                     TenantResolver tenants, ReporterContacts contacts, java.time.Clock clock, Duplicates duplicates) {
         this.clock = clock;
+        this.duplicates = duplicates;
         this.service = service;
         this.inbox = inbox;
         this.attachments = attachments;
@@ -144,10 +147,15 @@ public class ReviewApi {
         // the contact item is read only for a caller allowed to see it (CONFIDENTIAL/ANONYMOUS: the city admin only)
         Reporter reporter = AccessPolicy.canSeeReporter(caller, c) ? contacts.find(c.caseId()).orElse(null) : null;
         boolean audit = caller.role() == Role.CITY_ADMIN && AccessPolicy.canSee(caller, c);
-        Workflow workflow = WorkflowCatalog.forTenant(service.tenantOf(c)).of(c.kind());
-        return CaseViews.Detail.of(c, reporter, audit, service.availableActions(caller, c), links,
-                attachments.keys(c.tenantId(), c.caseId()), upload, locale,
-                AgencyClock.of(c, workflow, clock.instant()));
+        Tenant tenant = service.tenantOf(c);
+        Workflow workflow = WorkflowCatalog.forTenant(tenant).of(c.kind());
+        List<ActionRule> actions = service.availableActions(caller, c);
+        // the triage desk is offered the open reports of the same category nearby, to merge
+        boolean mayMerge = actions.stream().anyMatch(a -> a.name().equals(WorkflowCatalog.MERGE));
+        List<CaseViews.Similar> similar = mayMerge ? duplicates.of(tenant, c).stream()
+                .filter(d -> AccessPolicy.canSee(caller, d.reportCase())).map(CaseViews.Similar::of).toList() : List.of();
+        return CaseViews.Detail.of(c, reporter, audit, actions, links, attachments.keys(c.tenantId(), c.caseId()),
+                upload, locale, AgencyClock.of(c, workflow, clock.instant()), similar);
     }
 
     private static List<ActionRule> actionsOf(WorkflowCatalog catalog, ReportCase c, Role role) {

@@ -54,7 +54,8 @@ public class ReviewApiHandler extends HttpApiFunction {
         JsonFields photo = body.object("photo");
         ActionCommand command = new ActionCommand(body.string("action"), body.string("note"),
                 body.integer("expectedVersion"), body.string("category"), body.string("agencyId"), body.string("reason"),
-                photo == null ? null : photo.string("contentType"), photo == null ? null : photo.integer("sizeBytes"));
+                photo == null ? null : photo.string("contentType"), photo == null ? null : photo.integer("sizeBytes"),
+                body.string("masterCaseId"));
         if (photo != null && command.photoContentType() == null) {
             body.errors().required("photo.contentType");
         }

@@ -183,6 +183,40 @@ class ReviewStepHandlerTest {
                 .pathParameter("trackingCode", "not-a-code").build(), null), 404, "NOT_FOUND");
     }
 
+    /** The desk asks the reporter (NEEDS_INFO), the reporter answers at /reply with the secret, DLH hands it back. */
+    @Test
+    void theDeskAsksTheReporterWhoRepliesAndTheAgencyHandsTheCaseBack() {
+        seed(CaseKind.COMPLAINT, CaseStatus.TRIAGE, 2, "LAINNYA", "kominfo", Privacy.PUBLIC);
+        JsonNode asked = body(api.handleRequest(HttpEvents.file("http-review-action-forward-admin.json")
+                .body("{\"action\": \"ask\", \"expectedVersion\": 2, \"note\": \"Di depan toko apa?\"}").build(),
+                null), 200);
+        assertEquals("NEEDS_INFO", asked.get("status").getStringValue());
+        java.util.function.Function<String, APIGatewayV2HTTPEvent> reply = body -> {
+            APIGatewayV2HTTPEvent e = HttpEvents.file("http-review-reopen-citizen.json")
+                    .path("/v1/reports/" + CODE + "/reply").body(body).build();
+            e.setRouteKey("POST /v1/reports/{trackingCode}/reply");
+            return e;
+        };
+        assertError(api.handleRequest(reply.apply("{\"secret\": \"not-the-secret\", \"answer\": \"x\"}"), null),
+                403, "FORBIDDEN");
+        JsonNode resumed = body(api.handleRequest(reply.apply("{\"secret\": \"" + SECRET
+                + "\", \"answer\": \"Di depan toko emas.\"}"), null), 200);
+        assertEquals("TRIAGE", resumed.get("status").getStringValue());
+        assertEquals("Di depan toko emas.", world.cases.get(CASE_ID).history().getLast().note());
+
+        JsonNode routed = body(api.handleRequest(HttpEvents.file("http-review-action-forward-admin.json")
+                .body("{\"action\": \"forward\", \"expectedVersion\": 4, \"agencyId\": \"dishub\"}").build(), null), 200);
+        assertEquals("ROUTED", routed.get("status").getStringValue());
+        JsonNode back = body(api.handleRequest(HttpEvents.file("http-review-action-forward-admin.json")
+                .claims(Map.of("sub", "dishub-staf-1", "custom:role", "AGENCY_STAFF", "custom:tenant", "kotamobagu",
+                        "custom:area", "dishub"))
+                .body("{\"action\": \"handback\", \"expectedVersion\": 5, \"note\": \"Bukan wewenang Dishub.\"}")
+                .build(), null), 200);
+        assertEquals("TRIAGE", back.get("status").getStringValue());
+        assertEquals("kominfo", back.get("assignment").get("agencyId").getStringValue());
+        assertEquals(CASE_ID + ":ROUTED->TRIAGE:handback", world.messages.moves.getLast());
+    }
+
     @Test
     void theCityAdminGetsTheMeasuredServiceTimes() {
         Instant submitted = Instant.parse("2026-11-10T01:00:00Z");

@@ -53,14 +53,15 @@ public class AgencyStatistics {
     @Serdeable
     @JsonInclude(JsonInclude.Include.ALWAYS)
     public record AgencyRow(String agencyId, String name, boolean external, long received, long open, long resolved,
-                            long referredExternal, long overdue) {
+                            long referredExternal, long overdue, long reporters) {
     }
 
     @Serdeable
     @JsonInclude(JsonInclude.Include.ALWAYS)
-    public record Counts(long received, long open, long resolved, long referredExternal, long overdue) {
+    public record Counts(long received, long open, long resolved, long referredExternal, long overdue,
+                         long reporters) {
         static Counts of(AgencyCaseCounts c) {
-            return new Counts(c.received(), c.open(), c.resolved(), c.referredExternal(), c.overdue());
+            return new Counts(c.received(), c.open(), c.resolved(), c.referredExternal(), c.overdue(), c.reporters());
         }
     }
 
@@ -89,7 +90,7 @@ public class AgencyStatistics {
             AgencyCaseCounts c = stats.count(tenant.id(), agency.id(), range.start(zone), range.endExclusive(zone), now);
             totals = totals.plus(c);
             rows.add(new AgencyRow(agency.id(), agency.name(), agency.external(), c.received(), c.open(), c.resolved(),
-                    c.referredExternal(), c.overdue()));
+                    c.referredExternal(), c.overdue(), c.reporters()));
         }
         JsonLog.put("tenant", tenant.id());
         LOG.info("admin_stats", "agencies", rows.size(), "received", totals.received());

@@ -2,6 +2,7 @@ package id.laporwarga.function.submitreport;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import id.laporwarga.domain.geotag.CaseVerdicts;
+import id.laporwarga.domain.intake.Duplicates;
 import id.laporwarga.domain.report.CaseKind;
 import id.laporwarga.domain.report.CaseStatus;
 import id.laporwarga.domain.report.HistoryEntry;
@@ -32,8 +33,8 @@ final class ReportViews {
     @JsonInclude(JsonInclude.Include.ALWAYS)
     record Submitted(String caseId, String trackingCode, String status, String statusLabel, String reporterSecret,
                      String tenant, @JsonInclude(JsonInclude.Include.NON_NULL) AreaNames area,
-                     List<UploadView> uploads, String message) {
-        static Submitted of(SubmitReportService.Submitted s, Locale locale) {
+                     List<UploadView> uploads, String message, List<SimilarReport> possibleDuplicates) {
+        static Submitted of(SubmitReportService.Submitted s, Locale locale, List<Duplicates.Candidate> similar) {
             ReportCase c = s.reportCase();
             boolean en = locale == Locale.ENGLISH;
             String message = c.photos().isEmpty() ? (en ? "Report received." : "Laporan diterima.")
@@ -42,7 +43,23 @@ final class ReportViews {
             return new Submitted(c.caseId(), c.trackingCode(), c.status().name(), c.status().label().in(locale),
                     s.citizenSecret(), c.tenantId(),
                     c.area() == null ? null : new AreaNames(c.area().kecamatanName(), c.area().kelurahanName()),
-                    s.uploads().stream().map(UploadView::of).toList(), message);
+                    s.uploads().stream().map(UploadView::of).toList(), message,
+                    similar.stream().map(SimilarReport::of).toList());
+        }
+    }
+
+    /**
+     * An open report of the same category nearby (within the tenant's distance and time window): offered on
+     * submission so the citizen can follow it instead; the triage desk may merge the two. Confidential ones are left
+     * out.
+     */
+    @Serdeable
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    record SimilarReport(String trackingCode, String status, long distanceMeters, int supporters) {
+        static SimilarReport of(Duplicates.Candidate d) {
+            ReportCase c = d.reportCase();
+            return new SimilarReport(c.trackingCode(), c.status().name(), Math.round(d.distanceMeters()),
+                    c.intakeOrLegacy().supporterCaseIds().size());
         }
     }
 
@@ -61,14 +78,14 @@ final class ReportViews {
                       Boolean confidential, String kind, String category, String categoryName, TenantRef tenant,
                       PublicArea area, String createdAt, String createdAtLocal, String timeZone, List<String> reasons,
                       List<String> notices, String handledBy, String dueAtLocal, List<PublicStep> history,
-                      String reportClass, String answer, String question) {
+                      String reportClass, String answer, String question, Integer supporters, String mergedInto) {
         static PublicView of(ReportCase c, Optional<Tenant> tenant, Locale locale) {
             ZoneId zone = c.timeZone() == null ? IndonesianTime.WIB : ZoneId.of(c.timeZone());
             String updatedLocal = IndonesianTime.display(c.updatedAt(), zone);
             if (c.privacy() == Privacy.CONFIDENTIAL) {
                 return new PublicView(c.trackingCode(), c.status().name(), c.status().label().in(locale),
                         c.updatedAt().toString(), updatedLocal, true, null, null, null, null, null, null, null, null,
-                        null, null, null, null, null, null, null, null);
+                        null, null, null, null, null, null, null, null, null, null);
             }
             boolean reasons = !c.verificationReasons().isEmpty();
             var assignment = c.assignment() != null && c.assignment().agencyName() != null ? c.assignment() : null;
@@ -86,7 +103,20 @@ final class ReportViews {
                     assignment != null && assignment.dueAt() != null && !c.status().isTerminal()
                             ? IndonesianTime.display(assignment.dueAt(), zone) : null,
                     c.history().stream().map(h -> PublicStep.of(h, zone, locale)).toList(),
-                    c.reportClass().name(), answer(c), question(c));
+                    c.reportClass().name(), answer(c), question(c), c.intakeOrLegacy().supporterCaseIds().size(), null);
+        }
+
+        /**
+         * A supporter merged into a master follows the master: the master's status and history under the supporter's
+         * own tracking code, with the master's code in {@code mergedInto}.
+         */
+        static PublicView following(ReportCase supporter, ReportCase master, Optional<Tenant> tenant, Locale locale) {
+            PublicView m = of(master, tenant, locale);
+            return new PublicView(supporter.trackingCode(), m.status(), m.statusLabel(), m.updatedAt(),
+                    m.updatedAtLocal(), m.confidential(), m.kind(), m.category(), m.categoryName(), m.tenant(), m.area(),
+                    m.createdAt(), m.createdAtLocal(), m.timeZone(), m.reasons(), m.notices(), m.handledBy(),
+                    m.dueAtLocal(), m.history(), m.reportClass(), m.answer(), null, m.supporters(),
+                    master.privacy() == Privacy.CONFIDENTIAL ? null : master.trackingCode());
         }
 
         /** The answer of an aspirasi or a request for information: the note of the move that resolved it. */

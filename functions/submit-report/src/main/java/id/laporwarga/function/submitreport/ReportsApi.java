@@ -9,7 +9,10 @@ import id.laporwarga.domain.report.ReportCase;
 import id.laporwarga.domain.report.SubmitReportRequest;
 import id.laporwarga.domain.report.SubmitReportService;
 import id.laporwarga.domain.report.TrackingCodes;
+import id.laporwarga.domain.intake.Duplicates;
 import id.laporwarga.domain.report.CaseKind;
+import id.laporwarga.domain.report.CaseStatus;
+import id.laporwarga.domain.report.Privacy;
 import id.laporwarga.platform.http.QueryParameters;
 import id.laporwarga.platform.log.JsonLog;
 import id.laporwarga.platform.tenant.TenantResolver;
@@ -20,7 +23,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 /** What submit-report's routes do: submit (idempotent), the public tracking view, the tenant catalogue. */
 @Singleton
@@ -32,10 +37,12 @@ public class ReportsApi {
     private final TenantCatalog tenants;
     private final TenantResolver resolver;
     private final Json json;
+    private final Duplicates duplicates;
     private volatile JsonNode openApi;
 
     public ReportsApi(SubmitReportService submissions, CaseRepository cases, TenantCatalog tenants,
-                      TenantResolver resolver, Json json) {
+                      TenantResolver resolver, Json json, Duplicates duplicates) {
+        this.duplicates = duplicates;
         this.submissions = submissions;
         this.cases = cases;
         this.tenants = tenants;
@@ -76,7 +83,27 @@ public class ReportsApi {
             throw new DomainException(ErrorCode.NOT_FOUND);
         }
         ReportCase c = cases.findByTrackingCode(code).orElseThrow(() -> new DomainException(ErrorCode.NOT_FOUND));
+        String master = c.intakeOrLegacy().masterCaseId();
+        if (c.status() == CaseStatus.MERGED && master != null) {
+            Optional<ReportCase> followed = cases.findById(master);
+            if (followed.isPresent()) {
+                return ReportViews.PublicView.following(c, followed.get(), tenants.find(c.tenantId()), locale);
+            }
+        }
         return ReportViews.PublicView.of(c, tenants.find(c.tenantId()), locale);
+    }
+
+    /**
+     * The open reports of the same category near a new one (the tenant's distance and time window), to offer on
+     * submission; confidential ones are left out. Empty for a replay and for reports without a place.
+     */
+    public List<Duplicates.Candidate> similar(SubmitReportService.Submitted submitted) {
+        ReportCase c = submitted.reportCase();
+        if (!submitted.created()) {
+            return List.of();
+        }
+        return tenants.find(c.tenantId()).map(t -> duplicates.of(t, c)).orElse(List.of()).stream()
+                .filter(d -> d.reportCase().privacy() != Privacy.CONFIDENTIAL).limit(5).toList();
     }
 
     /** The API's OpenAPI document (docs/openapi.json, packaged with this function), read once. */

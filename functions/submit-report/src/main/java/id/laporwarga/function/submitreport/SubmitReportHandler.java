@@ -1,7 +1,6 @@
 package id.laporwarga.function.submitreport;
 
 import id.laporwarga.domain.auth.Caller;
-import id.laporwarga.domain.report.SubmitReportService;
 import id.laporwarga.platform.auth.Callers;
 import id.laporwarga.platform.aws.InitPhaseWarmup;
 import id.laporwarga.platform.http.ApiRequest;
@@ -39,9 +38,9 @@ public class SubmitReportHandler extends HttpApiFunction {
     @Override
     protected Routes routes() {
         return new Routes()
-                .on("POST", "/v1/reports", r -> submit(r, null))
-                .on("POST", "/v1/rt/reports", r -> submit(r, Callers.from(r))) // 401 without a verified token
-                .on("POST", "/v1/staff/reports", this::submitForCitizen) // 401 without a verified token
+                .on("POST", "/v1/reports", r -> submit(r, null, null))
+                .on("POST", "/v1/rt/reports", r -> submit(r, Callers.from(r), null)) // 401 without a verified token
+                .on("POST", "/v1/staff/reports", r -> submit(r, null, Callers.from(r))) // 401 without a token
                 .on("GET", "/v1/reports/{trackingCode}",
                         r -> ApiResponse.ok(api.get().publicView(r.pathParameter("trackingCode"), r.locale())))
                 .on("GET", "/v1/tenants", r -> ApiResponse.ok(api.get().tenants()))
@@ -58,26 +57,17 @@ public class SubmitReportHandler extends HttpApiFunction {
         api.get();
     }
 
-    /** A citizen's report, or with {@code rtHead} an RT head's activity report for the RT of the token. */
-    ApiResponse submit(ApiRequest request, Caller rtHead) {
+    /**
+     * A citizen's report; with {@code rtHead} an RT head's activity report for the RT of the token; with
+     * {@code staff} a report staff file for a citizen (the staff member and the channel recorded).
+     */
+    ApiResponse submit(ApiRequest request, Caller rtHead, Caller staff) {
         var parsed = SubmitReportRequests.parse(jsonBody(request));
         String key = request.header("idempotency-key").orElse(null);
-        return created(request, rtHead == null ? api.get().submit(parsed, key)
-                : api.get().submitRtActivity(rtHead, parsed, key));
-    }
-
-    /** Staff file a citizen's report received through another channel (the staff member and channel recorded). */
-    ApiResponse submitForCitizen(ApiRequest request) {
-        Caller staff = Callers.from(request);
-        var parsed = SubmitReportRequests.parse(jsonBody(request));
-        return created(request, api.get().submitForCitizen(staff, parsed,
-                request.header("idempotency-key").orElse(null)));
-    }
-
-    private static ApiResponse created(ApiRequest request, SubmitReportService.Submitted submitted) {
-        String code = submitted.reportCase().trackingCode();
-        ApiResponse response = ApiResponse.created(ReportViews.Submitted.of(submitted, request.locale()))
-                .withHeader("Location", "/v1/reports/" + code);
+        var submitted = staff != null ? api.get().submitForCitizen(staff, parsed, key)
+                : rtHead != null ? api.get().submitRtActivity(rtHead, parsed, key) : api.get().submit(parsed, key);
+        ApiResponse response = ApiResponse.created(ReportViews.Submitted.of(submitted, request.locale(),
+                api.get().similar(submitted))).withHeader("Location", "/v1/reports/" + submitted.reportCase().trackingCode());
         return submitted.created() ? response : response.withHeader("Idempotent-Replayed", "true");
     }
 }

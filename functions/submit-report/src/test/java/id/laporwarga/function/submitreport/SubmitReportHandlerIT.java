@@ -281,4 +281,42 @@ class SubmitReportHandlerIT {
         in.transferTo(out);
         return out.toByteArray();
     }
+
+    /** A report of the same category 20 m from an open one is offered it, found through ByCell: no Scan. */
+    @Test
+    void aReportNextToAnOpenOneOfTheSameCategoryIsOfferedItThroughTheIndex() throws Exception {
+        String near = "{\"kind\": \"COMPLAINT\", \"category\": \"JALAN_RUSAK\", \"description\": \"Jalan berlubang "
+                + "besar di depan Pasar Serasi.\", \"location\": {\"lat\": %s, \"lon\": 124.322505}, \"photos\": "
+                + "[{\"contentType\": \"image/jpeg\", \"sizeBytes\": 245760}]}";
+        JsonNode first = json(call(submitEvent(newKey(), near.formatted("0.749865"))));
+        long scans = id.laporwarga.platform.aws.AwsCallRecorder.count("DynamoDb.Scan");
+        long queries = id.laporwarga.platform.aws.AwsCallRecorder.count("DynamoDb.Query");
+        APIGatewayV2HTTPResponse second = call(submitEvent(newKey(), near.formatted("0.750045")));
+        assertEquals(201, second.getStatusCode(), second.getBody());
+        JsonNode offered = json(second).get("possibleDuplicates");
+        assertEquals(first.get("trackingCode").getStringValue(), offered.get(0).get("trackingCode").getStringValue());
+        assertEquals(20, offered.get(0).get("distanceMeters").getLongValue(), 1);
+        assertEquals(scans, id.laporwarga.platform.aws.AwsCallRecorder.count("DynamoDb.Scan"), "never a scan");
+        assertTrue(id.laporwarga.platform.aws.AwsCallRecorder.count("DynamoDb.Query") >= queries + 9,
+                "one query per grid cell around the point");
+        JsonNode other = json(call(submitEvent(newKey(), near.formatted("0.760000")))); // 1.2 km away
+        assertEquals(0, other.get("possibleDuplicates").size());
+    }
+
+    /** An aspirasi without place or photo: filed with the tenant's id, screened by the triage desk. */
+    @Test
+    void anAspirasiWithoutPlaceOrPhotoIsFiledForTheNamedTenant() throws Exception {
+        APIGatewayV2HTTPResponse response = call(submitEvent(newKey(), "{\"kind\": \"COMPLAINT\", \"category\": "
+                + "\"SARAN\", \"tenantId\": \"kotamobagu\", \"channel\": \"WEB\", \"description\": \"Mohon "
+                + "ditambah lampu penerangan di taman kota.\"}"));
+        assertEquals(201, response.getStatusCode(), response.getBody());
+        JsonNode body = json(response);
+        assertEquals("TRIAGE", body.get("status").getStringValue());
+        assertEquals(0, body.get("uploads").size());
+        JsonNode view = json(call(viewEvent(body.get("trackingCode").getStringValue())));
+        assertEquals("ASPIRASI", view.get("reportClass").getStringValue());
+        assertEquals(400, call(submitEvent(newKey(), "{\"kind\": \"COMPLAINT\", \"category\": \"SAMPAH\", "
+                + "\"tenantId\": \"kotamobagu\", \"description\": \"Sampah menumpuk di pasar.\"}")).getStatusCode(),
+                "a pothole-like category still needs its place and photo");
+    }
 }

@@ -1,0 +1,15 @@
+package id.laporwarga.domain.port;
+
+import id.laporwarga.domain.report.ReportCase;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+
+/**
+ * Open complaints by place ({@link id.laporwarga.domain.intake.GridCells}): one index query per cell, never a scan.
+ * Only cases that are still open (not in a terminal state) are in the index.
+ */
+public interface NearbyCases {
+    /** Open cases of {@code category} of the tenant in any of {@code cells}, created at or after {@code since}. */
+    List<ReportCase> openIn(String tenantId, String category, Collection<String> cells, Instant since);
+}
