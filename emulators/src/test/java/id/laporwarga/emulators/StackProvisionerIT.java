@@ -52,7 +52,7 @@ class StackProvisionerIT {
         String table = stack.table("CasesTable");
         assertEquals("emu-test-CasesTable", table);   // no TableName: CloudFormation's <stack>-<LogicalId> style
         var description = aws.dynamoDb().describeTable(b -> b.tableName(table)).table();
-        assertEquals(4, description.globalSecondaryIndexes().size());
+        assertEquals(5, description.globalSecondaryIndexes().size()); // ByStatusDeadline, ByAgency, ByRt, ByArea, ByCell
         assertTrue(description.globalSecondaryIndexes().stream().allMatch(g -> g.indexStatus() == IndexStatus.ACTIVE));
         var ttl = aws.dynamoDb().describeTimeToLive(b -> b.tableName(table)).timeToLiveDescription();
         assertEquals(TimeToLiveStatus.ENABLED, ttl.timeToLiveStatus());
