@@ -75,6 +75,8 @@ public final class ParquetConversion {
                 c.put("complaintsResolved", "INTEGER");
                 c.put("medianHoursToResolve", "DOUBLE");
                 c.put("overdue", "INTEGER");
+                c.put("rts", "INTEGER");
+                c.put("activeRts", "INTEGER");
             }
             default -> throw new IllegalArgumentException("unknown dataset " + dataset);
         }

@@ -20,7 +20,11 @@ import java.util.Map;
  */
 public final class SubmitReportColdStartBenchmark {
     static final double RATIO_TARGET = 1.3;
-    static final int CALLS_TARGET = 3;
+    /**
+     * The submission's own calls (tenants, the reporter-secret key, the idempotent transaction, a read) plus the
+     * duplicates it offers: one ByCell query per grid cell a 50 m circle touches, at most 4 (issue 15).
+     */
+    static final int CALLS_TARGET = 8;
 
     private SubmitReportColdStartBenchmark() {
     }

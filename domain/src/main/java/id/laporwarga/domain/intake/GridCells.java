@@ -13,7 +13,7 @@ public final class GridCells {
     /** Cell size in degrees. */
     public static final double SIZE = 0.001;
     private static final double METERS_PER_DEGREE = 111_320;
-    /** The largest radius searched: 3 rings of cells around the point's own (49 cells). */
+    /** The largest radius searched (a box of at most 7 × 7 cells). */
     public static final int MAX_RADIUS_METERS = 300;
 
     private GridCells() {
@@ -24,18 +24,20 @@ public final class GridCells {
         return cell((long) Math.floor(p.lat() / SIZE), (long) Math.floor(p.lon() / SIZE));
     }
 
-    /** Every cell that holds a point within {@code radiusMeters} of {@code p} (the point's own cell first). */
+    /**
+     * Every cell that may hold a point within {@code radiusMeters} of {@code p}: the cells the bounding box of that
+     * circle touches (the point's own cell first). For 50 m that is 1 to 4 cells, one index query each.
+     */
     public static List<String> around(GeoPoint p, int radiusMeters) {
         int radius = Math.min(Math.max(1, radiusMeters), MAX_RADIUS_METERS);
+        double dLat = radius / METERS_PER_DEGREE;
+        double dLon = radius / (METERS_PER_DEGREE * Math.max(0.2, Math.cos(Math.toRadians(p.lat()))));
         long lat = (long) Math.floor(p.lat() / SIZE);
         long lon = (long) Math.floor(p.lon() / SIZE);
-        int latRings = (int) Math.ceil(radius / (METERS_PER_DEGREE * SIZE));
-        double cos = Math.max(0.2, Math.cos(Math.toRadians(p.lat())));
-        int lonRings = (int) Math.ceil(radius / (METERS_PER_DEGREE * SIZE * cos));
         List<String> out = new ArrayList<>();
         out.add(cell(lat, lon));
-        for (long a = lat - latRings; a <= lat + latRings; a++) {
-            for (long b = lon - lonRings; b <= lon + lonRings; b++) {
+        for (long a = (long) Math.floor((p.lat() - dLat) / SIZE); a <= (long) Math.floor((p.lat() + dLat) / SIZE); a++) {
+            for (long b = (long) Math.floor((p.lon() - dLon) / SIZE); b <= (long) Math.floor((p.lon() + dLon) / SIZE); b++) {
                 if (a != lat || b != lon) {
                     out.add(cell(a, b));
                 }

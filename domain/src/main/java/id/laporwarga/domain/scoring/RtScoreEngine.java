@@ -93,6 +93,9 @@ public final class RtScoreEngine {
                 confidentialSkipped++;
                 return;
             }
+            if (c.status() == CaseStatus.MERGED) {
+                return; // a duplicate merged into its master: the master is the one case ("me too")
+            }
             if (c.kind() == CaseKind.COMPLAINT) {
                 areaFigures(c);
             }

@@ -166,10 +166,12 @@ class RtScoreEngineTest {
                 complaint("RT-004", "2026-10-10T09:00").to(CaseStatus.RESOLVED, "2026-10-30T10:00").build(),
                 complaint("RT-004", "2026-10-20T09:00").to(CaseStatus.RESOLVED, "2026-11-03T10:00").build(),
                 complaint("RT-004", "2026-10-21T09:00").to(CaseStatus.REJECTED, "2026-10-21T10:00").build(),
+                complaint("RT-004", "2026-10-21T09:30").to(CaseStatus.MERGED, "2026-10-21T10:00").build(),
                 complaint("RT-004", "2026-09-21T09:00").to(CaseStatus.RESOLVED, "2026-10-01T10:00").build(),
                 approvedOn1October("RT-004"));
         RtScore rt = only(score(ScoringPolicy.defaults(), AFTER_CLOSE, cases), "RT-004");
-        assertEquals(3, rt.counts().complaintsReceived(), "the rejected one and September's do not count");
+        assertEquals(3, rt.counts().complaintsReceived(),
+                "the rejected one, the one merged into a similar report and September's do not count");
         assertEquals(2, rt.counts().complaintsResolved());
         assertEquals(1, rt.counts().complaintsConfirmed());
         assertEquals(17, line(rt, ScoreComponentType.COMPLAINTS_RESOLVED).points(), "25 x 2/3 = 16.67 -> 17");

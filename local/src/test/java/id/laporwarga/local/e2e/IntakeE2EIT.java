@@ -46,10 +46,21 @@ class IntakeE2EIT {
         return LaporApi.json(r);
     }
 
+    /**
+     * An official's action on the version just read; a 409 while the platform updates the case (alert deliveries) is
+     * retried, as the API tells clients to.
+     */
     JsonNode act(String caseId, String token, Map<String, Object> command) {
-        Map<String, Object> body = new LinkedHashMap<>(command);
-        body.put("expectedVersion", caseView(caseId, token).get("version").asLong());
-        HttpResponse<String> r = api.call("POST", "/v1/cases/" + caseId + "/actions", token, body);
+        HttpResponse<String> r = null;
+        for (int attempt = 0; attempt < 20; attempt++) {
+            Map<String, Object> body = new LinkedHashMap<>(command);
+            body.put("expectedVersion", caseView(caseId, token).get("version").asLong());
+            r = api.call("POST", "/v1/cases/" + caseId + "/actions", token, body);
+            if (r.statusCode() != 409) {
+                break;
+            }
+            LaporApi.sleep(200);
+        }
         assertEquals(200, r.statusCode(), r.body());
         return LaporApi.json(r);
     }
