@@ -45,6 +45,9 @@ build-PublicPerformanceFunction:
 build-ExportFunction:
 	$(call lambda_package,score-rt)
 
+build-TenantJobsFunction:
+	$(call lambda_package,tenant-jobs)
+
 .PHONY: test local
 test:
 	$(MVN) -B verify

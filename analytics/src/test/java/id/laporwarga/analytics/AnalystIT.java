@@ -88,7 +88,8 @@ class AnalystIT {
                 }
             }
             for (YearMonth month : MONTHS) {
-                var r = export.handleRequest(new ExportRequest(TENANT, month.toString()), null);
+                var r = export.getApplicationContext().getBean(id.laporwarga.function.scorert.Exports.class)
+                        .run(new ExportRequest(TENANT, month.toString()));
                 assertEquals(12, r.tenants().get(0).cases());
             }
 

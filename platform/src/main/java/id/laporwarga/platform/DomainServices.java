@@ -5,6 +5,8 @@ import id.laporwarga.domain.port.AlertPhotoLinks;
 import id.laporwarga.domain.port.CaseRepository;
 import id.laporwarga.domain.port.PhotoUploads;
 import id.laporwarga.domain.port.TenantCatalog;
+import id.laporwarga.domain.port.TenantRegistry;
+import id.laporwarga.domain.tenant.TenantOnboardingService;
 import id.laporwarga.domain.report.SubmitReportService;
 import id.laporwarga.domain.routing.DeliveryClaims;
 import id.laporwarga.domain.routing.RouteCaseService;
@@ -52,5 +54,10 @@ public class DomainServices {
     ReviewService reviewService(CaseRepository cases, TenantCatalog tenants, PhotoUploads uploads, ReviewOutbox outbox,
                                 Clock clock) {
         return new ReviewService(cases, tenants, uploads, outbox, clock);
+    }
+
+    @Singleton
+    TenantOnboardingService tenantOnboardingService(TenantRegistry registry) {
+        return new TenantOnboardingService(registry);
     }
 }

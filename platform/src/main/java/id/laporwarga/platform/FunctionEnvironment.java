@@ -15,6 +15,10 @@ public final class FunctionEnvironment {
     public static final String CITIZEN_NOTICES_TOPIC_ARN = "CITIZEN_NOTICES_TOPIC_ARN";
     public static final String SUPERVISOR_ALERTS_TOPIC_ARN = "SUPERVISOR_ALERTS_TOPIC_ARN";
     public static final String ANALYTICS_BUCKET = "ANALYTICS_BUCKET";
+    /** Tenants' boundary files ({@code boundaries/<tenant>/<version>.geojson.gz}) and admins' uploads. */
+    public static final String BOUNDARIES_BUCKET = "BOUNDARIES_BUCKET";
+    /** Positions of tenants' polygons a container keeps in memory at most (least recently used dropped first). */
+    public static final String TENANT_CACHE_POSITIONS = "LAPOR_TENANT_CACHE_POSITIONS";
     public static final String AWS_ENDPOINT_URL = "AWS_ENDPOINT_URL";
     public static final String AWS_REGION = "AWS_REGION";
     public static final String FUNCTION_NAME = "AWS_LAMBDA_FUNCTION_NAME";

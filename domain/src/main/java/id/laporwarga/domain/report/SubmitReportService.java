@@ -73,7 +73,7 @@ public final class SubmitReportService {
                             "8-128 karakter: huruf, angka, _ . : -", "8-128 characters: letters, digits, _ . : -")));
         }
         ReportValidator.ValidReport valid = ReportValidator.validate(request);
-        TenantLocator.Located located = TenantLocator.require(tenants.all(), valid.location());
+        TenantLocator.Located located = TenantLocator.require(tenants, valid.location());
         Tenant tenant = located.tenant();
         Category category = tenant.category(valid.category())
                 .filter(c -> c.appliesTo(valid.kind()))

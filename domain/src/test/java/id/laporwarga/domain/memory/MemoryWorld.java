@@ -15,6 +15,8 @@ public final class MemoryWorld {
     public final MemoryMessages messages = new MemoryMessages();
     public final MemoryMarkers markers = new MemoryMarkers();
     public final MemoryObjects objects = new MemoryObjects();
+    public final MemoryUploads uploads = new MemoryUploads();
+    public final MemoryJobs jobs = new MemoryJobs();
 
     public MemoryWorld(Tenant... tenants) {
         this.tenants = new MemoryTenants(tenants);

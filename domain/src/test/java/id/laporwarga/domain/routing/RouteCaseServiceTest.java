@@ -42,10 +42,7 @@ class RouteCaseServiceTest {
     void setUp() {
         clock = new MutableClock(NOW.plusSeconds(30));
         Tenant tenant = RoutingFixtures.tenant();
-        TenantCatalog catalog = new TenantCatalog() {
-            public List<Tenant> all() { return List.of(tenant); }
-            public Optional<Tenant> find(String id) { return Optional.of(tenant).filter(t -> t.id().equals(id)); }
-        };
+        TenantCatalog catalog = new id.laporwarga.domain.memory.MemoryTenants(tenant);
         service = new RouteCaseService(cases, catalog, notifications, claims, p -> "https://s3/" + p.objectKey(),
                 Duration.ofHours(1), clock);
     }

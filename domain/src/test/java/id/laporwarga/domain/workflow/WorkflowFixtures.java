@@ -105,21 +105,12 @@ final class WorkflowFixtures {
 
     /** Optimistic-locking in-memory store, same contract as the DynamoDB adapter. */
 
-    static final class Tenants implements TenantCatalog {
+    static final class Tenants extends id.laporwarga.domain.memory.MemoryTenants {
         final Tenant tenant;
 
         Tenants(Tenant tenant) {
+            super(tenant);
             this.tenant = tenant;
-        }
-
-        @Override
-        public List<Tenant> all() {
-            return List.of(tenant);
-        }
-
-        @Override
-        public Optional<Tenant> find(String tenantId) {
-            return tenant.id().equals(tenantId) ? Optional.of(tenant) : Optional.empty();
         }
     }
 

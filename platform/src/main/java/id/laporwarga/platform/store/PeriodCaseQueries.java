@@ -1,14 +1,11 @@
 package id.laporwarga.platform.store;
 
-import id.laporwarga.domain.geo.AdminBoundary;
-import id.laporwarga.domain.geo.AdminLevel;
 import id.laporwarga.domain.port.PeriodCases;
 import id.laporwarga.domain.report.ReportCase;
 import id.laporwarga.domain.tenant.Tenant;
 import jakarta.inject.Singleton;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeSet;
 import java.util.function.Consumer;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -30,17 +27,9 @@ public class PeriodCaseQueries implements PeriodCases {
         this.cases = cases;
     }
 
-    /** Kecamatan codes of the tenant's boundaries, sorted (the partitions of ByArea). */
+    /** Kecamatan codes of the tenant's areas, sorted (the partitions of ByArea); no polygon is loaded. */
     public static List<String> kecamatanCodes(Tenant tenant) {
-        TreeSet<String> codes = new TreeSet<>();
-        for (AdminBoundary b : tenant.boundaries()) {
-            if (b.level() == AdminLevel.KECAMATAN) {
-                codes.add(b.code());
-            } else if (b.level() == AdminLevel.KELURAHAN && b.kecamatanCode() != null) {
-                codes.add(b.kecamatanCode());
-            }
-        }
-        return List.copyOf(codes);
+        return tenant.areas().kecamatanCodes();
     }
 
     /** Calls {@code sink} once per case of {@code tenant} created in any of {@code periods} ("yyyy-MM"); returns the count. */

@@ -69,7 +69,16 @@ public final class TableKeys {
 
     public static final String IDEMPOTENCY_SK = "IDEMPOTENCY";
 
-    public static final String TENANT_PK = "TENANT";
+    /** A tenant's document item (small: no boundaries; those are files in the boundaries bucket). */
+    public static String tenantPk(String tenantId) {
+        return "TENANT#" + tenantId;
+    }
+
+    public static final String TENANT_SK = "TENANT";
+
+    /** The national index of tenants: one small item (id, name, zone, versions and boxes of every tenant). */
+    public static final String TENANT_INDEX_PK = "TENANTS";
+    public static final String TENANT_INDEX_SK = "INDEX";
 
     /** Marker of a processed message/event, for exactly-once effects of redelivered messages. */
     public static String processedPk(String scope, String id) {

@@ -2,8 +2,12 @@ package id.laporwarga.platform.tenant;
 
 import id.laporwarga.domain.error.FieldErrors;
 import id.laporwarga.domain.geo.AdminBoundary;
-import id.laporwarga.domain.geo.AdminLevel;
-import id.laporwarga.domain.geo.GeoJsonGeometries;
+import id.laporwarga.domain.error.DomainException;
+import id.laporwarga.domain.geo.Boundaries;
+import id.laporwarga.domain.geo.BoundaryFingerprint;
+import id.laporwarga.domain.geo.TenantAreas;
+import id.laporwarga.platform.json.JsonTrees;
+import java.io.ByteArrayInputStream;
 import id.laporwarga.domain.report.CaseKind;
 import id.laporwarga.domain.tenant.Agency;
 import id.laporwarga.domain.tenant.Category;
@@ -39,7 +43,40 @@ public final class TenantDocuments {
     private TenantDocuments() {
     }
 
+    /**
+     * Parses a whole document, boundaries included ({@code boundaries}: a FeatureCollection): the sample tenants and
+     * tests. Requests go through {@link BoundaryFiles#split} and {@link #parse(JsonNode, String, Boundaries)}.
+     */
     public static Tenant parse(JsonNode root, String expectedId) {
+        JsonNode fc = root != null && root.isObject() ? root.get("boundaries") : null;
+        if (fc == null || fc.isNull()) {
+            return parse(root, expectedId, null);
+        }
+        List<AdminBoundary> list;
+        try {
+            list = BoundaryFiles.read(new ByteArrayInputStream(JsonTrees.bytes(fc)), "boundaries", true);
+        } catch (DomainException e) {
+            FieldErrors errors = new FieldErrors();
+            e.fieldErrors().forEach((f, m) -> errors.add(f, m.id(), m.en()));
+            try {
+                parse(root, expectedId, null);
+            } catch (DomainException other) {
+                other.fieldErrors().forEach((f, m) -> {
+                    if (!"boundaries".equals(f)) {
+                        errors.add(f, m.id(), m.en());
+                    }
+                });
+            }
+            throw DomainException.validation(errors.asMap());
+        }
+        return parse(root, expectedId, Boundaries.of(BoundaryFingerprint.of(list), list));
+    }
+
+    /**
+     * Parses the document part (its {@code boundaries} member, if any, is ignored) with the tenant's boundaries given
+     * apart: new ones, or the stored ones (loaded lazily). Null boundaries are reported as missing.
+     */
+    public static Tenant parse(JsonNode root, String expectedId, Boundaries boundaries) {
         JsonFields doc = JsonFields.root(root);
         FieldErrors errors = doc.errors();
         String id = doc.string("id");
@@ -66,10 +103,12 @@ public final class TenantDocuments {
                 errors.add("timeZone", "zona waktu tidak dikenal (WIB, WITA, WIT)", "unknown time zone (WIB, WITA, WIT)");
             }
         }
-
-        List<AdminBoundary> boundaries = parseBoundaries(doc, errors);
+        if (boundaries == null) {
+            errors.required("boundaries");
+        }
+        TenantAreas areas = boundaries == null ? new TenantAreas(List.of(), List.of()) : boundaries.areas();
         Set<String> kelurahanCodes = new HashSet<>();
-        boundaries.stream().filter(b -> b.level() == AdminLevel.KELURAHAN).forEach(b -> kelurahanCodes.add(b.code()));
+        areas.kelurahan().forEach(a -> kelurahanCodes.add(a.code()));
         List<Agency> agencies = parseAgencies(doc, errors, kelurahanCodes);
         Set<String> agencyIds = new HashSet<>();
         agencies.forEach(a -> agencyIds.add(a.id()));
@@ -84,52 +123,6 @@ public final class TenantDocuments {
             errors.throwIfAny();
             throw e;
         }
-    }
-
-    private static List<AdminBoundary> parseBoundaries(JsonFields doc, FieldErrors errors) {
-        JsonFields fc = doc.object("boundaries");
-        List<AdminBoundary> out = new ArrayList<>();
-        if (fc == null) {
-            errors.required("boundaries");
-            return out;
-        }
-        if (!"FeatureCollection".equals(fc.string("type"))) {
-            errors.add("boundaries.type", "harus FeatureCollection", "must be FeatureCollection");
-        }
-        List<JsonFields> features = fc.objects("features");
-        if (features == null || features.isEmpty()) {
-            errors.add("boundaries.features", "minimal satu poligon", "at least one polygon");
-            return out;
-        }
-        for (int i = 0; i < features.size(); i++) {
-            JsonFields f = features.get(i);
-            if (f == null) {
-                continue;
-            }
-            String field = "boundaries.features[" + i + "]";
-            JsonFields props = f.object("properties");
-            JsonFields geometry = f.object("geometry");
-            if (props == null || geometry == null) {
-                errors.add(field, "butuh properties dan geometry", "needs properties and geometry");
-                continue;
-            }
-            try {
-                AdminLevel level = AdminLevel.fromGeoJson(props.string("level"));
-                String code = props.string("kode");
-                String nama = props.string("nama");
-                if (code == null || nama == null) {
-                    errors.add(field + ".properties", "kode dan nama wajib diisi", "kode and nama are required");
-                    continue;
-                }
-                String kecamatanCode = props.string("kecamatan_kode");
-                Object coordinates = toPlain(geometry.raw("coordinates"));
-                out.add(new AdminBoundary(level, code, nama, kecamatanCode,
-                        GeoJsonGeometries.fromGeoJson(geometry.string("type"), coordinates)));
-            } catch (IllegalArgumentException e) {
-                errors.add(field, "tidak valid: " + e.getMessage(), "invalid: " + e.getMessage());
-            }
-        }
-        return out;
     }
 
     private static List<Agency> parseAgencies(JsonFields doc, FieldErrors errors, Set<String> kelurahanCodes) {
@@ -321,26 +314,5 @@ public final class TenantDocuments {
 
     private static int intOr(Long value, int fallback) {
         return value == null ? fallback : value.intValue();
-    }
-
-    /** JSON tree to plain Java lists/numbers for the geometry builder. */
-    static Object toPlain(JsonNode node) {
-        if (node == null || node.isNull()) {
-            return null;
-        }
-        if (node.isArray()) {
-            List<Object> list = new ArrayList<>(node.size());
-            for (int i = 0; i < node.size(); i++) {
-                list.add(toPlain(node.get(i)));
-            }
-            return list;
-        }
-        if (node.isNumber()) {
-            return node.getDoubleValue();
-        }
-        if (node.isString()) {
-            return node.getStringValue();
-        }
-        return null;
     }
 }

@@ -11,6 +11,7 @@ import id.laporwarga.domain.port.AgencyStats;
 import id.laporwarga.domain.port.AlertPhotoLinks;
 import id.laporwarga.domain.port.AlertSubscriptions;
 import id.laporwarga.domain.port.AnalyticsExports;
+import id.laporwarga.domain.port.BoundaryUploads;
 import id.laporwarga.domain.port.CaseAttachments;
 import id.laporwarga.domain.port.CaseInbox;
 import id.laporwarga.domain.port.CaseRepository;
@@ -18,6 +19,7 @@ import id.laporwarga.domain.port.PeriodCases;
 import id.laporwarga.domain.port.PhotoUploads;
 import id.laporwarga.domain.port.RtScores;
 import id.laporwarga.domain.port.TenantCatalog;
+import id.laporwarga.domain.port.TenantJobQueue;
 import id.laporwarga.domain.port.TenantRegistry;
 import id.laporwarga.domain.routing.DeliveryClaims;
 import id.laporwarga.domain.routing.RoutingNotifications;
@@ -28,6 +30,7 @@ import id.laporwarga.platform.aws.AgencySubscriptions;
 import id.laporwarga.platform.aws.CaseEventPublisher;
 import id.laporwarga.platform.aws.S3AlertPhotoLinks;
 import id.laporwarga.platform.aws.S3AnalyticsExports;
+import id.laporwarga.platform.aws.S3BoundaryUploads;
 import id.laporwarga.platform.aws.S3CaseAttachments;
 import id.laporwarga.platform.aws.S3PhotoReader;
 import id.laporwarga.platform.aws.S3PhotoUploads;
@@ -56,17 +59,20 @@ import java.util.stream.Stream;
  */
 public final class MemoryContext {
     /** What the functions read from their environment; no endpoint: nothing may call AWS. */
-    public static final Map<String, String> ENVIRONMENT = Map.of(
-            FunctionEnvironment.TABLE_NAME, "memory-table",
-            FunctionEnvironment.PHOTOS_BUCKET, "memory-photos",
-            FunctionEnvironment.ANALYTICS_BUCKET, "memory-analytics",
-            FunctionEnvironment.CASE_EVENTS_TOPIC_ARN, "arn:aws:sns:ap-southeast-3:000000000000:memory-case-events",
-            FunctionEnvironment.AGENCY_ALERTS_TOPIC_ARN, "arn:aws:sns:ap-southeast-3:000000000000:memory-agency-alerts",
-            FunctionEnvironment.CITIZEN_NOTICES_TOPIC_ARN, "arn:aws:sns:ap-southeast-3:000000000000:memory-citizen-notices",
-            FunctionEnvironment.SUPERVISOR_ALERTS_TOPIC_ARN,
-            "arn:aws:sns:ap-southeast-3:000000000000:memory-supervisor-alerts",
-            FunctionEnvironment.AWS_REGION, "ap-southeast-3",
-            FunctionEnvironment.AWS_ENDPOINT_URL, "http://127.0.0.1:9");
+    public static final Map<String, String> ENVIRONMENT = Map.ofEntries(
+            Map.entry(FunctionEnvironment.TABLE_NAME, "memory-table"),
+            Map.entry(FunctionEnvironment.PHOTOS_BUCKET, "memory-photos"),
+            Map.entry(FunctionEnvironment.ANALYTICS_BUCKET, "memory-analytics"),
+            Map.entry(FunctionEnvironment.BOUNDARIES_BUCKET, "memory-boundaries"),
+            Map.entry(FunctionEnvironment.CASE_EVENTS_TOPIC_ARN, "arn:aws:sns:ap-southeast-3:000000000000:memory-case-events"),
+            Map.entry(FunctionEnvironment.AGENCY_ALERTS_TOPIC_ARN,
+                    "arn:aws:sns:ap-southeast-3:000000000000:memory-agency-alerts"),
+            Map.entry(FunctionEnvironment.CITIZEN_NOTICES_TOPIC_ARN,
+                    "arn:aws:sns:ap-southeast-3:000000000000:memory-citizen-notices"),
+            Map.entry(FunctionEnvironment.SUPERVISOR_ALERTS_TOPIC_ARN,
+                    "arn:aws:sns:ap-southeast-3:000000000000:memory-supervisor-alerts"),
+            Map.entry(FunctionEnvironment.AWS_REGION, "ap-southeast-3"),
+            Map.entry(FunctionEnvironment.AWS_ENDPOINT_URL, "http://127.0.0.1:9"));
 
     private MemoryContext() {
     }
@@ -79,6 +85,7 @@ public final class MemoryContext {
                 port(DynamoTenantStore.class, world.tenants, TenantCatalog.class, TenantRegistry.class),
                 port(AgencySubscriptions.class, world.tenants, AlertSubscriptions.class),
                 port(S3PhotoUploads.class, world.objects, PhotoUploads.class),
+                port(S3BoundaryUploads.class, world.uploads, BoundaryUploads.class),
                 port(S3PhotoReader.class, world.objects, PhotoVerification.PhotoObjects.class),
                 port(S3CaseAttachments.class, world.objects, CaseAttachments.class),
                 port(S3AlertPhotoLinks.class, world.objects, AlertPhotoLinks.class),
@@ -92,9 +99,27 @@ public final class MemoryContext {
                 port(PeriodCaseQueries.class, world.queries, PeriodCases.class),
                 port(AgencyStatsQueries.class, world.queries, AgencyStats.class),
                 port(RtScoreStore.class, world.scores, RtScores.class));
+        List<RuntimeBeanDefinition<?>> definitions = new java.util.ArrayList<>(ports.stream().flatMap(List::stream).toList());
+        definitions.add(jobQueue(world));
         return ApplicationContext.builder()
                 .singletons(new FunctionEnvironment(ENVIRONMENT), clock)
-                .beanDefinitions(ports.stream().flatMap(List::stream).toArray(RuntimeBeanDefinition[]::new));
+                .beanDefinitions(definitions.toArray(RuntimeBeanDefinition[]::new));
+    }
+
+    /**
+     * The job queues: replaces the SQS adapter where the SQS SDK is on the classpath (the tenant-jobs function), is the
+     * only {@link TenantJobQueue} elsewhere.
+     */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static RuntimeBeanDefinition<?> jobQueue(MemoryWorld world) {
+        var b = RuntimeBeanDefinition.builder(TenantJobQueue.class, () -> world.jobs);
+        try {
+            Class.forName("software.amazon.awssdk.services.sqs.SqsClient", false, MemoryContext.class.getClassLoader());
+            b.replaces((Class) Class.forName("id.laporwarga.platform.aws.SqsTenantJobQueue"));
+        } catch (ClassNotFoundException e) {
+            // no SQS SDK: no adapter to replace
+        }
+        return b.build();
     }
 
     /**

@@ -9,6 +9,7 @@ import id.laporwarga.domain.port.AgencyStats;
 import id.laporwarga.domain.port.AlertPhotoLinks;
 import id.laporwarga.domain.port.AlertSubscriptions;
 import id.laporwarga.domain.port.AnalyticsExports;
+import id.laporwarga.domain.port.BoundaryUploads;
 import id.laporwarga.domain.port.CaseAttachments;
 import id.laporwarga.domain.port.CaseInbox;
 import id.laporwarga.domain.port.CaseRepository;
@@ -48,7 +49,7 @@ class MemoryContextTest {
                     Map.entry(PhotoVerification.OnceMarkers.class, world.markers), Map.entry(DeliveryClaims.class, world.markers),
                     Map.entry(CaseInbox.class, world.queries), Map.entry(OverdueCases.class, world.queries),
                     Map.entry(PeriodCases.class, world.queries), Map.entry(AgencyStats.class, world.queries),
-                    Map.entry(RtScores.class, world.scores));
+                    Map.entry(RtScores.class, world.scores), Map.entry(BoundaryUploads.class, world.uploads));
             expected.forEach((port, instance) -> assertSame(instance, ctx.getBean(port), port.getSimpleName()));
             ctx.getBean(ReviewService.class);
             ctx.getBean(RouteCaseService.class);

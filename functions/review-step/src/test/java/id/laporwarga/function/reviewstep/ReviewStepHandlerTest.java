@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import id.laporwarga.domain.geo.AreaRef;
 import id.laporwarga.domain.geo.GeoPoint;
 import id.laporwarga.domain.memory.MemoryWorld;
@@ -181,14 +182,10 @@ class ReviewStepHandlerTest {
         world.cases.put(seed(CaseKind.COMPLAINT, CaseStatus.ROUTED, 4, "SAMPAH", "dlh", Privacy.PUBLIC).toBuilder()
                 .deadlineAt(NOW.minus(Duration.ofHours(1))).build());
         try (EscalationHandler escalation = new EscalationHandler(MemoryContext.of(world, Clock.fixed(NOW, ZoneOffset.UTC)))) {
-            @SuppressWarnings("unchecked")
-            Map<String, Object> input = new LinkedHashMap<>(HttpAnswers.JSON_MAPPER.readValue(
-                    LambdaEvents.text("schedule-escalation.json"), Map.class));
-            Map<String, Object> run = escalation.handleRequest(input, null);
-            assertEquals(1, ((Map<?, ?>) run.get("kotamobagu")).get("alerted"));
-            escalation.handleRequest(input, null);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            SQSEvent job = LambdaEvents.load("sqs-escalation-job.json", SQSEvent.class);
+            assertEquals(List.of(), escalation.handleRequest(job, null).getBatchItemFailures());
+            assertEquals(List.of(CASE_ID + ":ROUTED"), world.messages.overdueAlerts);
+            assertEquals(List.of(), escalation.handleRequest(job, null).getBatchItemFailures());
         }
         assertTrue(world.cases.get(CASE_ID).overdue());
         assertEquals(List.of(CASE_ID + ":ROUTED"), world.messages.overdueAlerts, "one alert per case and deadline");

@@ -27,6 +27,7 @@ import id.laporwarga.platform.FunctionEnvironment;
 import id.laporwarga.platform.aws.AwsCallRecorder;
 import id.laporwarga.platform.json.Json;
 import id.laporwarga.platform.store.DynamoCaseRepository;
+import id.laporwarga.testkit.QueueEvents;
 import id.laporwarga.testkit.HttpEvents;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.json.tree.JsonNode;
@@ -378,11 +379,10 @@ class ReviewStepIT {
         drain(supervisorQueue, 0);
 
         AwsCallRecorder.reset();
-        @SuppressWarnings("unchecked")
-        Map<String, Object> run = escalation.execute(Map.of("tenant", TENANT));
+        var run = escalation.execute(QueueEvents.sqs("{\"tenant\":\"" + TENANT + "\"}"));
         assertEquals(0, AwsCallRecorder.count("DynamoDb.Scan"), AwsCallRecorder.snapshot().toString());
         assertTrue(AwsCallRecorder.count("DynamoDb.Query") > 0, AwsCallRecorder.snapshot().toString());
-        assertNotNull(run.get(TENANT));
+        assertTrue(run.getBatchItemFailures().isEmpty(), run.getBatchItemFailures().toString());
 
         assertTrue(cases.findById(late.caseId()).orElseThrow().overdue());
         assertFalse(cases.findById(onTime.caseId()).orElseThrow().overdue());
@@ -391,7 +391,7 @@ class ReviewStepIT {
         assertEquals("SYSTEM", closed.history().get(closed.history().size() - 1).actorRole());
         assertNull(closed.deadlineAt());
 
-        escalation.execute(Map.of("tenant", TENANT)); // the next run alerts nobody again
+        escalation.execute(QueueEvents.sqs("{\"tenant\":\"" + TENANT + "\"}")); // the next run alerts nobody again
         List<Message> alerts = drain(supervisorQueue, 1);
         List<Message> forLate = alerts.stream().filter(m -> m.body().contains(late.caseId())).toList();
         assertEquals(1, forLate.size(), alerts.toString());

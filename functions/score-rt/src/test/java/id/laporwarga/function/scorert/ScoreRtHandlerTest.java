@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
+import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import id.laporwarga.domain.geo.AreaRef;
 import id.laporwarga.domain.geo.GeoPoint;
 import id.laporwarga.domain.memory.MemoryWorld;
@@ -24,6 +26,7 @@ import id.laporwarga.platform.testing.MemoryContext;
 import id.laporwarga.platform.testing.SampleTenant;
 import id.laporwarga.testkit.HttpEvents;
 import id.laporwarga.testkit.LambdaEvents;
+import id.laporwarga.testkit.QueueEvents;
 import io.micronaut.json.tree.JsonNode;
 import java.time.Clock;
 import java.time.Instant;
@@ -41,7 +44,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 
 /**
  * score-rt's three handlers on the in-memory ports, driven by the sample events of events/ (no emulator): the
- * schedules' and on-demand inputs score October 2026, the public routes show it, the export writes it.
+ * per-tenant job messages score October 2026, the public routes show it, the export job writes it.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ScoreRtHandlerTest {
@@ -98,10 +101,6 @@ class ScoreRtHandlerTest {
                 .transition(CaseStatus.APPROVED, "approve", "lurah", "KELURAHAN", null, t.plusSeconds(7200), null);
     }
 
-    static <T> T input(String file, Class<T> type) {
-        return json.read(LambdaEvents.text(file), type);
-    }
-
     static JsonNode get(String file) {
         APIGatewayV2HTTPResponse r = publicApi.handleRequest(LambdaEvents.load(file, APIGatewayV2HTTPEvent.class), null);
         assertEquals("public, max-age=300", r.getHeaders().get("Cache-Control"));
@@ -111,21 +110,26 @@ class ScoreRtHandlerTest {
 
     @Test
     @Order(1)
-    void theOnDemandAndScheduledRunsScoreOctoberAndTheDailyRunTheCurrentMonth() {
-        ScoreRtResult.TenantRun onDemand = scorer.handleRequest(input("score-rt-on-demand.json", ScoreRtRequest.class),
-                null).tenants().get(0);
-        assertEquals("2026-10", onDemand.period());
-        assertEquals("FINAL", onDemand.status());
-        assertEquals(1, onDemand.rtScored());
-        assertEquals(5, onDemand.casesRead());
+    void eachJobMessageScoresItsTenantOctoberOrTheCurrentMonth() {
+        // the fan-out's messages: a chosen period, the monthly close and the daily provisional run
+        SQSBatchResponse r = scorer.handleRequest(LambdaEvents.load("sqs-score-jobs.json", SQSEvent.class), null);
+        assertEquals(List.of(), r.getBatchItemFailures());
+        var october = world.scores.header("kotamobagu", "2026-10").orElseThrow();
+        assertEquals("FINAL", october.status());
+        assertEquals(1, october.rtCount());
+        assertEquals(5, october.casesRead());
+        assertEquals("PROVISIONAL", world.scores.header("kotamobagu", "2026-11").orElseThrow().status());
+    }
 
-        ScoreRtResult.TenantRun close = scorer.handleRequest(input("scheduled-score-rt.json", ScoreRtRequest.class), null)
-                .tenants().get(0);
-        assertEquals("2026-10", close.period());
-        ScoreRtResult.TenantRun daily = scorer.handleRequest(
-                input("scheduled-score-rt-provisional.json", ScoreRtRequest.class), null).tenants().get(0);
-        assertEquals("2026-11", daily.period());
-        assertEquals("PROVISIONAL", daily.status());
+    @Test
+    @Order(1)
+    void aJobWithoutATenantOrForAnUnknownOneFailsAloneAndIsRetried() {
+        SQSBatchResponse r = scorer.handleRequest(QueueEvents.sqs(List.of(
+                QueueEvents.message("no-tenant", "{\"mode\":\"close\"}", 1),
+                QueueEvents.message("unknown", "{\"tenant\":\"atlantis\",\"mode\":\"close\"}", 1),
+                QueueEvents.message("ok", "{\"tenant\":\"kotamobagu\",\"period\":\"2026-10\"}", 1))), null);
+        assertEquals(List.of("no-tenant", "unknown"), r.getBatchItemFailures().stream()
+                .map(SQSBatchResponse.BatchItemFailure::getItemIdentifier).toList());
     }
 
     @Test
@@ -174,12 +178,11 @@ class ScoreRtHandlerTest {
 
     @Test
     @Order(4)
-    void theMonthlyAndOnDemandExportsWriteOctober() {
-        ExportResult monthly = exporter.handleRequest(input("scheduled-export.json", ExportRequest.class), null);
-        assertEquals("memory-analytics", monthly.bucket());
-        assertEquals("2026-10", monthly.tenants().get(0).period());
-        ExportResult onDemand = exporter.handleRequest(input("export-on-demand.json", ExportRequest.class), null);
-        assertEquals(List.of("cases/tenant=kotamobagu/month=2026-10/cases.jsonl.gz"), onDemand.tenants().get(0).keys());
-        assertEquals(2, world.objects.exports.size());
+    void theExportJobWritesOctober() {
+        SQSBatchResponse r = exporter.handleRequest(LambdaEvents.load("sqs-export-job.json", SQSEvent.class), null);
+        assertEquals(List.of(), r.getBatchItemFailures());
+        assertEquals(1, world.objects.exports.size());
+        assertEquals("kotamobagu", world.objects.exports.get(0).tenant());
+        assertEquals("2026-10", world.objects.exports.get(0).period());
     }
 }

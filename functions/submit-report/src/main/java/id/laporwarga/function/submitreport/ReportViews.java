@@ -9,6 +9,7 @@ import id.laporwarga.domain.report.SubmitReportService;
 import id.laporwarga.domain.tenant.Agency;
 import id.laporwarga.domain.tenant.Category;
 import id.laporwarga.domain.tenant.Tenant;
+import id.laporwarga.domain.tenant.TenantEntry;
 import id.laporwarga.domain.time.IndonesianTime;
 import id.laporwarga.platform.http.UploadView;
 import io.micronaut.serde.annotation.Serdeable;
@@ -104,10 +105,10 @@ final class ReportViews {
         }
     }
 
-    /** {@code GET /v1/tenants}: the Pemda served, by name. */
+    /** {@code GET /v1/tenants}: the Pemda served, by name (from the national index: no tenant is loaded). */
     @Serdeable
     record TenantList(List<TenantItem> items) {
-        static TenantList of(List<Tenant> tenants) {
+        static TenantList of(List<TenantEntry> tenants) {
             return new TenantList(tenants.stream().map(t -> new TenantItem(t.id(), t.name(), t.zone().getId(),
                     IndonesianTime.abbreviation(t.zone()))).sorted(Comparator.comparing(TenantItem::name)).toList());
         }

@@ -52,7 +52,7 @@ public class ReportsApi {
     }
 
     public ReportViews.TenantList tenants() {
-        return ReportViews.TenantList.of(tenants.all());
+        return ReportViews.TenantList.of(tenants.list());
     }
 
     public ReportViews.CategoryList categories(String tenantId, String kind) {
