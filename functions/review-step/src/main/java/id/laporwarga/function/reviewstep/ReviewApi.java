@@ -7,6 +7,7 @@ import id.laporwarga.domain.error.DomainException;
 import id.laporwarga.domain.error.LocalizedText;
 import id.laporwarga.domain.port.CaseAttachments;
 import id.laporwarga.domain.port.CaseInbox;
+import id.laporwarga.domain.port.PeriodCases;
 import id.laporwarga.domain.port.PhotoUploads;
 import id.laporwarga.domain.report.CaseKind;
 import id.laporwarga.domain.report.CaseStatus;
@@ -23,6 +24,8 @@ import id.laporwarga.platform.http.ApiRequest;
 import id.laporwarga.platform.log.JsonLog;
 import id.laporwarga.platform.tenant.TenantResolver;
 import jakarta.inject.Singleton;
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
@@ -39,20 +42,26 @@ import java.util.Set;
 public class ReviewApi {
     private static final JsonLog LOG = JsonLog.get(ReviewApi.class);
     public static final int DEFAULT_PAGE_SIZE = 20;
+    /** The longest period service times are measured over (400 above it). */
+    public static final int MAX_SERVICE_TIME_DAYS = 366;
 
     private final ReviewService service;
     private final CaseInbox inbox;
     private final CaseAttachments attachments;
     private final PhotoUploads links;
     private final TenantResolver tenants;
+    private final PeriodCases periods;
+    private final Clock clock;
 
     public ReviewApi(ReviewService service, CaseInbox inbox, CaseAttachments attachments, PhotoUploads links,
-                     TenantResolver tenants) {
+                     TenantResolver tenants, PeriodCases periods, Clock clock) {
         this.service = service;
         this.inbox = inbox;
         this.attachments = attachments;
         this.links = links;
         this.tenants = tenants;
+        this.periods = periods;
+        this.clock = clock;
     }
 
     /** The caller and the tenant of an official's request ({@link TenantResolver#official}). */
@@ -109,13 +118,12 @@ public class ReviewApi {
             caller.requireAdminOf(scope.tenantId());
         }
         Tenant tenant = tenants.require(scope.tenantId());
-        LocalDateRange range = LocalDateRange.parse(from, to, null, null, Integer.MAX_VALUE);
+        // a bounded period (default: this month up to today), read month by month: never every request ever made
+        LocalDate today = clock.instant().atZone(tenant.zone()).toLocalDate();
+        LocalDateRange range = LocalDateRange.parse(from, to, today.withDayOfMonth(1), today, MAX_SERVICE_TIME_DAYS);
         List<ReportCase> finished = new ArrayList<>();
-        inbox.forEachInStatus(tenant.id(), CaseStatus.KECAMATAN_ISSUED, c -> {
-            if (c.kind() == CaseKind.SERVICE_REQUEST && range.contains(c.createdAt().atZone(tenant.zone()).toLocalDate())) {
-                finished.add(c);
-            }
-        });
+        periods.forEachCreated(tenant, range.start(tenant.zone()), range.endExclusive(tenant.zone()),
+                CaseKind.SERVICE_REQUEST, CaseStatus.KECAMATAN_ISSUED, finished::add);
         Workflow workflow = WorkflowCatalog.forTenant(tenant).of(CaseKind.SERVICE_REQUEST);
         ServiceTimes.Summary s = ServiceTimes.summarize(finished, ServiceTimes.target(workflow));
         Map<String, CaseViews.Stats> tiers = new LinkedHashMap<>();
