@@ -145,6 +145,18 @@ class TenantAdminHandlerTest {
     }
 
     @Test
+    void theRealNeighbourIsAcceptedDespiteTheSliversAlongTheSharedBorder() {
+        // Bolaang Mongondow Timur at its real place beside the real Kotamobagu (boxes overlap, outlines share a border)
+        String real = RepositoryFiles.text(RepositoryFiles.resolve(LargeBoundaries.SOURCE));
+        JsonNode body = body(put("bolaang-mongondow-timur", platformAdmin(), document("bolaang-mongondow-timur",
+                "Kabupaten Bolaang Mongondow Timur", real)), 201);
+        assertEquals(89, body.get("boundaries").getIntValue());
+        assertTrue(world.tenants.index().intersecting(world.tenants.index().entry("bolaang-mongondow-timur")
+                .orElseThrow().boxes(), "bolaang-mongondow-timur").stream().anyMatch(e -> e.id().equals("kotamobagu")),
+                "a neighbour whose box overlaps");
+    }
+
+    @Test
     void filesOverTheLimitGetTheLimitAndWhatToDo() {
         APIGatewayV2HTTPResponse r = handler.handleRequest(HttpEvents.request("POST", "/v1/admin/boundary-uploads")
                 .claims(platformAdmin()).header("accept-language", "en")
