@@ -280,15 +280,19 @@ public final class ColdStartAllBenchmark {
         }));
         s.put("AdminStatsFunction", new Scenario("http-admin-stats.json",
                 e -> claims(e, "CITY_ADMIN", SampleTenants.KOTAMOBAGU, "")));
-        s.put("ScoreRtFunction", new Scenario("score-rt-on-demand.json", e -> {
+        // the job queues' workers: one tenant's message each
+        s.put("ScoreRtFunction", new Scenario("sqs-score-jobs.json", e -> {
         }));
         s.put("PublicPerformanceFunction", new Scenario("http-public-rt-ranking.json", e -> {
         }));
-        s.put("ExportFunction", new Scenario("export-on-demand.json", e -> {
+        s.put("ExportFunction", new Scenario("sqs-export-job.json", e -> {
         }));
         s.put("ReviewStepFunction", new Scenario("http-review-inbox-kelurahan.json", e -> {
         }));
-        s.put("EscalationFunction", new Scenario("schedule-escalation.json", e -> {
+        s.put("EscalationFunction", new Scenario("sqs-escalation-job.json", e -> {
+        }));
+        // the schedules' fan-out: one job message per onboarded tenant
+        s.put("TenantJobsFunction", new Scenario("scheduled-export.json", e -> {
         }));
         return s;
     }

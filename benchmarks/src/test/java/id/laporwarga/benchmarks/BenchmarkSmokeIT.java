@@ -38,7 +38,7 @@ class BenchmarkSmokeIT {
             + "(\\S+) = (-?[0-9.]+(?:E-?[0-9]+)?) ");
     private static final Pattern SCRIPT_ENTRY = Pattern.compile("^\\s+([a-z-]+)\\) MAIN=(\\w+)");
     private static final Set<String> SMOKED = Set.of("geotag-read", "score-rt", "submit-cold-start",
-            "cold-start-all", "load");
+            "cold-start-all", "load", "tenants");
 
     /** A figure's sanity bounds, both inclusive. */
     record Bound(String figure, double min, double max) {
@@ -116,6 +116,22 @@ class BenchmarkSmokeIT {
                     ColdStartAllBenchmark.SIZE_TARGET_BYTES / 1024.0 / 1024.0));
         }
         smoke("cold-start-all", Duration.ofMinutes(8), bounds.toArray(Bound[]::new));
+    }
+
+    @Test
+    @Tag("emulator")
+    void tenants() {
+        smoke("tenants", Duration.ofMinutes(8),
+                Bound.exactly("tenants.onboarded", 12),
+                Bound.atLeast("tenants.largestFileBytes", 1_500_000),
+                Bound.atMost("tenants.indexItemBytes", 350 * 1024),
+                // a fresh store reads the boundary files of the 6 tenants it touched, no other
+                Bound.exactly("tenants.boundaryFilesRead", 6),
+                Bound.atMost("tenants.locateP99Ms", 20 * TenantsBenchmark.LOCATE_P99_TARGET_MS),
+                Bound.atMost("tenants.submitHeapMb", 2 * TenantsBenchmark.SUBMIT_HEAP_TARGET_MB),
+                Bound.atMost("tenants.coldRatio", 4 * TenantsBenchmark.RATIO_TARGET),
+                Bound.atMost("tenants.slowestJobSeconds", TenantsBenchmark.JOB_SECONDS_TARGET),
+                Bound.atMost("tenants.jobPeakHeapMb", TenantsBenchmark.JOB_HEAP_TARGET_MB));
     }
 
     @Test
