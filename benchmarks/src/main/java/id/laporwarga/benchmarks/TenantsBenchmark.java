@@ -63,8 +63,8 @@ import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
  *   apart), then score and export each tenant as its job message does: the slowest job (target ≤ 30 s) and the
  *   largest heap peak of a job (target ≤ 512 MB).</li>
  * </ol>
- * Run: {@code ./lapor-bench tenants [--tenants=514]}; {@code --smoke}: 12 tenants, 6 touched, 60 submits, 20 and 300
- * reports, one cold round.
+ * Run: {@code ./lapor-bench tenants [--tenants=514] [--reports=200] [--large-reports=20000]}; {@code --smoke}: 12
+ * tenants, 6 touched, 60 submits, 20 and 300 reports, one cold round.
  */
 public final class TenantsBenchmark {
     static final double RATIO_TARGET = 1.3;
@@ -87,16 +87,21 @@ public final class TenantsBenchmark {
 
     private static int run(boolean smoke, String[] args) throws Exception {
         int n = smoke ? 12 : 514;
+        int reportsEach = smoke ? 20 : 200;
+        int largeReports = smoke ? 300 : 20_000;
         for (String a : args) {
+            String value = a.substring(a.indexOf('=') + 1);
             if (a.startsWith("--tenants=")) {
-                n = Integer.parseInt(a.substring("--tenants=".length()));
+                n = Integer.parseInt(value);
+            } else if (a.startsWith("--reports=")) {
+                reportsEach = Integer.parseInt(value);
+            } else if (a.startsWith("--large-reports=")) {
+                largeReports = Integer.parseInt(value);
             }
         }
         int touched = Math.min(n, smoke ? 6 : 50);
         int submits = smoke ? 60 : 1000;
-        int reportsEach = smoke ? 20 : 200;
         int largest = Math.min(n, smoke ? 1 : 5);
-        int largeReports = smoke ? 300 : 20_000;
         SamTemplate template = SamTemplate.load(SamTemplate.findRepositoryTemplate());
         Path root = template.path().getParent();
         System.out.printf(Locale.ROOT, "tenants benchmark: %d tenants, max heap %d MB, %s%n", n,
