@@ -144,7 +144,7 @@ class ReviewAndScoreE2EIT {
                         .map(h -> h.get("status").asText()).toList()).toString(), closed.toString());
     }
 
-    /** The ranking once it lists {@code rtId} (the queued score job has run); fails with the last answer. */
+    /** The ranking once scored with {@code rtId} in it (the queued score job ran); fails with the last answer. */
     private static JsonNode awaitRanking(LaporApi api, String ranking, String rtId, Duration timeout) {
         long until = System.nanoTime() + timeout.toNanos();
         String last = "";
@@ -153,7 +153,8 @@ class ReviewAndScoreE2EIT {
             last = r.statusCode() + " " + r.body();
             if (r.statusCode() == 200) {
                 JsonNode rts = LaporApi.json(r);
-                if (StreamSupport.stream(rts.get("rts").spliterator(), false)
+                boolean scored = !"NOT_SCORED".equals(rts.path("status").asText());
+                if (scored && StreamSupport.stream(rts.get("rts").spliterator(), false)
                         .anyMatch(row -> rtId.equals(row.get("rtId").asText()))) {
                     return rts;
                 }
