@@ -157,7 +157,8 @@ class PrivacySweepIT {
             StackHttp.expect(200, officials.runSchedule(jobs + "ExportMonthly",
                     Map.of("job", "export", "tenant", StackHttp.TENANT, "period", period)));
             String pub = "/v1/public/" + StackHttp.TENANT;
-            for (int i = 0; i < 150 && citizen.call("GET", pub + "/rt?period=" + period, null, null).statusCode() != 200; i++) {
+            for (int i = 0; i < 150 && citizen.call("GET", pub + "/rt?period=" + period, null, null).body()
+                    .contains("\"NOT_SCORED\""); i++) {
                 StackHttp.sleep(200); // the score job has not run yet
             }
             StackHttp.sleep(1500); // the export job's log lines
