@@ -291,6 +291,9 @@ public final class ColdStartAllBenchmark {
         }));
         s.put("EscalationFunction", new Scenario("sqs-escalation-job.json", e -> {
         }));
+        // a reporter's confirm (the sample tracking code is not stored here: the first response is a 404)
+        s.put("ReporterActionsFunction", new Scenario("http-review-confirm-citizen.json", e -> {
+        }));
         // the schedules' fan-out: one job message per onboarded tenant
         s.put("TenantJobsFunction", new Scenario("scheduled-export.json", e -> {
         }));
