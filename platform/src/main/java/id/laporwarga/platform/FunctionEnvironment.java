@@ -19,6 +19,10 @@ public final class FunctionEnvironment {
     public static final String BOUNDARIES_BUCKET = "BOUNDARIES_BUCKET";
     /** Positions of tenants' polygons a container keeps in memory at most (least recently used dropped first). */
     public static final String TENANT_CACHE_POSITIONS = "LAPOR_TENANT_CACHE_POSITIONS";
+    /** The Secrets Manager secret holding the key of reporters' secrets (submit-report, review-step). */
+    public static final String REPORTER_SECRET_KEY_ARN = "REPORTER_SECRET_KEY_ARN";
+    /** The officials' Cognito user pool (only the roster function, which provisions RT heads' accounts). */
+    public static final String OFFICIALS_USER_POOL_ID = "OFFICIALS_USER_POOL_ID";
     public static final String AWS_ENDPOINT_URL = "AWS_ENDPOINT_URL";
     public static final String AWS_REGION = "AWS_REGION";
     public static final String FUNCTION_NAME = "AWS_LAMBDA_FUNCTION_NAME";

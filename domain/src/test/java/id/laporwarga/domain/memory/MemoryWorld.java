@@ -17,6 +17,7 @@ public final class MemoryWorld {
     public final MemoryObjects objects = new MemoryObjects();
     public final MemoryUploads uploads = new MemoryUploads();
     public final MemoryJobs jobs = new MemoryJobs();
+    public final MemoryRoster roster = new MemoryRoster();
 
     public MemoryWorld(Tenant... tenants) {
         this.tenants = new MemoryTenants(tenants);

@@ -1,5 +1,6 @@
 package id.laporwarga.domain.workflow;
 
+import id.laporwarga.domain.memory.MemorySecrets;
 import static id.laporwarga.domain.workflow.WorkflowFixtures.newCase;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -31,7 +32,7 @@ class ReviewServiceTest {
     final WorkflowFixtures.MovableClock clock = new WorkflowFixtures.MovableClock(MONDAY);
     final ReviewService service = new ReviewService(cases,
             new WorkflowFixtures.Tenants(WorkflowFixtures.tenant(List.of(LocalDate.parse("2026-05-14"), LocalDate.parse("2026-05-15")))),
-            new WorkflowFixtures.Uploads(), outbox, clock);
+            new WorkflowFixtures.Uploads(), outbox, clock, MemorySecrets.SECRETS);
 
     static final Caller ADMIN = Caller.of("admin-1", Role.CITY_ADMIN, "kotamobagu", null);
     static final Caller DLH = Caller.of("dlh-1", Role.AGENCY_STAFF, "kotamobagu", "dlh");

@@ -40,18 +40,28 @@ import software.amazon.awssdk.services.sns.SnsClient;
  * {@code LAPOR_INIT_WARMUP=false}. With SnapStart, all of it ends up in the snapshot (priming waits for the clients).
  */
 public final class InitPhaseWarmup {
-    /** Clients that can be prebuilt, with their bean type. */
+    /**
+     * Clients that can be prebuilt, with their bean type, named rather than referenced: a function package without an
+     * SDK module it does not use (the roster function ships no S3 or SNS) still loads this class.
+     */
     public enum AwsClient {
-        DYNAMODB(DynamoDbClient.class), S3(S3Client.class), S3_PRESIGNER(S3Presigner.class), SNS(SnsClient.class);
+        DYNAMODB("software.amazon.awssdk.services.dynamodb.DynamoDbClient"),
+        S3("software.amazon.awssdk.services.s3.S3Client"),
+        S3_PRESIGNER("software.amazon.awssdk.services.s3.presigner.S3Presigner"),
+        SNS("software.amazon.awssdk.services.sns.SnsClient");
 
-        private final Class<?> type;
+        private final String typeName;
 
-        AwsClient(Class<?> type) {
-            this.type = type;
+        AwsClient(String typeName) {
+            this.typeName = typeName;
         }
 
         public Class<?> type() {
-            return type;
+            try {
+                return Class.forName(typeName, false, AwsClient.class.getClassLoader());
+            } catch (ClassNotFoundException e) {
+                throw new IllegalStateException(typeName + " is not in this function's package", e);
+            }
         }
     }
 

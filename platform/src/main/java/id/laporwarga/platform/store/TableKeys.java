@@ -80,6 +80,13 @@ public final class TableKeys {
     public static final String TENANT_INDEX_PK = "TENANTS";
     public static final String TENANT_INDEX_SK = "INDEX";
 
+    /** The reporter's contact of a case: its own item (no GSI keys), readable only by the officials' function. */
+    public static String contactPk(String caseId) {
+        return "CONTACT#" + caseId;
+    }
+
+    public static final String CONTACT_SK = "CONTACT";
+
     /** Marker of a processed message/event, for exactly-once effects of redelivered messages. */
     public static String processedPk(String scope, String id) {
         return "PROCESSED#" + scope + "#" + id;

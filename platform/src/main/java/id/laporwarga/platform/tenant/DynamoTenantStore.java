@@ -29,7 +29,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import software.amazon.awssdk.core.SdkBytes;
-import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
@@ -37,7 +36,6 @@ import software.amazon.awssdk.services.dynamodb.model.Put;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 import software.amazon.awssdk.services.dynamodb.model.Update;
-import software.amazon.awssdk.services.s3.S3Client;
 
 /**
  * Tenants at national scale (docs/tenants.md):
@@ -65,7 +63,7 @@ public class DynamoTenantStore implements TenantCatalog, TenantRegistry {
     private static final JsonLog LOG = JsonLog.get(DynamoTenantStore.class);
 
     private final DynamoDbClient dynamo;
-    private final Provider<S3Client> s3;
+    private final Provider<BoundaryObjects> s3; // the boundary files (S3), created on first use
     private final Json json;
     private final String table;
     private final FunctionEnvironment env;
@@ -82,11 +80,11 @@ public class DynamoTenantStore implements TenantCatalog, TenantRegistry {
     /** Tenant ids whose boundary files this container read (tests and benchmarks assert on it). */
     private final List<String> boundaryLoads = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
 
-    public DynamoTenantStore(DynamoDbClient dynamo, Provider<S3Client> s3, Json json, FunctionEnvironment env) {
+    public DynamoTenantStore(DynamoDbClient dynamo, Provider<BoundaryObjects> s3, Json json, FunctionEnvironment env) {
         this(dynamo, s3, json, env, Clock.systemUTC());
     }
 
-    DynamoTenantStore(DynamoDbClient dynamo, Provider<S3Client> s3, Json json, FunctionEnvironment env, Clock clock) {
+    DynamoTenantStore(DynamoDbClient dynamo, Provider<BoundaryObjects> s3, Json json, FunctionEnvironment env, Clock clock) {
         this.dynamo = dynamo;
         this.s3 = s3;
         this.json = json;
@@ -171,8 +169,8 @@ public class DynamoTenantStore implements TenantCatalog, TenantRegistry {
     @Override
     public void storeBoundaries(String tenantId, String version, List<AdminBoundary> boundaries) {
         byte[] gz = BoundaryFiles.gzip(boundaries);
-        s3.get().putObject(r -> r.bucket(bucket()).key(boundaryKey(tenantId, version)).contentType("application/gzip")
-                .metadata(Map.of("tenant", tenantId, "boundary-version", version)), RequestBody.fromBytes(gz));
+        s3.get().put(bucket(), boundaryKey(tenantId, version), Map.of("tenant", tenantId, "boundary-version", version),
+                gz);
         LOG.info("tenant.boundaries_stored", "tenant", tenantId, "boundaryVersion", version, "gzipBytes", gz.length,
                 "features", boundaries.size());
     }
@@ -181,7 +179,7 @@ public class DynamoTenantStore implements TenantCatalog, TenantRegistry {
     public List<AdminBoundary> loadBoundaries(String tenantId, String version) {
         long started = System.nanoTime();
         List<AdminBoundary> list;
-        try (InputStream in = s3.get().getObject(r -> r.bucket(bucket()).key(boundaryKey(tenantId, version)))) {
+        try (InputStream in = s3.get().open(bucket(), boundaryKey(tenantId, version))) {
             list = BoundaryFiles.read(in, "boundaries", false);
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);

@@ -1,7 +1,15 @@
 package id.laporwarga.platform.testing;
 
 import id.laporwarga.domain.geo.AdminBoundary;
+import id.laporwarga.domain.memory.MemoryWorld;
+import id.laporwarga.domain.roster.RosterImport;
+import id.laporwarga.domain.roster.RosterRow;
 import id.laporwarga.domain.tenant.Tenant;
+import id.laporwarga.testkit.CsvRows;
+import id.laporwarga.testkit.RepositoryFiles;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import id.laporwarga.emulators.SampleTenants;
 import id.laporwarga.platform.tenant.TenantDocuments;
 import io.micronaut.json.JsonMapper;
@@ -9,7 +17,6 @@ import io.micronaut.json.tree.JsonNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.util.List;
 import org.locationtech.jts.geom.util.AffineTransformation;
 
 /** The Kotamobagu sample tenant (sample-data/kotamobagu, real boundaries) parsed as onboarding parses it. */
@@ -38,6 +45,22 @@ public final class SampleTenant {
         List<AdminBoundary> moved = k.boundaries().stream().map(b -> new AdminBoundary(b.level(), b.code(), b.name(),
                 b.kecamatanCode(), move.transform(b.geometry()))).toList();
         return new Tenant(id, name, k.zone(), moved, k.categories(), k.agencies(), k.policies());
+    }
+
+    /** The rows of the sample roster (sample-data/kotamobagu/roster.csv), numbered by their line in the file. */
+    public static List<RosterRow> rosterRows() {
+        List<Map<String, String>> rows = CsvRows.read(RepositoryFiles.sampleData().resolve("kotamobagu/roster.csv"));
+        List<RosterRow> out = new ArrayList<>();
+        for (Map<String, String> r : rows) {
+            out.add(new RosterRow(out.size() + 2, r.get("rt_id"), r.get("rt"), r.get("rw"), r.get("kelurahan_code"),
+                    r.get("head_name"), r.get("head_email"), r.get("head_phone")));
+        }
+        return out;
+    }
+
+    /** Imports the sample roster into {@code world}'s roster (and its accounts), as the roster route does. */
+    public static RosterImport.Outcome importRoster(MemoryWorld world) {
+        return new RosterImport(world.roster, world.roster).run(kotamobagu(), rosterRows());
     }
 
     /** A tenant document as {@code PUT /v1/admin/tenants/{id}} validates it. */

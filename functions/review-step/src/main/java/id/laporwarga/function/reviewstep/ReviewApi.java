@@ -3,12 +3,12 @@ package id.laporwarga.function.reviewstep;
 import id.laporwarga.domain.auth.AccessPolicy;
 import id.laporwarga.domain.auth.Caller;
 import id.laporwarga.domain.auth.Role;
-import id.laporwarga.domain.error.DomainException;
-import id.laporwarga.domain.error.LocalizedText;
 import id.laporwarga.domain.port.CaseAttachments;
 import id.laporwarga.domain.port.CaseInbox;
 import id.laporwarga.domain.port.PeriodCases;
 import id.laporwarga.domain.port.PhotoUploads;
+import id.laporwarga.domain.port.ReporterContacts;
+import id.laporwarga.domain.report.Reporter;
 import id.laporwarga.domain.report.CaseKind;
 import id.laporwarga.domain.report.CaseStatus;
 import id.laporwarga.domain.report.ReportCase;
@@ -21,6 +21,8 @@ import id.laporwarga.domain.workflow.ServiceTimes;
 import id.laporwarga.domain.workflow.Workflow;
 import id.laporwarga.domain.workflow.WorkflowCatalog;
 import id.laporwarga.platform.http.ApiRequest;
+import id.laporwarga.platform.http.QueryParameters;
+import java.util.regex.Pattern;
 import id.laporwarga.platform.log.JsonLog;
 import id.laporwarga.platform.tenant.TenantResolver;
 import jakarta.inject.Singleton;
@@ -44,6 +46,8 @@ public class ReviewApi {
     public static final int DEFAULT_PAGE_SIZE = 20;
     /** The longest period service times are measured over (400 above it). */
     public static final int MAX_SERVICE_TIME_DAYS = 366;
+    /** The inbox's opaque cursor: URL-safe base64. */
+    static final Pattern PAGE_TOKEN = Pattern.compile("[A-Za-z0-9_-]{1,2048}");
 
     private final ReviewService service;
     private final CaseInbox inbox;
@@ -52,9 +56,10 @@ public class ReviewApi {
     private final TenantResolver tenants;
     private final PeriodCases periods;
     private final Clock clock;
+    private final ReporterContacts contacts;
 
     public ReviewApi(ReviewService service, CaseInbox inbox, CaseAttachments attachments, PhotoUploads links,
-                     TenantResolver tenants, PeriodCases periods, Clock clock) {
+                     TenantResolver tenants, PeriodCases periods, Clock clock, ReporterContacts contacts) {
         this.service = service;
         this.inbox = inbox;
         this.attachments = attachments;
@@ -62,6 +67,7 @@ public class ReviewApi {
         this.tenants = tenants;
         this.periods = periods;
         this.clock = clock;
+        this.contacts = contacts;
     }
 
     /** The caller and the tenant of an official's request ({@link TenantResolver#official}). */
@@ -70,8 +76,11 @@ public class ReviewApi {
     }
 
     /** Cases awaiting the caller's action, soonest deadline first ({@code status}, {@code limit} 1..100 optional). */
-    public CaseViews.Inbox inbox(TenantResolver.OfficialScope scope, String status, String limit, String page,
-                                 Locale locale) {
+    public CaseViews.Inbox inbox(TenantResolver.OfficialScope scope, QueryParameters query, Locale locale) {
+        String status = query.oneOf("status", CaseStatus.class);
+        Integer limit = query.integer("limit", 1, CaseInbox.MAX_PAGE_SIZE);
+        String page = query.matching("page", PAGE_TOKEN, "penanda halaman tidak valid", "invalid page cursor");
+        query.done();
         Caller caller = scope.caller();
         Tenant tenant = tenants.require(scope.tenantId());
         JsonLog.put("tenant", tenant.id());
@@ -80,9 +89,9 @@ public class ReviewApi {
         Set<CaseStatus> statuses = EnumSet.noneOf(CaseStatus.class);
         statuses.addAll(catalog.statusesActionableBy(role));
         if (status != null) {
-            statuses.retainAll(Set.of(parseStatus(status)));
+            statuses.retainAll(Set.of(CaseStatus.valueOf(status)));
         }
-        int size = limit == null ? DEFAULT_PAGE_SIZE : parseLimit(limit);
+        int size = limit == null ? DEFAULT_PAGE_SIZE : limit;
         CaseInbox.Page found = statuses.isEmpty() ? new CaseInbox.Page(List.of(), null)
                 : inbox.inbox(tenant.id(), statuses, caller, c -> AccessPolicy.canSee(caller, c)
                         && !actionsOf(catalog, c, role).isEmpty(), size, page);
@@ -112,11 +121,14 @@ public class ReviewApi {
     }
 
     /** Finished service requests created in {@code from}..{@code to}: for admins, and the tenant's own analysts. */
-    public CaseViews.ServiceTimesReport serviceTimes(TenantResolver.OfficialScope scope, String from, String to) {
+    public CaseViews.ServiceTimesReport serviceTimes(TenantResolver.OfficialScope scope, QueryParameters query) {
         Caller caller = scope.caller();
         if (!(caller.role() == Role.ANALYST && scope.tenantId().equals(caller.tenantId()))) {
             caller.requireAdminOf(scope.tenantId());
         }
+        QueryParameters.DateRange dates = query.dateRange("from", "to");
+        String from = dates.from();
+        String to = dates.to();
         Tenant tenant = tenants.require(scope.tenantId());
         // a bounded period (default: this month up to today), read month by month: never every request ever made
         LocalDate today = clock.instant().atZone(tenant.zone()).toLocalDate();
@@ -134,7 +146,10 @@ public class ReviewApi {
     }
 
     private CaseViews.Detail detail(Caller caller, ReportCase c, PhotoUploads.UploadTicket upload, Locale locale) {
-        return CaseViews.Detail.of(c, caller, service.availableActions(caller, c), links,
+        // the contact item is read only for a caller allowed to see it (CONFIDENTIAL/ANONYMOUS: the city admin only)
+        Reporter reporter = AccessPolicy.canSeeReporter(caller, c) ? contacts.find(c.caseId()).orElse(null) : null;
+        boolean audit = caller.role() == Role.CITY_ADMIN && AccessPolicy.canSee(caller, c);
+        return CaseViews.Detail.of(c, reporter, audit, service.availableActions(caller, c), links,
                 attachments.keys(c.tenantId(), c.caseId()), upload, locale);
     }
 
@@ -143,23 +158,4 @@ public class ReviewApi {
         return w == null ? List.of() : w.step(c.status()).map(s -> s.actionsFor(role)).orElse(List.of());
     }
 
-    private static CaseStatus parseStatus(String value) {
-        try {
-            return CaseStatus.valueOf(value);
-        } catch (IllegalArgumentException e) {
-            throw DomainException.validation(Map.of("status", LocalizedText.of("status tidak dikenal", "unknown status")));
-        }
-    }
-
-    private static int parseLimit(String value) {
-        try {
-            int n = Integer.parseInt(value);
-            if (n >= 1 && n <= CaseInbox.MAX_PAGE_SIZE) {
-                return n;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        throw DomainException.validation(Map.of("limit", LocalizedText.of("1 sampai 100", "1 to 100")));
-    }
 }

@@ -61,7 +61,7 @@ public class TenantAdminHandler extends HttpApiFunction {
     ApiResponse putTenant(ApiRequest request) {
         String tenantId = request.pathParameter("tenantId");
         Callers.requireAdmin(request, tenantId); // PLATFORM_ADMIN, or CITY_ADMIN of this tenant (verified JWT claims)
-        if (request.body() == null || request.body().isBlank()) {
+        if (!request.bodyUtf8() || request.body() == null || request.body().isBlank()) {
             throw new DomainException(ErrorCode.MALFORMED_JSON);
         }
         TenantOnboarding.Outcome done = onboarding.get().put(Callers.from(request), tenantId, request.body());

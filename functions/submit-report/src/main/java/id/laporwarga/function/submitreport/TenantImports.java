@@ -78,7 +78,7 @@ public class TenantImports {
             throw new DomainException(ErrorCode.FORBIDDEN, LocalizedText.of(
                     "Hanya admin platform yang dapat mengimpor pemda.", "Only a platform admin can import tenants."));
         }
-        JsonFields fields = JsonFields.root(json.tree(body == null || body.isBlank() ? "{}" : body));
+        JsonFields fields = JsonFields.root(json.strictTree(body == null || body.isBlank() ? "{}" : body));
         String uploadId = fields.string("uploadId");
         List<String> codes = fields.strings("codes");
         FieldErrors errors = fields.errors();

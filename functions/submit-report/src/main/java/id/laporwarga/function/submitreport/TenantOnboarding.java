@@ -111,7 +111,7 @@ public class TenantOnboarding {
 
     /** Validates and stores one tenant (the PUT and each tenant of an import), then syncs its agencies' channels. */
     Outcome store(Caller caller, String tenantId, String document, List<AdminBoundary> boundaries) {
-        JsonNode tree = json.tree(document);
+        JsonNode tree = json.strictTree(document); // duplicate names etc. are 400 (StrictJson), as for every JSON body
         TenantOnboardingService.Result r = service.onboard(caller, new TenantOnboardingService.Draft(tenantId, document,
                 b -> TenantDocuments.parse(tree, tenantId, b), boundaries));
         Tenant tenant = r.tenant();
@@ -147,7 +147,7 @@ public class TenantOnboarding {
             throw new DomainException(ErrorCode.FORBIDDEN, LocalizedText.of(
                     "Hanya admin platform yang dapat mengunggah batas wilayah.", "Only a platform admin can upload boundaries."));
         }
-        JsonFields fields = JsonFields.root(json.tree(body == null || body.isBlank() ? "{}" : body));
+        JsonFields fields = JsonFields.root(json.strictTree(body == null || body.isBlank() ? "{}" : body));
         Long size = fields.integer("sizeBytes");
         String purpose = fields.string("purpose");
         String contentType = fields.string("contentType");
