@@ -25,6 +25,7 @@ import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.sns.SnsClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
@@ -84,6 +85,7 @@ public final class LocalAws implements AutoCloseable {
     private DynamoDBProxyServer dynamo;
     private Process moto;
     private DynamoDbClient dynamoClient;
+    private DynamoDbStreamsClient streamsClient;
     private S3Client s3Client;
     private SnsClient snsClient;
     private SqsClient sqsClient;
@@ -227,10 +229,17 @@ public final class LocalAws implements AutoCloseable {
         return sqsClient;
     }
 
+    /** DynamoDB Local's Streams API (the tables' streams: the outbox relay's source). */
+    public DynamoDbStreamsClient dynamoDbStreams() {
+        return streamsClient;
+    }
+
     private void createClients() {
         var creds = StaticCredentialsProvider.create(AwsBasicCredentials.create(ACCESS_KEY, SECRET_KEY));
         Region r = Region.of(region);
         dynamoClient = DynamoDbClient.builder().httpClientBuilder(UrlConnectionHttpClient.builder())
+                .region(r).credentialsProvider(creds).endpointOverride(endpoint("dynamodb")).build();
+        streamsClient = DynamoDbStreamsClient.builder().httpClientBuilder(UrlConnectionHttpClient.builder())
                 .region(r).credentialsProvider(creds).endpointOverride(endpoint("dynamodb")).build();
         s3Client = S3Client.builder().httpClientBuilder(UrlConnectionHttpClient.builder())
                 .region(r).credentialsProvider(creds).endpointOverride(endpoint("s3")).forcePathStyle(true).build();
@@ -374,7 +383,7 @@ public final class LocalAws implements AutoCloseable {
             return;
         }
         closed = true;
-        for (var c : new AutoCloseable[] {dynamoClient, s3Client, snsClient, sqsClient}) {
+        for (var c : new AutoCloseable[] {dynamoClient, streamsClient, s3Client, snsClient, sqsClient}) {
             if (c != null) {
                 try {
                     c.close();

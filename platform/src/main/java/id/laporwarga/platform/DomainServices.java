@@ -6,11 +6,8 @@ import id.laporwarga.domain.port.CaseRepository;
 import id.laporwarga.domain.port.PhotoUploads;
 import id.laporwarga.domain.port.TenantCatalog;
 import id.laporwarga.domain.report.SubmitReportService;
-import id.laporwarga.domain.routing.DeliveryClaims;
 import id.laporwarga.domain.routing.RouteCaseService;
-import id.laporwarga.domain.routing.RoutingNotifications;
 import id.laporwarga.domain.workflow.ReviewService;
-import id.laporwarga.domain.workflow.ReviewOutbox;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Requires;
 import jakarta.inject.Singleton;
@@ -37,20 +34,18 @@ public class DomainServices {
 
     @Singleton
     PhotoVerification photoVerification(CaseRepository cases, TenantCatalog tenants, PhotoVerification.PhotoObjects photos,
-                                        PhotoVerification.EventSink events, PhotoVerification.OnceMarkers markers,
                                         Clock clock) {
-        return new PhotoVerification(cases, tenants, photos, events, markers, clock);
+        return new PhotoVerification(cases, tenants, photos, clock);
     }
 
     @Singleton
-    RouteCaseService routeCaseService(CaseRepository cases, TenantCatalog tenants, RoutingNotifications notifications,
-                                      DeliveryClaims claims, AlertPhotoLinks photoLinks, Clock clock) {
-        return new RouteCaseService(cases, tenants, notifications, claims, photoLinks::link, photoLinks.validity(), clock);
+    RouteCaseService routeCaseService(CaseRepository cases, TenantCatalog tenants, AlertPhotoLinks photoLinks,
+                                      Clock clock) {
+        return new RouteCaseService(cases, tenants, photoLinks::link, photoLinks.validity(), clock);
     }
 
     @Singleton
-    ReviewService reviewService(CaseRepository cases, TenantCatalog tenants, PhotoUploads uploads, ReviewOutbox outbox,
-                                Clock clock) {
-        return new ReviewService(cases, tenants, uploads, outbox, clock);
+    ReviewService reviewService(CaseRepository cases, TenantCatalog tenants, PhotoUploads uploads, Clock clock) {
+        return new ReviewService(cases, tenants, uploads, clock);
     }
 }

@@ -11,13 +11,13 @@ import java.util.Map;
 
 /**
  * Scheduled every 15 minutes (EventBridge; in the local stack a timer or {@code POST /_local/schedules/EscalationFunction}):
- * runs {@link Escalations} for every tenant. Input: the scheduled event (ignored) or {@code {"tenant": "kotamobagu"}}
+ * runs {@link Escalations} (the deadline actions and the sweeper) for every tenant. Input: the scheduled event (ignored) or {@code {"tenant": "kotamobagu"}}
  * to run for one tenant.
  */
 public class EscalationHandler extends PrimedRequestHandler<Map<String, Object>, Map<String, Object>> {
     static {
         // built in Lambda's init phase on a background thread while the context starts (besides DynamoDB)
-        InitPhaseWarmup.prebuildClients(EscalationHandler.class, InitPhaseWarmup.AwsClient.SNS);
+        InitPhaseWarmup.prebuildClients(EscalationHandler.class, InitPhaseWarmup.AwsClient.S3_PRESIGNER);
     }
 
     @Inject
