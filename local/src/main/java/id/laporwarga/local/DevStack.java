@@ -6,6 +6,7 @@ import id.laporwarga.emulators.ProvisionedStack;
 import id.laporwarga.emulators.SamTemplate;
 import id.laporwarga.emulators.SampleTenants;
 import id.laporwarga.emulators.StackProvisioner;
+import id.laporwarga.emulators.TableStream;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.net.InetSocketAddress;
@@ -24,8 +25,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * The whole application on this machine: starts the emulators ({@link LocalAws}), provisions template.yaml as a stack
  * ({@code lapor-warga-local} by default), onboards the sample tenants, runs every function of the template in this
  * JVM, serves the HTTP API like API Gateway (payload 2.0; {@link HttpApiBridge}) with the runner's own
- * {@link ControlEndpoints} under {@code /_local/}, polls the SQS queues of the functions' SQS events like Lambda's
- * event source mappings ({@link SqsEventSource}) and runs their {@link Schedules}.
+ * {@link ControlEndpoints} under {@code /_local/}, polls the SQS queues of the functions' SQS events and the table
+ * streams of their DynamoDB events like Lambda's event source mappings ({@link SqsEventSource},
+ * {@link StreamEventSource}: the outbox relay) and runs their {@link Schedules}.
  *
  * <p>{@link #start(DevStackOptions)} starts it (from a test or benchmark: {@link DevStackOptions#forTests()}, free
  * ports); {@link #close()} stops all of it. {@code ./lapor-local} runs {@link DevStackMain}, which prints the
@@ -42,6 +44,7 @@ public final class DevStack implements AutoCloseable {
     private final Map<String, LocalFunction> functions = new LinkedHashMap<>();
     private final Map<String, String> missing = new LinkedHashMap<>();
     private final List<SqsEventSource> eventSources = new ArrayList<>();
+    private final List<StreamEventSource> streamSources = new ArrayList<>();
     private final List<String> onboarded = new ArrayList<>();
     private ProvisionedStack stack;
     private RouteTable routes;
@@ -110,6 +113,7 @@ public final class DevStack implements AutoCloseable {
         startHttp();
         if (options.pollQueues()) {
             startEventSources(template);
+            startStreamSources(template);
         }
         schedules = new Schedules(stack, functions);
         if (options.runSchedules()) {
@@ -179,6 +183,32 @@ public final class DevStack implements AutoCloseable {
         }
     }
 
+    /** Lambda's DynamoDB stream event source mappings: the table's stream, read through DynamoDB Local. */
+    private void startStreamSources(SamTemplate template) {
+        for (SamTemplate.Function f : template.functions()) {
+            LocalFunction fn = functions.get(f.logicalId());
+            for (SamTemplate.StreamEvent e : f.events(SamTemplate.StreamEvent.class)) {
+                if (fn == null) {
+                    continue;
+                }
+                if (!e.enabled()) {
+                    LOG.log(Level.INFO, f.logicalId() + "." + e.name() + " is disabled in the template");
+                    continue;
+                }
+                String streamArn = stack.resolveString(e.stream());
+                String onFailure = e.onFailureDestination() == null ? null
+                        : stack.queueUrlForArn(stack.resolveString(e.onFailureDestination())).orElseThrow(() ->
+                                new IllegalStateException(f.logicalId() + "." + e.name()
+                                        + ": the on-failure destination is not a queue of the template"));
+                StreamEventSource source = new StreamEventSource(fn, e, new TableStream(aws.dynamoDbStreams(),
+                        streamArn, aws.region(), e.startingPosition()), stack.attribute(f.logicalId(), "Arn"),
+                        aws.sqs(), onFailure, options.streamPollMillis(), options.streamRetryMillis());
+                streamSources.add(source);
+                source.start();
+            }
+        }
+    }
+
     // ------------------------------------------------------------------ handle
 
     public String baseUrl() {
@@ -222,6 +252,10 @@ public final class DevStack implements AutoCloseable {
 
     List<SqsEventSource> eventSources() {
         return Collections.unmodifiableList(eventSources);
+    }
+
+    List<StreamEventSource> streamSources() {
+        return Collections.unmodifiableList(streamSources);
     }
 
     /** Runs a function's (first) schedule now and returns its output, like POST /_local/schedules/{id}. */
@@ -314,6 +348,7 @@ public final class DevStack implements AutoCloseable {
             schedules.close();
         }
         eventSources.forEach(SqsEventSource::stop);
+        streamSources.forEach(StreamEventSource::stop);
         List<AutoCloseable> extra = new ArrayList<>(closeables);
         Collections.reverse(extra);
         for (AutoCloseable c : extra) {
