@@ -161,50 +161,53 @@ public final class DevStack implements AutoCloseable {
     }
 
     private void startEventSources(SamTemplate template) {
-        for (SamTemplate.Function f : template.functions()) {
-            LocalFunction fn = functions.get(f.logicalId());
-            for (SamTemplate.SqsEvent e : f.events(SamTemplate.SqsEvent.class)) {
-                if (fn == null) {
-                    continue;
-                }
-                if (!e.enabled()) {
-                    LOG.log(Level.INFO, f.logicalId() + "." + e.name() + " is disabled in the template");
-                    continue;
-                }
-                String arn = stack.resolveString(e.queue());
-                String url = stack.queueUrlForArn(arn).orElseThrow(() -> new IllegalStateException(f.logicalId() + "."
-                        + e.name() + ": queue " + arn + " is not a queue of the template"));
-                SqsEventSource source = new SqsEventSource(fn, e, url, arn, aws.region(), aws.sqs(),
-                        options.retryVisibilitySeconds(), options.pollWaitSeconds(),
-                        a -> stack.queueUrlForArn(a).orElse(null));
-                eventSources.add(source);
-                source.start();
-            }
-        }
+        forEachEnabled(template, SamTemplate.SqsEvent.class, SamTemplate.SqsEvent::enabled, (f, fn, e) -> {
+            String arn = stack.resolveString(e.queue());
+            String url = stack.queueUrlForArn(arn).orElseThrow(() -> new IllegalStateException(f.logicalId() + "."
+                    + e.name() + ": queue " + arn + " is not a queue of the template"));
+            SqsEventSource source = new SqsEventSource(fn, e, url, arn, aws.region(), aws.sqs(),
+                    options.retryVisibilitySeconds(), options.pollWaitSeconds(),
+                    a -> stack.queueUrlForArn(a).orElse(null));
+            eventSources.add(source);
+            source.start();
+        });
     }
 
     /** Lambda's DynamoDB stream event source mappings: the table's stream, read through DynamoDB Local. */
     private void startStreamSources(SamTemplate template) {
+        forEachEnabled(template, SamTemplate.StreamEvent.class, SamTemplate.StreamEvent::enabled, (f, fn, e) -> {
+            String streamArn = stack.resolveString(e.stream());
+            String onFailure = e.onFailureDestination() == null ? null
+                    : stack.queueUrlForArn(stack.resolveString(e.onFailureDestination())).orElseThrow(() ->
+                            new IllegalStateException(f.logicalId() + "." + e.name()
+                                    + ": the on-failure destination is not a queue of the template"));
+            StreamEventSource source = new StreamEventSource(fn, e, new TableStream(aws.dynamoDbStreams(),
+                    streamArn, aws.region(), e.startingPosition()), stack.attribute(f.logicalId(), "Arn"),
+                    aws.sqs(), onFailure, options.streamPollMillis(), options.streamRetryMillis());
+            streamSources.add(source);
+            source.start();
+        });
+    }
+
+    private interface EventStarter<E> {
+        void start(SamTemplate.Function f, LocalFunction fn, E event);
+    }
+
+    /** Each enabled event of {@code type} of a function that runs here (a disabled one is logged). */
+    private <E extends SamTemplate.Event> void forEachEnabled(SamTemplate template, Class<E> type,
+                                                              java.util.function.Predicate<E> enabled,
+                                                              EventStarter<E> starter) {
         for (SamTemplate.Function f : template.functions()) {
             LocalFunction fn = functions.get(f.logicalId());
-            for (SamTemplate.StreamEvent e : f.events(SamTemplate.StreamEvent.class)) {
+            for (E e : f.events(type)) {
                 if (fn == null) {
                     continue;
                 }
-                if (!e.enabled()) {
+                if (!enabled.test(e)) {
                     LOG.log(Level.INFO, f.logicalId() + "." + e.name() + " is disabled in the template");
                     continue;
                 }
-                String streamArn = stack.resolveString(e.stream());
-                String onFailure = e.onFailureDestination() == null ? null
-                        : stack.queueUrlForArn(stack.resolveString(e.onFailureDestination())).orElseThrow(() ->
-                                new IllegalStateException(f.logicalId() + "." + e.name()
-                                        + ": the on-failure destination is not a queue of the template"));
-                StreamEventSource source = new StreamEventSource(fn, e, new TableStream(aws.dynamoDbStreams(),
-                        streamArn, aws.region(), e.startingPosition()), stack.attribute(f.logicalId(), "Arn"),
-                        aws.sqs(), onFailure, options.streamPollMillis(), options.streamRetryMillis());
-                streamSources.add(source);
-                source.start();
+                starter.start(f, fn, e);
             }
         }
     }

@@ -39,7 +39,7 @@ import software.amazon.event.ruler.Ruler;
  *   over. Retries come after {@code retryMillis}, new records are looked for every {@code pollMillis}.</li>
  * </ul>
  */
-final class StreamEventSource implements Runnable {
+final class StreamEventSource extends PollingLoop {
     private static final System.Logger LOG = System.getLogger(StreamEventSource.class.getName());
 
     private final LocalFunction function;
@@ -55,9 +55,6 @@ final class StreamEventSource implements Runnable {
     private final Map<String, Integer> limits = new HashMap<>();
     private final AtomicInteger invocations = new AtomicInteger();
     private final AtomicInteger deadLettered = new AtomicInteger();
-    private volatile boolean running = true;
-    private volatile Thread thread;
-    private long lastErrorLog;
 
     StreamEventSource(LocalFunction function, SamTemplate.StreamEvent event, TableStream stream, String functionArn,
                       SqsClient sqs, String onFailureQueueUrl, long pollMillis, long retryMillis) {
@@ -91,52 +88,34 @@ final class StreamEventSource implements Runnable {
     }
 
     void start() {
-        Thread t = new Thread(this, "stream-" + function.logicalId() + "-" + event.name());
-        t.setDaemon(true);
-        thread = t;
-        t.start();
+        start("stream-" + function.logicalId() + "-" + event.name());
     }
 
     void stop() {
-        running = false;
-        Thread t = thread;
-        if (t != null) {
-            t.interrupt();
-            try {
-                t.join(5_000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        stop(true, 5_000);
+    }
+
+    @Override
+    long idleMillis() {
+        return pollMillis;
+    }
+
+    @Override
+    long errorPauseMillis() {
+        return Math.max(pollMillis, 500);
+    }
+
+    @Override
+    String polled() {
+        return stream.streamArn() + " for " + function.logicalId();
     }
 
     private int batchSize() {
         return Math.max(1, Math.min(10_000, event.batchSize()));
     }
 
-    @Override
-    public void run() {
-        while (running) {
-            try {
-                if (!pollOnce()) {
-                    sleep(pollMillis);
-                }
-            } catch (RuntimeException e) {
-                if (!running) {
-                    return;
-                }
-                long now = System.currentTimeMillis();
-                if (now - lastErrorLog > 30_000) {
-                    LOG.log(Level.WARNING, "reading " + stream.streamArn() + " for " + function.logicalId()
-                            + " failed (retrying, logged every 30 s): " + e);
-                    lastErrorLog = now;
-                }
-                sleep(Math.max(pollMillis, 500));
-            }
-        }
-    }
-
     /** One look at every shard: at most one invocation per shard. True when a batch was handed to the function. */
+    @Override
     boolean pollOnce() {
         boolean invoked = false;
         for (String shard : stream.shards()) {
@@ -148,7 +127,7 @@ final class StreamEventSource implements Runnable {
                     }
                 }
             }
-            if (!queue.isEmpty() && running) {
+            if (!queue.isEmpty() && running()) {
                 invoke(shard, queue);
                 invoked = true;
             }
@@ -298,15 +277,5 @@ final class StreamEventSource implements Runnable {
         byte[] json = Jsons.write(Map.of("Records", batch)).getBytes(StandardCharsets.UTF_8);
         return LambdaEventSerializers.serializerFor(DynamodbEvent.class, StreamEventSource.class.getClassLoader())
                 .fromJson(new ByteArrayInputStream(json));
-    }
-
-    private void sleep(long ms) {
-        try {
-            Thread.sleep(ms);
-        } catch (InterruptedException e) {
-            if (running) {
-                Thread.currentThread().interrupt();
-            }
-        }
     }
 }
