@@ -13,9 +13,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.presigner.S3Presigner;
-import software.amazon.awssdk.services.sns.SnsClient;
 
 /**
  * Work of a cold function that does not need to wait for the first request, moved to a background thread of Lambda's
@@ -40,18 +38,28 @@ import software.amazon.awssdk.services.sns.SnsClient;
  * {@code LAPOR_INIT_WARMUP=false}. With SnapStart, all of it ends up in the snapshot (priming waits for the clients).
  */
 public final class InitPhaseWarmup {
-    /** Clients that can be prebuilt, with their bean type. */
+    /**
+     * Clients that can be prebuilt, with their bean type, named rather than referenced: the SNS SDK is optional (only
+     * the functions that publish or subscribe ship it), and this enum is used by every function.
+     */
     public enum AwsClient {
-        DYNAMODB(DynamoDbClient.class), S3(S3Client.class), S3_PRESIGNER(S3Presigner.class), SNS(SnsClient.class);
+        DYNAMODB("software.amazon.awssdk.services.dynamodb.DynamoDbClient"),
+        S3("software.amazon.awssdk.services.s3.S3Client"),
+        S3_PRESIGNER("software.amazon.awssdk.services.s3.presigner.S3Presigner"),
+        SNS("software.amazon.awssdk.services.sns.SnsClient");
 
-        private final Class<?> type;
+        private final String typeName;
 
-        AwsClient(Class<?> type) {
-            this.type = type;
+        AwsClient(String typeName) {
+            this.typeName = typeName;
         }
 
         public Class<?> type() {
-            return type;
+            try {
+                return Class.forName(typeName, false, AwsClient.class.getClassLoader());
+            } catch (ClassNotFoundException e) {
+                throw new IllegalStateException(name() + ": " + typeName + " is not on this function's classpath", e);
+            }
         }
     }
 

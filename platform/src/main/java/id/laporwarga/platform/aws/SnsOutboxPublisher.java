@@ -4,6 +4,7 @@ import id.laporwarga.domain.outbox.OutboxEvent;
 import id.laporwarga.domain.port.OutboxPublisher;
 import id.laporwarga.platform.FunctionEnvironment;
 import id.laporwarga.platform.json.Json;
+import io.micronaut.context.annotation.Requires;
 import jakarta.inject.Singleton;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -20,6 +21,7 @@ import software.amazon.awssdk.services.sns.model.MessageAttributeValue;
  * the Indonesian text and subject, SQS/HTTPS subscribers (the agencies' own systems, raw delivery) the JSON payload.
  */
 @Singleton
+@Requires(classes = SnsClient.class)
 public class SnsOutboxPublisher implements OutboxPublisher {
     private final SnsClient sns;
     private final Json json;
