@@ -290,6 +290,8 @@ public final class ColdStartAllBenchmark {
         }));
         s.put("ReviewStepFunction", new Scenario("http-review-inbox-kelurahan.json", e -> {
         }));
+        s.put("ReporterActionsFunction", new Scenario("http-review-confirm-citizen.json", e -> {
+        }));
         s.put("EscalationFunction", new Scenario("schedule-escalation.json", e -> {
         }));
         return s;
