@@ -18,6 +18,9 @@ build-SubmitReportFunction:
 build-TenantAdminFunction:
 	$(call lambda_package,submit-report)
 
+build-RosterAdminFunction:
+	$(call lambda_package,rt-roster)
+
 build-VerifyGeotagFunction:
 	$(call lambda_package,verify-geotag)
 

@@ -33,20 +33,28 @@ import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.S3Object;
 
 /**
- * The analysts' SQL tool: runs one SQL statement with DuckDB over the exported files and prints a table. The views
- * {@code cases}, {@code rt_scores} and {@code area_stats} read {@code <dir>/<view>/tenant=*}{@code /month=*}{@code /*.jsonl.gz}
- * with the Hive partition columns {@code tenant} and {@code month}, the same names as the Glue tables on AWS.
+ * The analysts' SQL tool: runs one SQL statement, or one of the {@link NamedQueries}, with DuckDB over the exported
+ * Parquet files and prints a table. The views {@code cases}, {@code rt_scores} and {@code area_stats} read
+ * {@code <dir>/parquet/<view>/tenant=*}{@code /month=*}{@code /*.parquet} with the Hive partition columns
+ * {@code tenant} and {@code month}: the names and columns of the Glue tables on AWS, so the same SQL runs on Athena.
+ * {@code <view>_jsonl} read the staging JSON Lines the same way. DuckDB gets {@code approx_percentile(x, p)} (Athena's
+ * name) as a macro for its exact {@code quantile_disc}.
  *
  * <pre>
- * lapor-analyst [--dir DIR] [--s3 BUCKET [--endpoint URL] [--region REGION]] "SQL"
+ * lapor-analyst [--dir DIR] [--s3 BUCKET [--endpoint URL] [--region REGION]] [--tenant T] ("SQL" | --query NAME | --list)
  *   --dir       where the export lives locally (default local-data/analytics)
- *   --s3        first copy the bucket's cases/, rt_scores/ and area_stats/ into --dir (local stack: moto's S3)
+ *   --s3        first copy the bucket's exports (parquet/ and the staging files) into --dir (local stack: moto's S3)
  *   --endpoint  S3 endpoint (default $AWS_ENDPOINT_URL_S3, then $AWS_ENDPOINT_URL; none = AWS)
+ *   --query     run a named query; --tenant (default kotamobagu) is bound to each of its ? parameters
+ *   --list      list the named queries
  * </pre>
  * A progress line goes to stderr while a query runs longer than half a second; the table goes to stdout.
  */
 public final class AnalystCli {
-    public static final List<String> VIEWS = List.of("cases", "rt_scores", "area_stats");
+    public static final List<String> VIEWS = ParquetConversion.DATASETS;
+    /** DuckDB macros for the Athena (Trino) functions the named queries use. */
+    static final List<String> ATHENA_COMPATIBILITY = List.of(
+            "CREATE OR REPLACE MACRO approx_percentile(x, p) AS quantile_disc(x, p)");
 
     private final PrintStream out;
     private final PrintStream err;
@@ -68,9 +76,22 @@ public final class AnalystCli {
         String endpoint = firstNonBlank(System.getenv("AWS_ENDPOINT_URL_S3"), System.getenv("AWS_ENDPOINT_URL"));
         String region = firstNonBlank(System.getenv("AWS_REGION"), "ap-southeast-3");
         String sql = null;
+        String tenant = "kotamobagu";
+        boolean named = false;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--dir" -> dir = Paths.get(args[++i]);
+                case "--tenant" -> tenant = args[++i];
+                case "--query" -> {
+                    named = true;
+                    sql = args[++i];
+                }
+                case "--list" -> {
+                    for (String name : NamedQueries.NAMES) {
+                        out.println(name + "\n    " + NamedQueries.description(name));
+                    }
+                    return 0;
+                }
                 case "--s3" -> bucket = args[++i];
                 case "--endpoint" -> endpoint = args[++i];
                 case "--region" -> region = args[++i];
@@ -89,7 +110,7 @@ public final class AnalystCli {
             if (bucket != null) {
                 download(bucket, endpoint, region, dir);
             }
-            List<List<String>> table = query(dir, sql);
+            List<List<String>> table = named ? query(dir, NamedQueries.sql(sql), tenant) : query(dir, sql);
             printTable(table);
             return 0;
         } catch (SQLException e) {
@@ -102,9 +123,12 @@ public final class AnalystCli {
     }
 
     private void usage() {
-        err.println("usage: lapor-analyst [--dir DIR] [--s3 BUCKET [--endpoint URL] [--region REGION]] \"SQL\"");
-        err.println("views: cases, rt_scores, area_stats (partition columns tenant, month)");
-        err.println("example: lapor-analyst \"SELECT agencyId, month, count(*) AS complaints FROM cases"
+        err.println("usage: lapor-analyst [--dir DIR] [--s3 BUCKET [--endpoint URL] [--region REGION]] [--tenant T]"
+                + " (\"SQL\" | --query NAME | --list)");
+        err.println("views: cases, rt_scores, area_stats (Parquet; partition columns tenant, month) and their staging"
+                + " JSON Lines cases_jsonl, rt_scores_jsonl, area_stats_jsonl");
+        err.println("named queries (--query): " + String.join(", ", NamedQueries.NAMES));
+        err.println("example: lapor-analyst \"SELECT agency_id, month, count(*) AS complaints FROM cases"
                 + " WHERE kind = 'COMPLAINT' GROUP BY ALL ORDER BY ALL\"");
     }
 
@@ -123,6 +147,8 @@ public final class AnalystCli {
             List<S3Object> objects = new ArrayList<>();
             for (String view : VIEWS) {
                 s3.listObjectsV2Paginator(r -> r.bucket(bucket).prefix(view + "/")).contents().forEach(objects::add);
+                s3.listObjectsV2Paginator(r -> r.bucket(bucket).prefix(ParquetConversion.PARQUET_ROOT + view + "/"))
+                        .contents().forEach(objects::add);
             }
             int n = 0;
             for (S3Object o : objects) {
@@ -144,38 +170,59 @@ public final class AnalystCli {
 
     /** Runs {@code sql} over the files under {@code dir}; the first row holds the column names. */
     public List<List<String>> query(Path dir, String sql) throws SQLException {
-        try (Connection db = DriverManager.getConnection("jdbc:duckdb:")) {
-            try (Statement s = db.createStatement()) {
-                s.execute("SET enable_progress_bar = true");
-                s.execute("SET enable_progress_bar_print = false");
-                for (String view : VIEWS) {
-                    s.execute(viewSql(dir, view));
-                }
-            }
+        return query(dir, sql, null);
+    }
+
+    /** Runs {@code sql} with {@code tenant} bound to each of its {@code ?} parameters. */
+    public List<List<String>> query(Path dir, String sql, String tenant) throws SQLException {
+        try (Connection db = open(dir)) {
             try (DuckDBPreparedStatement statement = db.prepareStatement(sql).unwrap(DuckDBPreparedStatement.class)) {
+                for (int p = 1; tenant != null && p <= NamedQueries.parameters(sql); p++) {
+                    statement.setString(p, tenant);
+                }
                 return runWithProgress(statement);
             }
         }
     }
 
-    static String viewSql(Path dir, String view) {
-        Path root = dir.resolve(view);
-        if (!hasFiles(root)) {
+    /** An in-memory DuckDB with the views over {@code dir} and the Athena compatibility macros. */
+    public static Connection open(Path dir) throws SQLException {
+        Connection db = DriverManager.getConnection("jdbc:duckdb:");
+        try (Statement s = db.createStatement()) {
+            s.execute("SET enable_progress_bar = true");
+            s.execute("SET enable_progress_bar_print = false");
+            for (String macro : ATHENA_COMPATIBILITY) {
+                s.execute(macro);
+            }
+            for (String view : VIEWS) {
+                s.execute(viewSql(dir.resolve(ParquetConversion.PARQUET_ROOT + view), view, ".parquet"));
+                s.execute(viewSql(dir.resolve(view), view + "_jsonl", ".jsonl.gz"));
+            }
+        } catch (SQLException e) {
+            db.close();
+            throw e;
+        }
+        return db;
+    }
+
+    static String viewSql(Path root, String view, String suffix) {
+        if (!hasFiles(root, suffix)) {
             // an empty view with the partition columns, so queries over a month without exports still parse
             return "CREATE OR REPLACE VIEW " + view + " AS SELECT NULL::VARCHAR AS tenant, NULL::VARCHAR AS month WHERE false";
         }
-        String glob = root.toAbsolutePath().toString().replace("'", "''") + "/*/*/*.jsonl.gz";
-        return "CREATE OR REPLACE VIEW " + view + " AS SELECT * FROM read_json_auto('" + glob
-                + "', format = 'newline_delimited', hive_partitioning = true, union_by_name = true,"
-                + " hive_types = {'tenant': VARCHAR, 'month': VARCHAR})";
+        String glob = ParquetConversion.literal(root.toAbsolutePath() + "/*/*/*" + suffix);
+        String reader = suffix.endsWith(".parquet") ? "read_parquet(" + glob + ", "
+                : "read_json_auto(" + glob + ", format = 'newline_delimited', ";
+        return "CREATE OR REPLACE VIEW " + view + " AS SELECT * FROM " + reader
+                + "hive_partitioning = true, union_by_name = true, hive_types = {'tenant': VARCHAR, 'month': VARCHAR})";
     }
 
-    private static boolean hasFiles(Path root) {
+    private static boolean hasFiles(Path root, String suffix) {
         if (!Files.isDirectory(root)) {
             return false;
         }
         try (Stream<Path> files = Files.walk(root)) {
-            return files.anyMatch(p -> p.toString().endsWith(".jsonl.gz"));
+            return files.anyMatch(p -> p.toString().endsWith(suffix));
         } catch (IOException e) {
             return false;
         }

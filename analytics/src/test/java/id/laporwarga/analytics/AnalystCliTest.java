@@ -36,13 +36,16 @@ class AnalystCliTest {
         write("cases", "kotamobagu", "2026-10",
                 "{\"caseId\":\"d\",\"kind\":\"COMPLAINT\",\"agencyId\":\"dlh\"}",
                 "{\"caseId\":\"e\",\"kind\":\"COMPLAINT\",\"agencyId\":\"dlh\",\"overdue\":true}");
+        assertEquals(2, ParquetConversion.convertFolder(dir).size());
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         AnalystCli cli = new AnalystCli(new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err));
-        List<List<String>> rows = cli.query(dir, "SELECT agencyId, month, count(*) AS complaints FROM cases "
+        List<List<String>> rows = cli.query(dir, "SELECT agency_id, month, count(*) AS complaints FROM cases "
                 + "WHERE kind = 'COMPLAINT' GROUP BY ALL ORDER BY ALL");
-        assertEquals(List.of(List.of("agencyId", "month", "complaints"), List.of("dlh", "2026-09", "1"),
+        assertEquals(List.of(List.of("agency_id", "month", "complaints"), List.of("dlh", "2026-09", "1"),
                 List.of("dlh", "2026-10", "2"), List.of("pupr", "2026-09", "1")), rows);
+        assertEquals(rows, cli.query(dir, "SELECT agencyId AS agency_id, month, count(*) AS complaints FROM cases_jsonl "
+                + "WHERE kind = 'COMPLAINT' GROUP BY ALL ORDER BY ALL"), "the staging files say the same");
 
         int code = cli.run(new String[] {"--dir", dir.toString(), "SELECT count(*) AS n FROM cases WHERE tenant = 'kotamobagu'"});
         assertEquals(0, code, err.toString());
@@ -54,5 +57,6 @@ class AnalystCliTest {
     void viewsWithoutFilesAreEmptyRatherThanErrors() throws Exception {
         AnalystCli cli = new AnalystCli(System.out, System.err);
         assertEquals(List.of(List.of("n"), List.of("0")), cli.query(dir, "SELECT count(*) AS n FROM rt_scores"));
+        assertEquals(List.of(List.of("n"), List.of("0")), cli.query(dir, "SELECT count(*) AS n FROM area_stats_jsonl"));
     }
 }

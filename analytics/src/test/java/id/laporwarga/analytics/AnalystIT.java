@@ -42,6 +42,7 @@ import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
 import org.junit.jupiter.api.Tag;
+import software.amazon.awssdk.services.s3.S3Client;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -82,27 +83,30 @@ class AnalystIT {
                     String agency = AGENCIES.get(random.nextInt(AGENCIES.size()));
                     Instant t = LocalDateTime.of(month.getYear(), month.getMonth(), 1 + random.nextInt(27), 9, 0)
                             .atZone(WITA).toInstant();
-                    repo.create(complaint(t, agency, i % 4 == 0 ? Privacy.CONFIDENTIAL : Privacy.PUBLIC),
-                            "idem-" + UUID.randomUUID(), "secret");
+                    repo.create(complaint(t, agency, i % 4 == 0 ? Privacy.CONFIDENTIAL : Privacy.PUBLIC), null,
+                            "idem-" + UUID.randomUUID());
                     stored++;
                 }
             }
+            S3Client s3 = export.getApplicationContext().getBean(S3Client.class);
             for (YearMonth month : MONTHS) {
                 var r = export.handleRequest(new ExportRequest(TENANT, month.toString()), null);
                 assertEquals(12, r.tenants().get(0).cases());
+                // the pipeline's conversion step (an Athena UNLOAD on AWS), as the local stack runs it
+                assertEquals(3, ParquetConversion.convertInBucket(s3, r.bucket(), r.tenants().get(0).keys()).size());
             }
 
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             ByteArrayOutputStream err = new ByteArrayOutputStream();
             AnalystCli cli = new AnalystCli(new PrintStream(out, true, StandardCharsets.UTF_8),
                     new PrintStream(err, true, StandardCharsets.UTF_8));
-            String sql = "SELECT agencyId, month, count(*) AS complaints FROM cases WHERE kind = 'COMPLAINT' "
+            String sql = "SELECT agency_id, month, count(*) AS complaints FROM cases WHERE kind = 'COMPLAINT' "
                     + "AND tenant = '" + TENANT + "' GROUP BY ALL ORDER BY ALL";
             int code = cli.run(new String[] {"--dir", dir.toString(), "--s3", stack.bucket("AnalyticsBucket"),
                     "--endpoint", aws.endpoint("s3").toString(), "--region", aws.region(), sql});
             assertEquals(0, code, err.toString(StandardCharsets.UTF_8));
             String table = out.toString(StandardCharsets.UTF_8);
-            assertTrue(table.contains("agencyId") && table.contains("complaints"), table);
+            assertTrue(table.contains("agency_id") && table.contains("complaints"), table);
 
             List<List<String>> rows = cli.query(dir, sql);
             Map<String, Long> fromAnalyst = new HashMap<>();
@@ -125,7 +129,13 @@ class AnalystIT {
                 }
             }
             String files = String.join("", Files.walk(dir).filter(Files::isRegularFile).map(Path::toString).toList());
-            assertTrue(files.contains("tenant=" + TENANT) && files.contains("month=2025-09"), files);
+            assertTrue(files.contains("tenant=" + TENANT) && files.contains("month=2025-09")
+                    && files.contains("parquet/cases/tenant=" + TENANT + "/month=2025-09/cases.parquet"), files);
+
+            // a re-export removes the month's Parquet copies before the conversion writes them anew
+            export.handleRequest(new ExportRequest(TENANT, "2025-09"), null);
+            assertTrue(s3.listObjectsV2(r -> r.bucket(stack.bucket("AnalyticsBucket"))
+                    .prefix("parquet/cases/tenant=" + TENANT + "/month=2025-09/")).contents().isEmpty());
         }
     }
 

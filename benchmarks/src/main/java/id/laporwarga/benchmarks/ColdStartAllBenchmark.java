@@ -20,6 +20,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Consumer;
@@ -100,10 +101,7 @@ public final class ColdStartAllBenchmark {
                 try (Stream<Path> s = Files.list(lib)) {
                     libJars = s.filter(p -> p.toString().endsWith(".jar")).sorted().toList();
                 }
-                long size = Files.size(jar);
-                for (Path p : libJars) {
-                    size += Files.size(p);
-                }
+                long size = packageBytes(module).orElseThrow();
                 String here = codeSource(FunctionColdInvoke.class);
                 String functionCp = joinCp(Stream.concat(Stream.of(jar.toString()), libJars.stream().map(Path::toString)),
                         here, codeSource(LambdaEventSerializers.class));
@@ -269,6 +267,8 @@ public final class ColdStartAllBenchmark {
             map(ctx.get("http")).put("path", "/v1/admin/tenants/kotamobagu");
             claims(e, "PLATFORM_ADMIN", "", "");
         }));
+        s.put("RosterAdminFunction", new Scenario("http-admin-roster-put.json", e -> {
+        }));
         s.put("VerifyGeotagFunction", new Scenario("sqs-photo-uploaded.json", e -> {
             for (Object record : (List<?>) e.get("Records")) {
                 Map<String, Object> r = map(record);
@@ -290,6 +290,7 @@ public final class ColdStartAllBenchmark {
         }));
         s.put("ReviewStepFunction", new Scenario("http-review-inbox-kelurahan.json", e -> {
         }));
+        // a citizen's confirm of an unknown tracking code: the function's whole path up to its answer (404)
         s.put("ReporterActionsFunction", new Scenario("http-review-confirm-citizen.json", e -> {
         }));
         s.put("EscalationFunction", new Scenario("schedule-escalation.json", e -> {
@@ -326,6 +327,23 @@ public final class ColdStartAllBenchmark {
     }
 
     /** functions/<m> whose sources hold the handler class. */
+    /** The size of a function module's Lambda package (its jar and target/lambda/lib), if it was built. */
+    static Optional<Long> packageBytes(Path module) throws IOException {
+        String name = module.getFileName().toString();
+        Path jar = module.resolve("target/" + name + ".jar");
+        Path lib = module.resolve("target/lambda/lib");
+        if (!Files.isRegularFile(jar) || !Files.isDirectory(lib)) {
+            return Optional.empty();
+        }
+        long size = Files.size(jar);
+        try (Stream<Path> s = Files.list(lib)) {
+            for (Path p : s.filter(p -> p.toString().endsWith(".jar")).toList()) {
+                size += Files.size(p);
+            }
+        }
+        return Optional.of(size);
+    }
+
     static Path moduleOf(Path repo, String handlerClass) throws IOException {
         String rel = "src/main/java/" + handlerClass.replace('.', '/') + ".java";
         try (Stream<Path> modules = Files.list(repo.resolve("functions"))) {

@@ -21,30 +21,15 @@ import id.laporwarga.function.verifygeotag.VerifyGeotagHandler;
 import id.laporwarga.platform.FunctionEnvironment;
 import id.laporwarga.platform.aws.S3PhotoReader;
 import id.laporwarga.platform.store.DynamoCaseRepository;
+import id.laporwarga.testkit.TaggedPhotos;
 import io.micronaut.context.ApplicationContext;
-import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.Random;
 import java.util.UUID;
-import javax.imageio.IIOImage;
-import javax.imageio.ImageIO;
-import javax.imageio.ImageWriteParam;
-import javax.imageio.ImageWriter;
-import javax.imageio.stream.MemoryCacheImageOutputStream;
-import org.apache.commons.imaging.formats.jpeg.exif.ExifRewriter;
-import org.apache.commons.imaging.formats.tiff.constants.ExifTagConstants;
-import org.apache.commons.imaging.formats.tiff.constants.TiffDirectoryType;
-import org.apache.commons.imaging.formats.tiff.taginfos.TagInfoAscii;
-import org.apache.commons.imaging.formats.tiff.write.TiffOutputDirectory;
-import org.apache.commons.imaging.formats.tiff.write.TiffOutputSet;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 
@@ -57,8 +42,6 @@ import software.amazon.awssdk.services.s3.S3Client;
  */
 public final class GeotagReadBenchmark {
     static final long TARGET_BYTES_READ = 128 * 1024;
-    private static final TagInfoAscii OFFSET_TIME_ORIGINAL =
-            new TagInfoAscii("OffsetTimeOriginal", 0x9011, 7, TiffDirectoryType.EXIF_DIRECTORY_EXIF_IFD);
     private static final GeoPoint KOTAMOBAGU_BARAT = new GeoPoint(0.737611, 124.285133);
 
     private GeotagReadBenchmark() {
@@ -129,7 +112,7 @@ public final class GeotagReadBenchmark {
         long handlerBytes = 0;
         for (int i = -Math.min(3, warmups); i < iterations; i++) {
             ReportCase c = newCase(photo.length);
-            cases.create(c, "bench-" + c.caseId(), "secret");
+            cases.create(c, null, "bench-" + c.caseId());
             String photoKey = c.photos().get(0).objectKey();
             s3.putObject(r -> r.bucket(bucket).key(photoKey).contentType("image/jpeg"), RequestBody.fromBytes(photo));
             SQSEvent event = sqsEvent(bucket, photoKey, photo.length);
@@ -226,45 +209,9 @@ public final class GeotagReadBenchmark {
     }
 
     /** About 5 MB of noisy pixels (compresses badly, like a real phone photo), geotagged in Kotamobagu now. */
-    static byte[] fiveMegabytePhoto() throws IOException {
-        int target = 5 * 1024 * 1024;
-        int width = 1600;
-        byte[] jpeg;
-        do {
-            jpeg = encodeNoise(width, width * 3 / 4);
-            width = (int) (width * Math.sqrt((double) target / jpeg.length) * 1.02);
-        } while (jpeg.length < target * 0.95 || jpeg.length > target * 1.2);
-        TiffOutputSet exif = new TiffOutputSet();
-        exif.getOrCreateRootDirectory().add(org.apache.commons.imaging.formats.tiff.constants.TiffTagConstants.TIFF_TAG_MAKE,
-                "Benchmark");
-        exif.setGpsInDegrees(KOTAMOBAGU_BARAT.lon(), KOTAMOBAGU_BARAT.lat());
-        TiffOutputDirectory exifDir = exif.getOrCreateExifDirectory();
-        exifDir.add(ExifTagConstants.EXIF_TAG_DATE_TIME_ORIGINAL, DateTimeFormatter.ofPattern("yyyy:MM:dd HH:mm:ss")
-                .format(LocalDateTime.ofInstant(Instant.now().minusSeconds(600), ZoneOffset.ofHours(8))));
-        exifDir.add(OFFSET_TIME_ORIGINAL, "+08:00");
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        new ExifRewriter().updateExifMetadataLossless(jpeg, out, exif);
-        return out.toByteArray();
-    }
-
-    private static byte[] encodeNoise(int width, int height) throws IOException {
-        BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
-        Random random = new Random(1);
-        for (int y = 0; y < height; y++) {
-            for (int x = 0; x < width; x++) {
-                image.setRGB(x, y, random.nextInt(0x1000000));
-            }
-        }
-        ImageWriter writer = ImageIO.getImageWritersByFormatName("jpeg").next();
-        ImageWriteParam param = writer.getDefaultWriteParam();
-        param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
-        param.setCompressionQuality(0.9f);
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (MemoryCacheImageOutputStream out = new MemoryCacheImageOutputStream(bytes)) {
-            writer.setOutput(out);
-            writer.write(null, new IIOImage(image, null, null), param);
-        }
-        writer.dispose();
-        return bytes.toByteArray();
+    static byte[] fiveMegabytePhoto() {
+        return TaggedPhotos.retag(TaggedPhotos.noiseJpeg(5 * 1024 * 1024),
+                new double[] {KOTAMOBAGU_BARAT.lat(), KOTAMOBAGU_BARAT.lon()},
+                LocalDateTime.ofInstant(Instant.now().minusSeconds(600), ZoneOffset.ofHours(8)), TaggedPhotos.WITA);
     }
 }

@@ -9,6 +9,7 @@ import id.laporwarga.domain.report.Photo;
 import id.laporwarga.domain.report.PhotoCheck;
 import id.laporwarga.domain.report.Privacy;
 import id.laporwarga.domain.report.ReportCase;
+import id.laporwarga.domain.roster.RosterEntry;
 import id.laporwarga.domain.report.Verdict;
 import id.laporwarga.domain.scoring.PeriodScores;
 import id.laporwarga.domain.scoring.RtScoreEngine;
@@ -97,8 +98,9 @@ public final class ScoreRtBenchmark {
         WorkingCalendar calendar = new WorkingCalendar(IndonesianTime.WITA, List.of());
         RtScoreEngine engine = new RtScoreEngine(ScoringPolicy.defaults(), calendar);
         long start = System.nanoTime();
-        RtScoreEngine.Run run = engine.start("bench", PERIOD, PERIOD.end().plus(Duration.ofDays(1)));
         Generator generator = new Generator(rts, 42);
+        RtScoreEngine.Run run = engine.start("bench", PERIOD, PERIOD.end().plus(Duration.ofDays(1)),
+                generator.roster());
         for (int i = 0; i < reports; i++) {
             run.accept(generator.next(i));
         }
@@ -135,6 +137,17 @@ public final class ScoreRtBenchmark {
                             AreaRef.KelurahanMatch.INSIDE);
                 }
             }
+        }
+
+        /** The roster of the {@code rts} RTs, each in the kelurahan its reports are in. */
+        List<RosterEntry> roster() {
+            List<RosterEntry> out = new ArrayList<>(rts);
+            for (int rt = 0; rt < rts; rt++) {
+                AreaRef a = areas[rt % areas.length];
+                out.add(new RosterEntry("bench", "RT-" + rt, "001", "001", a.kecamatanCode(), a.kecamatanName(),
+                        a.kelurahanCode(), a.kelurahanName(), true, null));
+            }
+            return out;
         }
 
         ReportCase next(int i) {

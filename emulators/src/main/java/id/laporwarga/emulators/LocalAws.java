@@ -24,10 +24,12 @@ import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.sns.SnsClient;
+import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
@@ -52,7 +54,7 @@ public final class LocalAws implements AutoCloseable {
     public static final String SECRET_KEY = "test";
     public static final String MOTO_ACCOUNT_ID = "123456789012";
     /** The services this class gives endpoints and clients for. */
-    public static final List<String> SERVICES = List.of("dynamodb", "s3", "sns", "sqs");
+    public static final List<String> SERVICES = List.of("dynamodb", "s3", "sns", "sqs", "secretsmanager", "cognito-idp");
 
     private static final System.Logger LOG = System.getLogger(LocalAws.class.getName());
     private static final String HOST = "127.0.0.1";
@@ -89,6 +91,8 @@ public final class LocalAws implements AutoCloseable {
     private S3Client s3Client;
     private SnsClient snsClient;
     private SqsClient sqsClient;
+    private SecretsManagerClient secretsClient;
+    private CognitoIdentityProviderClient cognitoClient;
     private boolean closed;
 
     private LocalAws(Options options, String externalEndpoint) {
@@ -159,7 +163,7 @@ public final class LocalAws implements AutoCloseable {
         return externalEndpoint != null;
     }
 
-    /** Endpoint of one service: "dynamodb", "s3", "sns" or "sqs" (case-insensitive). */
+    /** Endpoint of one service: "dynamodb", "s3", "sns", "sqs", "secretsmanager" or "cognito-idp" (case-insensitive). */
     public URI endpoint(String service) {
         String s = service.toLowerCase(Locale.ROOT);
         if (!SERVICES.contains(s)) {
@@ -199,12 +203,14 @@ public final class LocalAws implements AutoCloseable {
 
     /**
      * What a function (or the AWS CLI) needs to reach these emulators: {@code AWS_ENDPOINT_URL_<SERVICE>} for
-     * DYNAMODB, S3, SNS, SQS, {@code AWS_REGION}, {@code AWS_DEFAULT_REGION}, and the static keys.
+     * DYNAMODB, S3, SNS, SQS, COGNITO_IDENTITY_PROVIDER, {@code AWS_REGION}, {@code AWS_DEFAULT_REGION}, and the
+     * static keys.
      */
     public Map<String, String> clientEnvironment() {
         Map<String, String> env = new LinkedHashMap<>();
         for (String s : SERVICES) {
-            env.put("AWS_ENDPOINT_URL_" + s.toUpperCase(Locale.ROOT), endpoint(s).toString());
+            String name = "cognito-idp".equals(s) ? "COGNITO_IDENTITY_PROVIDER" : s.toUpperCase(Locale.ROOT);
+            env.put("AWS_ENDPOINT_URL_" + name, endpoint(s).toString());
         }
         env.put("AWS_REGION", region);
         env.put("AWS_DEFAULT_REGION", region);
@@ -234,6 +240,22 @@ public final class LocalAws implements AutoCloseable {
         return streamsClient;
     }
 
+    /** Secrets Manager on moto (created on first use). */
+    public synchronized SecretsManagerClient secretsManager() {
+        if (secretsClient == null) {
+            secretsClient = SecretsManagerClient.builder().httpClientBuilder(UrlConnectionHttpClient.builder())
+                    .region(Region.of(region)).credentialsProvider(StaticCredentialsProvider.create(
+                            AwsBasicCredentials.create(ACCESS_KEY, SECRET_KEY)))
+                    .endpointOverride(endpoint("secretsmanager")).build();
+        }
+        return secretsClient;
+    }
+
+    /** moto's Cognito user pools (the officials' sign-in). */
+    public CognitoIdentityProviderClient cognito() {
+        return cognitoClient;
+    }
+
     private void createClients() {
         var creds = StaticCredentialsProvider.create(AwsBasicCredentials.create(ACCESS_KEY, SECRET_KEY));
         Region r = Region.of(region);
@@ -247,6 +269,8 @@ public final class LocalAws implements AutoCloseable {
                 .region(r).credentialsProvider(creds).endpointOverride(endpoint("sns")).build();
         sqsClient = SqsClient.builder().httpClientBuilder(UrlConnectionHttpClient.builder())
                 .region(r).credentialsProvider(creds).endpointOverride(endpoint("sqs")).build();
+        cognitoClient = CognitoIdentityProviderClient.builder().httpClientBuilder(UrlConnectionHttpClient.builder())
+                .region(r).credentialsProvider(creds).endpointOverride(endpoint("cognito-idp")).build();
     }
 
     // ------------------------------------------------------------------ DynamoDB Local
@@ -383,7 +407,8 @@ public final class LocalAws implements AutoCloseable {
             return;
         }
         closed = true;
-        for (var c : new AutoCloseable[] {dynamoClient, streamsClient, s3Client, snsClient, sqsClient}) {
+        for (var c : new AutoCloseable[] {dynamoClient, streamsClient, s3Client, snsClient, sqsClient, cognitoClient,
+                secretsClient}) {
             if (c != null) {
                 try {
                     c.close();

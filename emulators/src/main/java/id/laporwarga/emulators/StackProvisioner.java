@@ -15,6 +15,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
+import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.SchemaAttributeType;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.UserPoolDescriptionType;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
@@ -50,7 +53,10 @@ import software.amazon.awssdk.services.sqs.model.SqsException;
  * {@code AWS::DynamoDB::Table} (keys, GSIs, LSIs, streams, TTL; always PAY_PER_REQUEST), {@code AWS::SQS::Queue}
  * (attributes incl. RedrivePolicy), {@code AWS::SQS::QueuePolicy}, {@code AWS::SNS::Topic} (with inline
  * {@code Subscription}), {@code AWS::SNS::Subscription} (FilterPolicy, FilterPolicyScope, RawMessageDelivery, ...),
- * {@code AWS::SNS::TopicPolicy}, {@code AWS::S3::Bucket} (CORS, versioning, queue and topic notifications).
+ * {@code AWS::SNS::TopicPolicy}, {@code AWS::S3::Bucket} (CORS, versioning, queue and topic notifications),
+ * {@code AWS::SecretsManager::Secret} ({@code SecretString}, or a random one for {@code GenerateSecretString}; Ref is
+ * the ARN),
+ * {@code AWS::Cognito::UserPool} (name, username attributes, custom attributes; on moto).
  * Other types have no emulator meaning and are skipped (logged once); their Ref gives a stable placeholder.
  *
  * <p>Names: the template's name property if set, else CloudFormation's style {@code <stack>-<LogicalId>} (without
@@ -64,8 +70,10 @@ public final class StackProvisioner {
     public static final String SUBSCRIPTION = "AWS::SNS::Subscription";
     public static final String TOPIC_POLICY = "AWS::SNS::TopicPolicy";
     public static final String BUCKET = "AWS::S3::Bucket";
+    public static final String SECRET = "AWS::SecretsManager::Secret";
+    public static final String USER_POOL = "AWS::Cognito::UserPool";
     private static final Set<String> EMULATED = Set.of(TABLE, QUEUE, QUEUE_POLICY, TOPIC, SUBSCRIPTION, TOPIC_POLICY,
-            BUCKET);
+            BUCKET, SECRET, USER_POOL);
     private static final Pattern STACK_NAME = Pattern.compile("[a-zA-Z][-a-zA-Z0-9]{0,127}");
     private static final System.Logger LOG = System.getLogger(StackProvisioner.class.getName());
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -187,6 +195,8 @@ public final class StackProvisioner {
                         generatedName(stack.stackName(), r.logicalId(), 128), Map.of(), true));
             }
             case BUCKET -> bucket(stack, r.logicalId(), p, aws);
+            case SECRET -> secret(stack, r.logicalId(), p, aws);
+            case USER_POOL -> userPool(stack, r.logicalId(), p, aws.cognito());
             default -> throw new IllegalStateException("unexpected type " + r.type());
         }
     }
@@ -457,6 +467,33 @@ public final class StackProvisioner {
         stack.put(new ProvisionedStack.Physical(id, BUCKET, name, attrs, true));
     }
 
+    // ------------------------------------------------------------------ Secrets Manager
+
+    private static void secret(ProvisionedStack stack, String id, Map<String, Object> p, LocalAws aws) {
+        String name = p.get("Name") != null ? str(p.get("Name")) : generatedName(stack.stackName(), id, 256);
+        String arn;
+        try {
+            arn = aws.secretsManager().describeSecret(b -> b.secretId(name)).arn();
+        } catch (software.amazon.awssdk.services.secretsmanager.model.ResourceNotFoundException e) {
+            String value = p.get("SecretString") != null ? str(p.get("SecretString"))
+                    : generated(p.get("GenerateSecretString") instanceof Map<?, ?> g ? g : Map.of());
+            arn = aws.secretsManager().createSecret(b -> b.name(name).secretString(value)).arn();
+        }
+        stack.put(new ProvisionedStack.Physical(id, SECRET, arn, Map.of("Id", arn), true));
+    }
+
+    /** A random secret like GenerateSecretString's: PasswordLength (default 32) letters and digits. */
+    private static String generated(Map<?, ?> g) {
+        int length = g.get("PasswordLength") == null ? 32 : Integer.parseInt(String.valueOf(g.get("PasswordLength")));
+        String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
+        java.security.SecureRandom random = new java.security.SecureRandom();
+        StringBuilder sb = new StringBuilder(length);
+        for (int i = 0; i < length; i++) {
+            sb.append(alphabet.charAt(random.nextInt(alphabet.length())));
+        }
+        return sb.toString();
+    }
+
     private static NotificationConfigurationFilter s3Filter(Object filter) {
         if (!(filter instanceof Map<?, ?> f) || !(f.get("S3Key") instanceof Map<?, ?> key)) {
             return null;
@@ -464,6 +501,45 @@ public final class StackProvisioner {
         List<FilterRule> rules = maps(key.get("Rules")).stream().map(r -> FilterRule.builder()
                 .name(str(r.get("Name")).toLowerCase(Locale.ROOT)).value(str(r.get("Value"))).build()).toList();
         return NotificationConfigurationFilter.builder().key(k -> k.filterRules(rules)).build();
+    }
+
+    // ------------------------------------------------------------------ Cognito
+
+    /** The user pool of that name if there is one (idempotent), else a new one with the template's attributes. */
+    private static void userPool(ProvisionedStack stack, String id, Map<String, Object> p,
+                                 CognitoIdentityProviderClient cognito) {
+        String name = p.get("UserPoolName") != null ? str(p.get("UserPoolName"))
+                : generatedName(stack.stackName(), id, 128);
+        String poolId = cognito.listUserPoolsPaginator(b -> b.maxResults(60)).userPools().stream()
+                .filter(u -> name.equals(u.name())).map(UserPoolDescriptionType::id).findFirst().orElse(null);
+        if (poolId == null) {
+            List<SchemaAttributeType> schema = maps(p.get("Schema")).stream().map(a -> {
+                SchemaAttributeType.Builder b = SchemaAttributeType.builder().name(str(a.get("Name")))
+                        .attributeDataType(a.get("AttributeDataType") == null ? "String" : str(a.get("AttributeDataType")))
+                        .mutable(a.get("Mutable") == null || Boolean.parseBoolean(str(a.get("Mutable"))));
+                if (a.get("StringAttributeConstraints") instanceof Map<?, ?> c) {
+                    b.stringAttributeConstraints(k -> k.minLength(c.get("MinLength") == null ? null
+                            : String.valueOf(c.get("MinLength"))).maxLength(c.get("MaxLength") == null ? null
+                            : String.valueOf(c.get("MaxLength"))));
+                }
+                return b.build();
+            }).toList();
+            List<String> usernameAttributes = strings(p.get("UsernameAttributes"));
+            poolId = cognito.createUserPool(b -> {
+                b.poolName(name).schema(schema);
+                if (!usernameAttributes.isEmpty()) {
+                    b.usernameAttributesWithStrings(usernameAttributes);
+                }
+                if (p.get("AutoVerifiedAttributes") != null) {
+                    b.autoVerifiedAttributesWithStrings(strings(p.get("AutoVerifiedAttributes")));
+                }
+            }).userPool().id();
+        }
+        Map<String, String> attrs = new LinkedHashMap<>();
+        attrs.put("Arn", "arn:aws:cognito-idp:" + stack.region() + ":" + stack.accountId() + ":userpool/" + poolId);
+        attrs.put("ProviderName", "cognito-idp." + stack.region() + ".amazonaws.com/" + poolId);
+        attrs.put("ProviderURL", "https://cognito-idp." + stack.region() + ".amazonaws.com/" + poolId);
+        stack.put(new ProvisionedStack.Physical(id, USER_POOL, poolId, attrs, true));
     }
 
     // ------------------------------------------------------------------ helpers

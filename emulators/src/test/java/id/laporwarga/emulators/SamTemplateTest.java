@@ -116,11 +116,12 @@ class SamTemplateTest {
         // the implicit API takes Globals only: here a default authorizer that is not declared anywhere
         assertEquals(new SamTemplate.RouteAuth(SamTemplate.IMPLICIT_HTTP_API, "A", List.of()), auth.get("Implicit"));
 
-        // the repository: citizens' routes are public by an explicit NONE, everything else needs a token
+        // the repository: citizens' routes and the API's contract are public by an explicit NONE, everything else
+        // needs a token
         for (SamTemplate.Function f : REPO.functions()) {
             for (SamTemplate.HttpApiEvent e : f.events(SamTemplate.HttpApiEvent.class)) {
                 boolean citizens = e.path().startsWith("/v1/reports") || e.path().startsWith("/v1/tenants")
-                        || e.path().startsWith("/v1/public/");
+                        || e.path().startsWith("/v1/public/") || e.path().equals("/v1/openapi.json");
                 assertEquals(citizens, REPO.routeAuth(e).isPublic(), e::routeKey);
                 assertEquals(citizens, "NONE".equals(e.authorizer()), e::routeKey);
             }

@@ -46,6 +46,8 @@ public final class DevStack implements AutoCloseable {
     private final List<SqsEventSource> eventSources = new ArrayList<>();
     private final List<StreamEventSource> streamSources = new ArrayList<>();
     private final List<String> onboarded = new ArrayList<>();
+    private final Map<String, Object> rosters = new LinkedHashMap<>();
+    private final List<LocalPlugin> registered = new ArrayList<>();
     private ProvisionedStack stack;
     private RouteTable routes;
     private Schedules schedules;
@@ -108,6 +110,9 @@ public final class DevStack implements AutoCloseable {
             }
         }
         missing.forEach((id, why) -> LOG.log(Level.WARNING, "skipping function " + id + ": " + why));
+        if (options.onboardSampleTenants()) {
+            importSampleRosters();
+        }
 
         routes = RouteTable.fromTemplate(stack);
         startHttp();
@@ -115,6 +120,7 @@ public final class DevStack implements AutoCloseable {
             startEventSources(template);
             startStreamSources(template);
         }
+        ExportConversionEmulation.attach(stack, functions, aws.s3());
         schedules = new Schedules(stack, functions);
         if (options.runSchedules()) {
             schedules.start();
@@ -127,12 +133,43 @@ public final class DevStack implements AutoCloseable {
         for (LocalPlugin p : plugins) {
             try {
                 p.register(runtime);
+                registered.add(p);
                 LOG.log(Level.INFO, "plugin " + p.name() + " registered");
             } catch (Exception e) {
                 throw new IllegalStateException("plugin " + p.name() + " failed: " + e.getMessage(), e);
             }
         }
         server.start();
+    }
+
+    /**
+     * Imports each sample tenant's {@code roster.csv} through the roster function itself (a platform admin's
+     * {@code PUT /v1/admin/tenants/{id}/roster}), so the sample tenants have rostered RTs and their heads' accounts.
+     * Idempotent: importing the same file again changes nothing.
+     */
+    private void importSampleRosters() {
+        LocalFunction rosterFunction = functions.get(SampleRosters.FUNCTION);
+        if (rosterFunction == null) {
+            return;
+        }
+        for (String tenantId : SampleTenants.ids()) {
+            try {
+                SampleRosters.csv(tenantId).ifPresent(csv -> rosters.put(tenantId,
+                        rosterFunction.invoke(SampleRosters.importEvent(tenantId, csv))));
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "could not import the sample roster of " + tenantId, e);
+            }
+        }
+    }
+
+    /** The plugins registered at start (options' and service-loaded ones), e.g. to reach the local token signer. */
+    public List<LocalPlugin> plugins() {
+        return List.copyOf(registered);
+    }
+
+    /** The roster function's answers to the sample rosters imported at start, by tenant. */
+    public Map<String, Object> importedRosters() {
+        return Collections.unmodifiableMap(rosters);
     }
 
     private static boolean hasTenantTable(SamTemplate template) {

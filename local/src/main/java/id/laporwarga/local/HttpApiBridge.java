@@ -6,6 +6,7 @@ import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSer
 import com.sun.net.httpserver.Headers;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
+import id.laporwarga.domain.error.ErrorCode;
 import id.laporwarga.emulators.ProvisionedStack;
 import id.laporwarga.emulators.SamTemplate;
 import java.io.ByteArrayInputStream;
@@ -15,6 +16,9 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.lang.System.Logger.Level;
 import java.net.URLDecoder;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -34,11 +38,18 @@ import java.util.function.Supplier;
  * The HTTP API in front of the functions: turns a request into API Gateway's payload format 2.0 event
  * ({@link APIGatewayV2HTTPEvent}), picks the route like API Gateway (404 {@code {"message":"Not Found"}} when none),
  * asks the {@link RequestAuthorizer}, invokes the function and writes its {@link APIGatewayV2HTTPResponse} back.
- * Bodies over 10 MB (API Gateway's limit) get 413. CORS preflights are answered from the HttpApi's
- * CorsConfiguration, as API Gateway does.
+ * Bodies over 10 MB (API Gateway's limit) get 413 {@code PAYLOAD_TOO_LARGE} in the API's error shape: the answer is
+ * written first, then the rest of the body (up to {@link #DRAIN_LIMIT_BYTES}) is read and dropped, so the client
+ * gets its answer instead of a connection reset. The authorizer's 401/403 use the same shape
+ * ({@code {"error":{"code","message"}}}, Indonesian unless {@code Accept-Language: en}); on AWS the HTTP API's JWT
+ * authorizer answers {@code {"message":"Unauthorized"}} itself (docs/api.md). A JSON or text body that is not valid
+ * UTF-8 is passed base64-encoded, so the function sees its real bytes. CORS preflights are answered from the
+ * HttpApi's CorsConfiguration, as API Gateway does.
  */
 final class HttpApiBridge implements HttpHandler {
     static final int MAX_BODY_BYTES = 10 * 1024 * 1024;
+    /** How much of an oversize body is read and dropped after the 413 (more: the connection is closed). */
+    static final long DRAIN_LIMIT_BYTES = 64L * 1024 * 1024;
     private static final System.Logger LOG = System.getLogger(HttpApiBridge.class.getName());
     private static final DateTimeFormatter REQUEST_TIME =
             DateTimeFormatter.ofPattern("dd/MMM/yyyy:HH:mm:ss Z", Locale.ENGLISH).withZone(ZoneOffset.UTC);
@@ -127,13 +138,9 @@ final class HttpApiBridge implements HttpHandler {
         try {
             Map<String, String> headers = headers(exchange.getRequestHeaders());
             long declared = parseLong(headers.get("content-length"));
-            if (declared > MAX_BODY_BYTES) {
-                status = send(exchange, 413, json(), Jsons.message("Request Entity Too Large"), requestId);
-                return;
-            }
-            byte[] body = readLimited(exchange.getRequestBody());
+            byte[] body = declared > MAX_BODY_BYTES ? null : readLimited(exchange.getRequestBody());
             if (body == null) {
-                status = send(exchange, 413, json(), Jsons.message("Request Entity Too Large"), requestId);
+                status = tooLarge(exchange, headers, declared, requestId);
                 return;
             }
             Optional<RouteTable.Match> match = routes.match(method, rawPath);
@@ -160,7 +167,8 @@ final class HttpApiBridge implements HttpHandler {
             if (decision instanceof RequestAuthorizer.Deny deny) {
                 Map<String, List<String>> h = json();
                 h.put("www-authenticate", List.of("Bearer"));
-                status = send(exchange, deny.status(), h, Jsons.message(deny.message()), requestId);
+                ErrorCode code = deny.status() == 403 ? ErrorCode.FORBIDDEN : ErrorCode.UNAUTHORIZED;
+                status = send(exchange, deny.status(), h, error(code, headers), requestId);
                 return;
             }
             APIGatewayV2HTTPEvent event = event(exchange, method, rawPath, headers, body, match.get(), requestId,
@@ -255,7 +263,7 @@ final class HttpApiBridge implements HttpHandler {
                 .withRequestContext(context)
                 .build();
         if (body.length > 0) {
-            if (textual(headers.get("content-type"))) {
+            if (textual(headers.get("content-type")) && validUtf8(body)) {
                 event.setBody(new String(body, StandardCharsets.UTF_8));
                 event.setIsBase64Encoded(false);
             } else {
@@ -264,6 +272,66 @@ final class HttpApiBridge implements HttpHandler {
             }
         }
         return event;
+    }
+
+    static boolean validUtf8(byte[] body) {
+        try {
+            StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(body));
+            return true;
+        } catch (CharacterCodingException e) {
+            return false;
+        }
+    }
+
+    /**
+     * The API's error body {@code {"error":{"code","message"}}} for an answer the gateway gives itself, in
+     * Indonesian unless the client asks for English (as the functions answer).
+     */
+    static String error(ErrorCode code, Map<String, String> headers) {
+        String language = headers.getOrDefault("accept-language", "id").strip().toLowerCase(Locale.ROOT);
+        Map<String, Object> error = new LinkedHashMap<>();
+        error.put("code", code.name());
+        error.put("message", code.defaultMessage().in(language.startsWith("en") ? Locale.ENGLISH : Locale.forLanguageTag("id")));
+        return Jsons.write(Map.of("error", error));
+    }
+
+    /**
+     * 413 for a body over {@link #MAX_BODY_BYTES}: the answer goes out first (with {@code Connection: close}), then
+     * what is left of the body is read and dropped, up to {@link #DRAIN_LIMIT_BYTES} (a client that keeps sending gets
+     * its answer rather than a reset); beyond that the connection is closed.
+     */
+    private int tooLarge(HttpExchange exchange, Map<String, String> headers, long declared, String requestId)
+            throws IOException {
+        Map<String, List<String>> h = json();
+        h.put("Connection", List.of("close"));
+        byte[] answer = error(ErrorCode.PAYLOAD_TOO_LARGE, headers).getBytes(StandardCharsets.UTF_8);
+        Headers out = exchange.getResponseHeaders();
+        h.forEach(out::put);
+        out.set("apigw-requestid", requestId);
+        out.set("Date", DateTimeFormatter.RFC_1123_DATE_TIME.format(Instant.now().atZone(ZoneOffset.UTC)));
+        exchange.sendResponseHeaders(413, answer.length);
+        OutputStream os = exchange.getResponseBody();
+        os.write(answer);
+        os.flush();
+        if (declared <= DRAIN_LIMIT_BYTES) {
+            drain(exchange.getRequestBody(), DRAIN_LIMIT_BYTES);
+        }
+        os.close();
+        return 413;
+    }
+
+    private static void drain(InputStream in, long limit) {
+        byte[] buffer = new byte[64 * 1024];
+        long total = 0;
+        try {
+            int n;
+            while (total < limit && (n = in.read(buffer)) > 0) {
+                total += n;
+            }
+        } catch (IOException e) {
+            // the client went away: nothing left to drain
+        }
     }
 
     /** API Gateway passes text and JSON bodies as they are and base64-encodes everything else. */
@@ -401,8 +469,7 @@ final class HttpApiBridge implements HttpHandler {
         while ((n = in.read(buffer)) > 0) {
             total += n;
             if (total > MAX_BODY_BYTES) {
-                in.transferTo(OutputStream.nullOutputStream());
-                return null;
+                return null; // the 413 answer drains the rest
             }
             out.write(buffer, 0, n);
         }

@@ -20,6 +20,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 import java.util.Map;
 import java.util.Deque;
 import java.util.concurrent.ConcurrentLinkedDeque;
@@ -36,6 +38,8 @@ public final class LocalFunction implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(LocalFunction.class.getName());
 
     /** The JSON a {@link RequestStreamHandler} wrote. */
+    private final List<Consumer<Object>> resultListeners = new CopyOnWriteArrayList<>();
+
     public record RawJson(String json) {
     }
 
@@ -136,6 +140,19 @@ public final class LocalFunction implements AutoCloseable {
      * result; a stream handler's output comes back as {@link RawJson}. Exceptions of the handler propagate.
      */
     public Object invoke(Object event) {
+        Object result = invokeHandler(event);
+        for (Consumer<Object> listener : resultListeners) {
+            listener.accept(result);
+        }
+        return result;
+    }
+
+    /** Called with each result of this function (what the local stack emulates downstream of it, e.g. an S3 event). */
+    public void onResult(Consumer<Object> listener) {
+        resultListeners.add(listener);
+    }
+
+    private Object invokeHandler(Object event) {
         Object handler;
         try {
             handler = borrow();

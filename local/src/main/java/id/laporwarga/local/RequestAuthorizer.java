@@ -5,9 +5,10 @@ import java.util.Map;
 
 /**
  * The local stand-in for API Gateway's authorizers. Called for every request before the function; it may fill
- * {@code requestContext.authorizer.jwt.claims}/{@code scopes} or reject the request (API Gateway answers 401
- * {@code {"message":"Unauthorized"}} when a JWT is missing or invalid, 403 {@code {"message":"Forbidden"}} when
- * scopes do not match). {@link HttpRoute#authorizer()} names the authorizer the template puts on the route: its own,
+ * {@code requestContext.authorizer.jwt.claims}/{@code scopes} or reject the request: 401 when a JWT is missing or
+ * invalid, 403 when scopes do not match, answered by the bridge in the API's error shape
+ * ({@code {"error":{"code":"UNAUTHORIZED"|"FORBIDDEN","message"}}}, Indonesian by default; API Gateway itself answers
+ * {@code {"message":"Unauthorized"}}, see docs/api.md). {@link HttpRoute#authorizer()} names the authorizer the template puts on the route: its own,
  * else the API's {@code DefaultAuthorizer} (null for none, e.g. {@code Authorizer: NONE}). The default lets
  * everything through without claims; a {@link LocalPlugin} installs a real one with
  * {@link LocalRuntime#authorizer(RequestAuthorizer)}.
@@ -45,7 +46,7 @@ public interface RequestAuthorizer {
     record Allow(Map<String, String> claims, List<String> scopes) implements Decision {
     }
 
-    /** Rejected with this status and {@code {"message": message}}. */
+    /** Rejected with this status (401 UNAUTHORIZED, 403 FORBIDDEN); {@code message} is for logs only. */
     record Deny(int status, String message) implements Decision {
     }
 }

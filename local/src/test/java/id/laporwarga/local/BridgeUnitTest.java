@@ -49,6 +49,10 @@ class BridgeUnitTest {
         assertFalse(HttpApiBridge.textual("image/jpeg"));
         assertFalse(HttpApiBridge.textual("application/x-www-form-urlencoded"));
         assertFalse(HttpApiBridge.textual(null));
+        assertTrue(HttpApiBridge.validUtf8("{\"a\":\"é\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        assertFalse(HttpApiBridge.validUtf8(new byte[]{'{', '"', (byte) 0xED, (byte) 0xA0, (byte) 0x80, '"', '}'}));
+        assertEquals("{\"error\":{\"code\":\"PAYLOAD_TOO_LARGE\",\"message\":\"Ukuran data terlalu besar.\"}}",
+                HttpApiBridge.error(id.laporwarga.domain.error.ErrorCode.PAYLOAD_TOO_LARGE, java.util.Map.of()));
     }
 
     @Test

@@ -132,6 +132,7 @@ class DevStackIT {
                 .POST(HttpRequest.BodyPublishers.ofByteArray(new byte[HttpApiBridge.MAX_BODY_BYTES + 1])).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertEquals(413, big.statusCode());
+        assertEquals("PAYLOAD_TOO_LARGE", JSON.readTree(big.body()).at("/error/code").asText(), big.body());
 
         assertTrue(local.missingFunctions().get("NotYetWrittenFunction").contains("not on the classpath"));
         HttpResponse<String> missing = get("/not-yet");
@@ -143,7 +144,14 @@ class DevStackIT {
 
     @Test
     void authorizerHookAndCors() throws Exception {
-        assertEquals(401, get("/secure").statusCode());
+        HttpResponse<String> denied = get("/secure");
+        assertEquals(401, denied.statusCode());
+        // the documented error shape, Indonesian by default (API Gateway's own authorizer answers {"message"})
+        assertEquals("UNAUTHORIZED", JSON.readTree(denied.body()).at("/error/code").asText(), denied.body());
+        assertEquals("Anda harus masuk terlebih dahulu.", JSON.readTree(denied.body()).at("/error/message").asText());
+        HttpResponse<String> deniedEn = HTTP.send(HttpRequest.newBuilder(URI.create(local.baseUrl() + "/secure"))
+                .header("Accept-Language", "en").GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals("Authentication is required.", JSON.readTree(deniedEn.body()).at("/error/message").asText());
         HttpResponse<String> ok = HTTP.send(HttpRequest.newBuilder(URI.create(local.baseUrl() + "/secure"))
                 .header("Authorization", "Bearer good").GET().build(), HttpResponse.BodyHandlers.ofString());
         assertEquals(201, ok.statusCode());

@@ -114,6 +114,24 @@ class IamAllowListTest {
                             Statement:
                               - { Effect: Allow, Action: 'dynamodb:*', Resource: !GetAtt Cases.Arn }
                               - { Effect: Allow, NotAction: 's3:DeleteBucket', Resource: '*' }
+                  MachineRole:
+                    Type: AWS::IAM::Role
+                    Properties:
+                      AssumeRolePolicyDocument: { Statement: [{ Effect: Allow, Principal: { Service: states.amazonaws.com }, Action: sts:AssumeRole }] }
+                      Policies:
+                        - PolicyName: m
+                          PolicyDocument:
+                            Statement:
+                              - { Effect: Allow, Action: [s3:GetObject, s3:DeleteObject], Resource: !Sub '${Photos.Arn}/*' }
+                  UnlistedRole:
+                    Type: AWS::IAM::Role
+                    Properties:
+                      AssumeRolePolicyDocument: { Statement: [{ Effect: Allow, Principal: { Service: states.amazonaws.com }, Action: sts:AssumeRole }] }
+                      Policies:
+                        - PolicyName: u
+                          PolicyDocument:
+                            Statement:
+                              - { Effect: Allow, Action: athena:StartQueryExecution, Resource: '*' }
                 """, Map.of());
         AllowList list = AllowList.parse("""
                 functions:
@@ -125,6 +143,13 @@ class IamAllowListTest {
                   AlsoShared:
                     allow: []
                   Gone:
+                    allow: []
+                roles:
+                  MachineRole:
+                    allow:
+                      - actions: [s3:GetObject]
+                        resources: ['${Photos.Arn}/*']
+                  GoneRole:
                     allow: []
                 awsManagedPolicies:
                   AWSLambdaBasicExecutionRole:
@@ -147,14 +172,25 @@ class IamAllowListTest {
                 "AlsoShared: shares role SharedRole with Unlisted",
                 "AlsoShared: allows dynamodb:* on ${Cases.Arn} (a wildcard)",
                 "AlsoShared: NotAction in an Allow statement",
-                "Gone: listed, but the template has no such function");
+                "Gone: listed, but the template has no such function",
+                "MachineRole: allows s3:DeleteObject on ${Photos.Arn}/*, which its allow-list entry under roles does not list",
+                "UnlistedRole: a role no function uses allows [athena:StartQueryExecution]",
+                "GoneRole: listed under roles, but the template has no such role");
         RuleAssertions.assertIncludes(expectedStarts, violations);
         assertTrue(contact.stream().anyMatch(c -> c.startsWith("Submit: dynamodb:Scan")), contact::toString);
         assertTrue(contact.stream().anyMatch(c -> c.startsWith("Submit: dynamodb:GetItem")), contact::toString);
     }
 
-    /** The allow-list: per function, its grants and whether it may read reporter contact; AWS managed policies. */
-    record AllowList(Map<String, Entry> functions, Map<String, List<Grant>> awsManagedPolicies) {
+    /**
+     * The allow-list: per function, its grants and whether it may read reporter contact; per role that no function
+     * uses (a state machine's, the one SAM makes for its event), its grants; AWS managed policies.
+     */
+    record AllowList(Map<String, Entry> functions, Map<String, List<Grant>> roles,
+                     Map<String, List<Grant>> awsManagedPolicies) {
+        AllowList(Map<String, Entry> functions, Map<String, List<Grant>> awsManagedPolicies) {
+            this(functions, Map.of(), awsManagedPolicies);
+        }
+
         record Entry(boolean readsReporterContact, List<Grant> allow) {
         }
 
@@ -182,9 +218,11 @@ class IamAllowListTest {
             Map<String, Entry> functions = new LinkedHashMap<>();
             map(root.get("functions")).forEach((fn, e) -> functions.put(fn, new Entry(
                     Boolean.TRUE.equals(map(e).get("readsReporterContact")), grants(map(e).get("allow")))));
+            Map<String, List<Grant>> roles = new LinkedHashMap<>();
+            map(root.get("roles")).forEach((role, e) -> roles.put(role, grants(map(e).get("allow"))));
             Map<String, List<Grant>> managed = new LinkedHashMap<>();
             map(root.get("awsManagedPolicies")).forEach((name, g) -> managed.put(name, grants(g)));
-            return new AllowList(functions, managed);
+            return new AllowList(functions, roles, managed);
         }
 
         private static List<Grant> grants(Object value) {
@@ -267,7 +305,7 @@ class IamAllowListTest {
                     out.add(fn + ": listed, but the template has no such function");
                 }
             }
-            otherRoles(t, roleOwners.keySet(), out);
+            otherRoles(t, roleOwners.keySet(), allowList, out);
             return out;
         }
 
@@ -402,14 +440,37 @@ class IamAllowListTest {
             }
         }
 
-        /** Roles no function uses: only the ones SAM makes for schedules, which invoke a function of the template. */
-        private static void otherRoles(Translated t, Set<String> functionRoles, List<String> out) {
+        /**
+         * Roles no function uses: the ones SAM makes for schedules, which only invoke a function of the template, and
+         * the roles listed under {@code roles:} (state machines and their events), which stay within their grants.
+         */
+        private static void otherRoles(Translated t, Set<String> functionRoles, AllowList allowList, List<String> out) {
             Set<String> functions = new LinkedHashSet<>(t.ofType("AWS::Lambda::Function").keySet());
             t.ofType("AWS::IAM::Role").forEach((role, p) -> {
                 if (functionRoles.contains(role)) {
                     return;
                 }
+                List<AllowList.Grant> grants = allowList.roles().get(role);
                 for (Statement s : statements(t, role, new AllowList(Map.of(), Map.of()), out)) {
+                    if (grants != null) {
+                        if (!"Allow".equals(s.effect())) {
+                            continue;
+                        }
+                        if (s.notAction() || s.notResource()) {
+                            out.add(role + ": NotAction/NotResource in an Allow statement (" + s.source() + ")");
+                            continue;
+                        }
+                        for (String action : s.actions()) {
+                            for (String resource : s.resources()) {
+                                if (grants.stream().noneMatch(g -> g.covers(action, resource, s.condition()))) {
+                                    out.add(role + ": allows " + action + " on " + resource
+                                            + (s.condition() == null ? "" : " if " + s.condition())
+                                            + ", which its allow-list entry under roles does not list (" + s.source() + ")");
+                                }
+                            }
+                        }
+                        continue;
+                    }
                     boolean invokeOnly = "Allow".equals(s.effect()) && !s.notAction() && !s.notResource()
                             && s.actions().equals(List.of("lambda:InvokeFunction"))
                             && s.resources().stream().allMatch(r -> functions.contains(t.functionOf(r)));
@@ -418,6 +479,11 @@ class IamAllowListTest {
                     }
                 }
             });
+            for (String role : allowList.roles().keySet()) {
+                if (!t.ofType("AWS::IAM::Role").containsKey(role)) {
+                    out.add(role + ": listed under roles, but the template has no such role");
+                }
+            }
         }
 
         private static List<String> concat(List<String> a, List<String> b) {

@@ -3,9 +3,15 @@ package id.laporwarga.platform;
 import id.laporwarga.domain.geotag.PhotoVerification;
 import id.laporwarga.domain.port.AlertPhotoLinks;
 import id.laporwarga.domain.port.CaseRepository;
+import id.laporwarga.domain.port.OfficialAccounts;
 import id.laporwarga.domain.port.PhotoUploads;
+import id.laporwarga.domain.port.ReporterSecretKey;
+import id.laporwarga.domain.port.Roster;
+import id.laporwarga.domain.port.RosterStore;
 import id.laporwarga.domain.port.TenantCatalog;
+import id.laporwarga.domain.report.ReporterSecrets;
 import id.laporwarga.domain.report.SubmitReportService;
+import id.laporwarga.domain.roster.RosterImport;
 import id.laporwarga.domain.routing.RouteCaseService;
 import id.laporwarga.domain.workflow.ReviewService;
 import io.micronaut.context.annotation.Factory;
@@ -26,10 +32,23 @@ public class DomainServices {
         return Clock.systemUTC();
     }
 
+    /** Reporters' secrets and their verifiers under the server key (read on first use). */
+    @Singleton
+    ReporterSecrets reporterSecrets(ReporterSecretKey key) {
+        return new ReporterSecrets(key);
+    }
+
     @Singleton
     SubmitReportService submitReportService(TenantCatalog tenants, CaseRepository cases, PhotoUploads uploads,
-                                            Clock clock) {
-        return new SubmitReportService(tenants, cases, uploads, clock);
+                                            Roster roster, Clock clock, ReporterSecrets secrets) {
+        return new SubmitReportService(tenants, cases, uploads, roster, clock, secrets);
+    }
+
+    /** The roster import: wired only where the officials' accounts adapter is (the roster function). */
+    @Singleton
+    @Requires(beans = OfficialAccounts.class)
+    RosterImport rosterImport(RosterStore roster, OfficialAccounts accounts) {
+        return new RosterImport(roster, accounts);
     }
 
     @Singleton
@@ -45,7 +64,8 @@ public class DomainServices {
     }
 
     @Singleton
-    ReviewService reviewService(CaseRepository cases, TenantCatalog tenants, PhotoUploads uploads, Clock clock) {
-        return new ReviewService(cases, tenants, uploads, clock);
+    ReviewService reviewService(CaseRepository cases, TenantCatalog tenants, PhotoUploads uploads, Clock clock,
+                                ReporterSecrets secrets) {
+        return new ReviewService(cases, tenants, uploads, clock, secrets);
     }
 }

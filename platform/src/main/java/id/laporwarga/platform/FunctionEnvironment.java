@@ -15,6 +15,10 @@ public final class FunctionEnvironment {
     public static final String CITIZEN_NOTICES_TOPIC_ARN = "CITIZEN_NOTICES_TOPIC_ARN";
     public static final String SUPERVISOR_ALERTS_TOPIC_ARN = "SUPERVISOR_ALERTS_TOPIC_ARN";
     public static final String ANALYTICS_BUCKET = "ANALYTICS_BUCKET";
+    /** The Secrets Manager secret holding the key of reporters' secrets (submit-report, review-step). */
+    public static final String REPORTER_SECRET_KEY_ARN = "REPORTER_SECRET_KEY_ARN";
+    /** The officials' Cognito user pool (only the roster function, which provisions RT heads' accounts). */
+    public static final String OFFICIALS_USER_POOL_ID = "OFFICIALS_USER_POOL_ID";
     public static final String AWS_ENDPOINT_URL = "AWS_ENDPOINT_URL";
     public static final String AWS_REGION = "AWS_REGION";
     public static final String FUNCTION_NAME = "AWS_LAMBDA_FUNCTION_NAME";

@@ -45,20 +45,21 @@ public final class AccessPolicy {
     }
 
     /**
-     * Whether the reporter's name and phone may be shown: never for ANONYMOUS cases, never to analysts, and for
-     * CONFIDENTIAL cases never to agency staff (the agency acts on the case; only the Pemda's own officials who can see
-     * it may contact the reporter).
+     * Whether the reporter's name and phone may be shown (and their item read at all):
+     * <ul>
+     *   <li>the tenant's CITY_ADMIN: always (for ANONYMOUS and CONFIDENTIAL cases as the audit of the reporter);</li>
+     *   <li>a PUBLIC case: every official who can see the case, except analysts;</li>
+     *   <li>CONFIDENTIAL and ANONYMOUS cases: nobody else (RT heads, kelurahan and kecamatan reviewers live next door
+     *       to the reporter; agencies act on the case, not on the person).</li>
+     * </ul>
      */
     public static boolean canSeeReporter(Caller caller, ReportCase c) {
-        if (caller.role() == Role.ANALYST) {
+        if (!canSee(caller, c) || caller.role() == Role.ANALYST) {
             return false;
         }
-        if (c.privacy() == id.laporwarga.domain.report.Privacy.ANONYMOUS) {
-            return false;
+        if (caller.role() == Role.CITY_ADMIN) {
+            return true;
         }
-        if (c.privacy() == id.laporwarga.domain.report.Privacy.CONFIDENTIAL && caller.role() == Role.AGENCY_STAFF) {
-            return false;
-        }
-        return canSee(caller, c);
+        return c.privacy() == null || c.privacy() == id.laporwarga.domain.report.Privacy.PUBLIC;
     }
 }

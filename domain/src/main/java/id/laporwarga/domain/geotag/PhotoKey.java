@@ -9,6 +9,20 @@ public record PhotoKey(String tenantId, String caseId, String photoId, String ex
     private static final Pattern KEY =
             Pattern.compile("photos/([A-Za-z0-9_-]{1,64})/([A-Za-z0-9_-]{1,64})/([A-Za-z0-9_-]{1,32})\\.(jpg|png|heic)");
 
+    /**
+     * Where the EXIF-stripped copy of one verified version goes: {@code views/<tenant>/<caseId>/<photoId>-<tag>.<ext>},
+     * outside {@code photos/} (it starts no verification); {@code tag} names the version, so a copy made from another
+     * version can never overwrite the one a verdict points to.
+     */
+    public String viewKey(String versionTag) {
+        String tag = versionTag == null ? "current" : versionTag.replaceAll("[^A-Za-z0-9]", "");
+        if (tag.length() > 40) {
+            tag = tag.substring(0, 40);
+        }
+        return "views/" + tenantId + "/" + caseId + "/" + photoId + "-" + (tag.isEmpty() ? "current" : tag) + "."
+                + extension;
+    }
+
     public static Optional<PhotoKey> parse(String key) {
         if (key == null) {
             return Optional.empty();

@@ -42,11 +42,33 @@ public final class PhotoVerification {
          */
         StoredPhoto readMetadata(String bucket, String key) throws IOException;
 
+        /** Reads one version of the object ({@code versionId} null: the current one). */
+        default StoredPhoto readMetadata(String bucket, String key, String versionId) throws IOException {
+            return readMetadata(bucket, key);
+        }
+
         void delete(String bucket, String key);
+
+        /**
+         * Makes the copy officials and agencies see, from exactly the version read: the same pixels without EXIF (GPS,
+         * device serial, owner name), XMP or comments, under {@link PhotoKey#viewKey}. Null when no copy can be made for
+         * the format (the original is then shown to nobody but the city admin).
+         *
+         * @throws IOException when the object cannot be read or written (the message is retried)
+         */
+        default String makeViewCopy(String bucket, String key, String versionId, String eTag) throws IOException {
+            return null;
+        }
     }
 
-    /** An {@code ObjectCreated} notification of the photos bucket. {@code size} is -1 when unknown. */
-    public record PhotoUploaded(String bucket, String key, long size, Instant eventTime) {
+    /**
+     * An {@code ObjectCreated} notification of the photos bucket. {@code size} is -1 when unknown; {@code versionId}
+     * and {@code eTag} name the object written (null when the notification has none).
+     */
+    public record PhotoUploaded(String bucket, String key, long size, Instant eventTime, String versionId, String eTag) {
+        public PhotoUploaded(String bucket, String key, long size, Instant eventTime) {
+            this(bucket, key, size, eventTime, null, null);
+        }
     }
 
     public enum Kind {
@@ -56,6 +78,11 @@ public final class PhotoVerification {
         CASE_DECIDED,
         /** The photo had a check already (redelivery): nothing changed. */
         ALREADY_CHECKED,
+        /**
+         * Another object was written to a photo that has its verdict (a swap attempt: the upload URL's If-None-Match
+         * should have refused it): nothing changed, the verified version stays the only one served. Log and count it.
+         */
+        TAMPER_ATTEMPT,
         /** The key names no known case photo: the object was deleted. */
         UNKNOWN_OBJECT_DELETED
     }
@@ -73,6 +100,10 @@ public final class PhotoVerification {
     private final PhotoObjects objects;
     private final Clock clock;
     private final GeotagRules rules = new GeotagRules();
+
+    /** An evaluation and the object version it read (null when nothing was read). */
+    private record Read(GeotagRules.Evaluation evaluation, StoredPhoto stored) {
+    }
 
     public PhotoVerification(CaseRepository cases, TenantCatalog tenants, PhotoObjects objects, Clock clock) {
         this.cases = cases;
@@ -96,6 +127,10 @@ public final class PhotoVerification {
                     key.map(PhotoKey::photoId).orElse(null), null, null, null, 0, null, true);
         }
         ReportCase reportCase = found.get();
+        if (photo.get().check() != null && photo.get().check().isOtherObject(upload.versionId(), upload.eTag())) {
+            return new Outcome(Kind.TAMPER_ATTEMPT, reportCase.caseId(), photo.get().photoId(),
+                    photo.get().check().verdict(), photo.get().check().reason(), verdictOf(reportCase), 0, null, false);
+        }
         if (photo.get().check() != null) {
             return new Outcome(Kind.ALREADY_CHECKED, reportCase.caseId(), photo.get().photoId(),
                     photo.get().check().verdict(), photo.get().check().reason(), verdictOf(reportCase), 0, null, false);
@@ -103,8 +138,15 @@ public final class PhotoVerification {
         Tenant tenant = tenants.find(reportCase.tenantId())
                 .orElseThrow(() -> new IllegalStateException("case " + reportCase.caseId() + " of unknown tenant"));
 
-        GeotagRules.Evaluation evaluation = evaluate(upload, reportCase, photo.get(), tenant);
-        boolean invalid = evaluation.reasons().contains(GeotagReason.INVALID_IMAGE);
+        Read read = evaluate(upload, reportCase, photo.get(), tenant);
+        boolean invalid = read.evaluation().reasons().contains(GeotagReason.INVALID_IMAGE);
+        // pin the verdict to the version read, and make the officials' copy from exactly that version
+        StoredPhoto stored = read.stored();
+        String version = stored == null || stored.versionId() == null ? upload.versionId() : stored.versionId();
+        String eTag = stored == null || stored.eTag() == null ? upload.eTag() : stored.eTag();
+        String viewKey = invalid ? null : objects.makeViewCopy(upload.bucket(), upload.key(), version, eTag);
+        GeotagRules.Evaluation evaluation = new GeotagRules.Evaluation(
+                read.evaluation().check().pinned(version, eTag, viewKey), read.evaluation().reasons());
 
         CaseVerdicts.Applied applied = null;
         ReportCase current = reportCase;
@@ -144,19 +186,19 @@ public final class PhotoVerification {
                 invalid);
     }
 
-    private GeotagRules.Evaluation evaluate(PhotoUploaded upload, ReportCase c, Photo photo, Tenant tenant) throws IOException {
+    private Read evaluate(PhotoUploaded upload, ReportCase c, Photo photo, Tenant tenant) throws IOException {
         Instant now = clock.instant();
         long limit = photo.declaredSizeBytes() > 0
                 ? Math.min(photo.declaredSizeBytes(), ReportValidator.MAX_PHOTO_BYTES) : ReportValidator.MAX_PHOTO_BYTES;
         long declared = photo.declaredSizeBytes();
         if (upload.size() > limit || (declared > 0 && upload.size() >= 0 && upload.size() != declared)) {
-            return rules.invalid(0, now); // too large, or not the object that was declared: not even read
+            return new Read(rules.invalid(0, now), null); // too large, or not the declared object: not even read
         }
-        StoredPhoto stored = objects.readMetadata(upload.bucket(), upload.key());
+        StoredPhoto stored = objects.readMetadata(upload.bucket(), upload.key(), upload.versionId());
         if (!stored.isImage() || stored.sizeBytes() > limit || (declared > 0 && stored.sizeBytes() != declared)) {
-            return rules.invalid(stored.bytesRead(), now);
+            return new Read(rules.invalid(stored.bytesRead(), now), stored);
         }
-        return rules.evaluate(stored.metadata(), c, tenant, upload.eventTime(), stored.bytesRead(), now);
+        return new Read(rules.evaluate(stored.metadata(), c, tenant, upload.eventTime(), stored.bytesRead(), now), stored);
     }
 
     private static CaseStatus verdictOf(ReportCase c) {

@@ -11,13 +11,16 @@ import java.util.Optional;
 public interface CaseRepository {
 
     /**
-     * Stores a new case under an idempotency key, atomically with the key and the tracking code.
-     * If the key was used before with the same {@code requestHash}, returns the stored case and secret with
-     * {@code created=false}; with another hash throws {@code IDEMPOTENCY_KEY_REUSED}.
+     * Stores a new case under an idempotency key, atomically with the key, the tracking code and the reporter's
+     * contact (its own item, only when {@code contact} is not null; the case itself carries none). If the key was used
+     * before with the same {@code requestHash}, returns the stored case with {@code created=false}; with another hash
+     * throws {@code IDEMPOTENCY_KEY_REUSED}. Nothing secret is stored: the reporter's secret is derived, never kept
+     * ({@link id.laporwarga.domain.report.ReporterSecrets}).
      *
+     * @param contact the name and phone the reporter left, or null
      * @throws TrackingCodeTakenException when the tracking code exists already (caller picks another and retries)
      */
-    CreateResult create(ReportCase newCase, String idempotencyKey, String citizenSecret);
+    CreateResult create(ReportCase newCase, id.laporwarga.domain.report.Reporter contact, String idempotencyKey);
 
     Optional<ReportCase> findById(String caseId);
 
@@ -47,7 +50,7 @@ public interface CaseRepository {
     /** Whether {@code consumer} handled {@code eventId} before (its processed mark exists). */
     boolean processed(String consumer, String eventId);
 
-    record CreateResult(ReportCase reportCase, String citizenSecret, boolean created) {
+    record CreateResult(ReportCase reportCase, boolean created) {
     }
 
     /** The consumer's processed mark of the event exists: its effect happened before. */

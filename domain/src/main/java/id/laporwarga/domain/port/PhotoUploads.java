@@ -11,6 +11,11 @@ public interface PhotoUploads {
     /** A presigned GET for officials (short expiry). */
     String presignDownload(String objectKey);
 
+    /** A presigned GET of one version of an object ({@code versionId} null: the current one). */
+    default String presignDownload(String objectKey, String versionId) {
+        return presignDownload(objectKey);
+    }
+
     record UploadTicket(String photoId, String url, String method, Map<String, String> headers, Instant expiresAt) {
     }
 }

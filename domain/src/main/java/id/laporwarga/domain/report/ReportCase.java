@@ -18,7 +18,10 @@ import java.util.function.UnaryOperator;
  * @param timeZone   the tenant's IANA zone at submission (display in WIB/WITA/WIT, local periods)
  * @param deadlineAt the due time of the step the case waits in (null when nothing is due)
  * @param overdue    set by the escalation run once the deadline passed
- * @param citizenSecretHash SHA-256 of the secret returned at submission; proves the reporter for confirm/reopen
+ * @param reporter   who reported, without contact ({@link Reporter#withoutContact}): name and phone live in their
+ *                   own item
+ * @param citizenSecretHash the verifier (a keyed hash, {@link ReporterSecrets#verifier}) of the secret returned at
+ *                   submission; proves the reporter for confirm/reopen
  * @param requestHash SHA-256 of the canonical submission, to tell a retry from a reused idempotency key
  */
 public record ReportCase(String caseId, String tenantId, String timeZone, String trackingCode, CaseKind kind, String category,

@@ -1,11 +1,13 @@
 package id.laporwarga.domain.report;
 
+import id.laporwarga.domain.auth.Caller;
 import id.laporwarga.domain.auth.Role;
 import id.laporwarga.domain.error.DomainException;
 import id.laporwarga.domain.error.ErrorCode;
 import id.laporwarga.domain.error.LocalizedText;
 import id.laporwarga.domain.port.CaseRepository;
 import id.laporwarga.domain.port.PhotoUploads;
+import id.laporwarga.domain.port.Roster;
 import id.laporwarga.domain.port.TenantCatalog;
 import id.laporwarga.domain.tenant.Category;
 import id.laporwarga.domain.tenant.Tenant;
@@ -36,24 +38,30 @@ public final class SubmitReportService {
     private final Clock clock;
     private final TrackingCodes codes;
     private final Supplier<String> ids;
+    private final ReporterSecrets secrets;
+    private final RtReports rtReports;
 
-    public SubmitReportService(TenantCatalog tenants, CaseRepository cases, PhotoUploads uploads, Clock clock,
-                               TrackingCodes codes, Supplier<String> ids) {
+    public SubmitReportService(TenantCatalog tenants, CaseRepository cases, PhotoUploads uploads, Roster roster,
+                               Clock clock, TrackingCodes codes, Supplier<String> ids, ReporterSecrets secrets) {
+        this.rtReports = new RtReports(roster);
         this.tenants = tenants;
         this.cases = cases;
         this.uploads = uploads;
         this.clock = clock;
         this.codes = codes;
         this.ids = ids;
+        this.secrets = secrets;
     }
 
-    public SubmitReportService(TenantCatalog tenants, CaseRepository cases, PhotoUploads uploads, Clock clock) {
-        this(tenants, cases, uploads, clock, new TrackingCodes(), () -> UUID.randomUUID().toString());
+    public SubmitReportService(TenantCatalog tenants, CaseRepository cases, PhotoUploads uploads, Roster roster,
+                               Clock clock, ReporterSecrets secrets) {
+        this(tenants, cases, uploads, roster, clock, new TrackingCodes(), () -> UUID.randomUUID().toString(), secrets);
     }
 
     /**
-     * The outcome returned to the client: the case, the reporter's secret and the upload links; {@code event} is the
-     * submission's event when this call created the case (null on an idempotent replay).
+     * The outcome returned to the client: the case, the reporter's secret (derived from the case id: the same on an
+     * idempotent replay) and the upload links; {@code event} is the submission's event when this call created the case
+     * (null on an idempotent replay).
      */
     public record Submitted(ReportCase reportCase, String citizenSecret, List<PhotoUploads.UploadTicket> uploads,
                             boolean created, TransitionEvent event) {
@@ -63,7 +71,17 @@ public final class SubmitReportService {
         }
     }
 
+    /** The public route's submission: complaints and service requests (an rtId named must be rostered). */
     public Submitted submit(SubmitReportRequest request, String idempotencyKey) {
+        return submit(request, idempotencyKey, null);
+    }
+
+    /** An RT head's activity report ({@code POST /v1/rt/reports}), for the RT of the verified token ({@link RtReports}). */
+    public Submitted submitRtActivity(Caller rtHead, SubmitReportRequest request, String idempotencyKey) {
+        return submit(RtReports.bind(rtHead, request), idempotencyKey, rtHead);
+    }
+
+    private Submitted submit(SubmitReportRequest request, String idempotencyKey, Caller rtHead) {
         if (idempotencyKey == null || idempotencyKey.isBlank()) {
             throw new DomainException(ErrorCode.MISSING_IDEMPOTENCY_KEY);
         }
@@ -75,6 +93,7 @@ public final class SubmitReportService {
         ReportValidator.ValidReport valid = ReportValidator.validate(request);
         TenantLocator.Located located = TenantLocator.require(tenants.all(), valid.location());
         Tenant tenant = located.tenant();
+        rtReports.check(valid, tenant, rtHead);
         Category category = tenant.category(valid.category())
                 .filter(c -> c.appliesTo(valid.kind()))
                 .orElseThrow(() -> new DomainException(ErrorCode.UNKNOWN_CATEGORY,
@@ -94,23 +113,29 @@ public final class SubmitReportService {
         // the first state, its deadline and the submission's history entry come from the workflow catalogue
         StateMachine machine = StateMachine.forTenant(tenant);
         StateMachine.Entry entry = machine.entry(valid.kind(), !photos.isEmpty());
-        String secret = codes.secret();
-        String actor = valid.reporter() != null && valid.reporter().userId() != null ? valid.reporter().userId() : "reporter";
+        String secret = secrets.secretFor(caseId);
+        Reporter reporter = valid.reporter();
+        String actor = rtHead != null ? rtHead.subject()
+                : reporter != null && reporter.userId() != null ? reporter.userId() : "reporter";
+        // the case keeps no name or phone: they go to their own item, written in the same transaction
+        Reporter contact = reporter != null && reporter.leftIdentity() ? reporter : null;
+        Reporter onCase = reporter == null ? null : reporter.withoutContact();
 
         for (int attempt = 1; ; attempt++) {
             String trackingCode = codes.next(trackingPrefix(tenant));
             ReportCase draft = new ReportCase(caseId, tenant.id(), tenant.zone().getId(), trackingCode, valid.kind(), category.code(),
                     valid.description(), valid.location(), located.area(), valid.rtId(), valid.privacy(),
-                    valid.reporter(), photos, entry.to(), 1, List.of(), now, now, null, false, List.of(), null,
-                    sha256(secret), requestHash);
+                    onCase, photos, entry.to(), 1, List.of(), now, now, null, false, List.of(), null,
+                    secrets.verifier(secret), requestHash);
             Transition submitted = machine.start(draft, entry, actor, Role.CITIZEN, now);
             try {
-                CaseRepository.CreateResult result = cases.create(submitted.after(), idempotencyKey, secret);
+                CaseRepository.CreateResult result = cases.create(submitted.after(), contact, idempotencyKey);
                 List<PhotoUploads.UploadTicket> tickets = result.reportCase().photos().stream()
                         .filter(p -> p.check() == null)
                         .map(uploads::presignUpload)
                         .toList();
-                return new Submitted(result.reportCase(), result.citizenSecret(), tickets, result.created(),
+                return new Submitted(result.reportCase(), secrets.secretFor(result.reportCase().caseId()), tickets,
+                        result.created(),
                         result.created() ? submitted.event() : null);
             } catch (CaseRepository.TrackingCodeTakenException taken) {
                 if (attempt >= TRACKING_CODE_ATTEMPTS) {

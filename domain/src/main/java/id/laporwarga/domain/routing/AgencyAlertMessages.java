@@ -7,7 +7,6 @@ import id.laporwarga.domain.report.CaseStatus;
 import id.laporwarga.domain.report.Photo;
 import id.laporwarga.domain.report.Privacy;
 import id.laporwarga.domain.report.ReportCase;
-import id.laporwarga.domain.report.Reporter;
 import id.laporwarga.domain.report.Verdict;
 import id.laporwarga.domain.tenant.Category;
 import id.laporwarga.domain.tenant.Tenant;
@@ -26,9 +25,10 @@ import java.util.function.Function;
  * short-lived photo links, due date in WIB/WITA/WIT), the JSON payload for agencies' systems and the message
  * attributes.
  *
- * <p>Privacy: an {@code ANONYMOUS} case carries no reporter identity anywhere (subject, body, payload, attributes).
- * A {@code CONFIDENTIAL} case is marked "RAHASIA" in the subject and body, and its reporter's identity is left to the
- * officials' dashboard (e-mail is not a confidential channel). Only a {@code PUBLIC} case names the reporter.
+ * <p>Privacy: no alert carries the reporter's identity (subject, body, payload, attributes): the contact lives in its
+ * own item that route-to-agency cannot read, and an alert is e-mail that can be forwarded. A {@code CONFIDENTIAL} case
+ * is marked "RAHASIA" in the subject and body; for a {@code PUBLIC} case the alert says that the officials' dashboard
+ * shows the contact the reporter left.
  */
 public final class AgencyAlertMessages {
     public static final String PAYLOAD_SCHEMA = "lapor-warga.agency-alert/1";
@@ -67,7 +67,10 @@ public final class AgencyAlertMessages {
                 break;
             }
             if (p.objectKey() != null && (p.check() == null || p.check().verdict() != Verdict.REJECTED)) {
-                photoUrls.add(photoLink.apply(p));
+                String link = photoLink.apply(p); // null: no EXIF-stripped copy to show
+                if (link != null) {
+                    photoUrls.add(link);
+                }
             }
         }
         String due = assignment.dueAt() == null ? null : IndonesianTime.display(assignment.dueAt(), zone);
@@ -99,7 +102,7 @@ public final class AgencyAlertMessages {
         if (routed.description() != null && !routed.description().isBlank()) {
             body.append("Uraian laporan:\n").append(routed.description().strip()).append("\n\n");
         }
-        body.append("Pelapor: ").append(reporterLine(routed.privacy(), routed.reporter())).append("\n\n");
+        body.append("Pelapor: ").append(reporterLine(routed.privacy())).append("\n\n");
         body.append("Pesan ini dikirim otomatis oleh Lapor Warga ").append(tenant.name())
                 .append(". Jangan membalas e-mail ini; tindak lanjuti melalui dasbor petugas.\n");
 
@@ -137,14 +140,6 @@ public final class AgencyAlertMessages {
         }
         if (routed.description() != null) {
             payload.put("description", routed.description());
-        }
-        if (routed.privacy() == Privacy.PUBLIC && routed.reporter() != null) {
-            Map<String, Object> r = new LinkedHashMap<>();
-            putIfNotNull(r, "name", routed.reporter().name());
-            putIfNotNull(r, "phone", routed.reporter().phone());
-            if (!r.isEmpty()) {
-                payload.put("reporter", r);
-            }
         }
 
         return new AgencyAlert(assignment.agencyId(), subject, body.toString(), payload,
@@ -203,24 +198,14 @@ public final class AgencyAlertMessages {
         };
     }
 
-    private static String reporterLine(Privacy privacy, Reporter reporter) {
+    private static String reporterLine(Privacy privacy) {
         if (privacy == Privacy.ANONYMOUS) {
             return "anonim (identitas pelapor dirahasiakan)";
         }
         if (privacy == Privacy.CONFIDENTIAL) {
-            return "identitas dapat dilihat petugas berwenang di dasbor";
+            return "rahasia (identitas pelapor hanya untuk admin kota)";
         }
-        if (reporter == null || (isBlank(reporter.name()) && isBlank(reporter.phone()))) {
-            return "tidak mencantumkan identitas";
-        }
-        StringBuilder sb = new StringBuilder();
-        if (!isBlank(reporter.name())) {
-            sb.append(reporter.name().strip());
-        }
-        if (!isBlank(reporter.phone())) {
-            sb.append(sb.isEmpty() ? "" : ", ").append("telp. ").append(reporter.phone().strip());
-        }
-        return sb.toString();
+        return "kontak yang dicantumkan pelapor dapat dilihat petugas berwenang di dasbor";
     }
 
     /** SNS e-mail subjects: ASCII, no control characters, fewer than 100 characters. */

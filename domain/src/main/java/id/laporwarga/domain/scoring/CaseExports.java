@@ -10,6 +10,7 @@ import id.laporwarga.domain.time.IndonesianTime;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.List;
 
 /** Maps a case to its export record: the one place that decides what analysts may see. */
 public final class CaseExports {
@@ -19,7 +20,7 @@ public final class CaseExports {
     public static CaseExportRecord toRecord(ReportCase c) {
         boolean confidential = c.privacy() == Privacy.CONFIDENTIAL;
         ZoneId zone = c.timeZone() == null ? IndonesianTime.WIB : ZoneId.of(c.timeZone());
-        Instant resolved = null, closed = null, approved = null;
+        Instant resolved = null, closed = null, approved = null, issued = null, rtEntered = null;
         int reopened = 0, returned = 0;
         for (HistoryEntry h : c.history()) {
             if (h.to() == CaseStatus.RESOLVED && resolved == null) {
@@ -32,8 +33,14 @@ public final class CaseExports {
                 reopened++;
             } else if (h.to() == CaseStatus.RETURNED) {
                 returned++;
+            } else if (h.to() == CaseStatus.KECAMATAN_ISSUED && issued == null) {
+                issued = h.at();
+            }
+            if (h.to() == CaseStatus.RT_APPROVAL && rtEntered == null) {
+                rtEntered = h.at();
             }
         }
+        long[] tiers = tierMinutes(c.history());
         Instant resolution = resolved != null ? resolved : closed;
         Long minutes = resolution == null || c.createdAt() == null ? null
                 : Math.max(0, Duration.between(c.createdAt(), resolution).toMinutes());
@@ -59,7 +66,48 @@ public final class CaseExports {
                 a == null ? null : iso(a.routedAt()), a == null ? null : iso(a.dueAt()), c.overdue(),
                 iso(resolved), iso(closed), iso(approved), minutes, c.photos().size(),
                 verdict == null ? null : verdict.name(), c.verificationReasons(), c.history().size(), reopened, returned,
-                last == null ? null : last.action());
+                last == null ? null : last.action(), tierOrNull(tiers, RT), tierOrNull(tiers, KELURAHAN),
+                tierOrNull(tiers, KECAMATAN), tierOrNull(tiers, CITY), iso(issued),
+                rtEntered == null || issued == null ? null : Math.max(0, Duration.between(rtEntered, issued).toMinutes()));
+    }
+
+    private static final int RT = 0, KELURAHAN = 1, KECAMATAN = 2, CITY = 3;
+
+    /** The review tier that acts in a state, or -1 (the citizen, the system, an agency, or an end state). */
+    static int tier(CaseStatus s) {
+        return switch (s) {
+            case RT_APPROVAL -> RT;
+            case KELURAHAN_REVIEW, KELURAHAN_PROCESSING -> KELURAHAN;
+            case KECAMATAN_REVIEW -> KECAMATAN;
+            case CITY_REVIEW -> CITY;
+            default -> -1;
+        };
+    }
+
+    /** Minutes of completed stays per tier (-1 = never there); a stay still open at export time is not counted. */
+    private static long[] tierMinutes(List<HistoryEntry> history) {
+        long[] minutes = {-1, -1, -1, -1};
+        for (int i = 0; i + 1 < history.size(); i++) {
+            HistoryEntry entry = history.get(i);
+            if (entry.to() == null || tier(entry.to()) < 0 || (i > 0 && history.get(i - 1).to() == entry.to())) {
+                continue; // not a tier's state, or the same stay going on
+            }
+            Instant left = null;
+            for (int j = i + 1; j < history.size() && left == null; j++) {
+                if (history.get(j).to() != entry.to()) {
+                    left = history.get(j).at();
+                }
+            }
+            if (left != null) {
+                int t = tier(entry.to());
+                minutes[t] = Math.max(0, minutes[t]) + Math.max(0, Duration.between(entry.at(), left).toMinutes());
+            }
+        }
+        return minutes;
+    }
+
+    private static Long tierOrNull(long[] minutes, int tier) {
+        return minutes[tier] < 0 ? null : minutes[tier];
     }
 
     /** Exported positions are rounded to 3 decimals (about 100 m): enough for maps, not for a front door. */

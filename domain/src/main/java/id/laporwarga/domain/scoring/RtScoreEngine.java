@@ -7,10 +7,12 @@ import id.laporwarga.domain.report.Photo;
 import id.laporwarga.domain.report.Privacy;
 import id.laporwarga.domain.report.ReportCase;
 import id.laporwarga.domain.report.Verdict;
+import id.laporwarga.domain.roster.RosterEntry;
 import id.laporwarga.domain.time.WorkingCalendar;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -23,6 +25,12 @@ import java.util.TreeMap;
  * integer counters per RT and per area and forgets the case, so memory grows with the number of RTs and areas, not with
  * the number of reports. The result depends only on the cases' dated history entries before {@code asOf}, never on the
  * order in which cases arrive, so recomputing a closed period gives the same scores.
+ *
+ * <p>Only RTs of the tenant's roster are scored (an rtId that is not rostered is ignored, so a made-up RT never
+ * reaches the ranking); every active rostered RT gets a score, 0 and inactive when it had no approved activity in the
+ * period. The per-day limit of activities applies to the activity's own local date (its submission day in the
+ * tenant's zone, which the geotag check ties to the photo's capture time), never to the day of approval, so the
+ * scores do not depend on when reviewers approve.
  */
 public final class RtScoreEngine {
     private final ScoringPolicy policy;
@@ -38,11 +46,12 @@ public final class RtScoreEngine {
     }
 
     /**
-     * Starts scoring {@code period}. {@code now} before the period's end makes a provisional run that only counts what
-     * happened before {@code now}; at or after the end, the run is final and {@code now} no longer matters.
+     * Starts scoring {@code period} for the RTs of {@code roster} (the tenant's, active and deactivated).
+     * {@code now} before the period's end makes a provisional run that only counts what happened before {@code now};
+     * at or after the end, the run is final and {@code now} no longer matters.
      */
-    public Run start(String tenantId, ScorePeriod period, Instant now) {
-        return new Run(tenantId, period, now);
+    public Run start(String tenantId, ScorePeriod period, Instant now, Collection<RosterEntry> roster) {
+        return new Run(tenantId, period, now, roster);
     }
 
     /** One scoring pass. Not thread-safe: feed it from one thread. */
@@ -56,16 +65,23 @@ public final class RtScoreEngine {
         private final boolean provisional;
         private final Map<String, RtTally> rts = new HashMap<>();
         private final Map<String, AreaTally> kelurahans = new HashMap<>();
+        private final Map<String, RosterEntry> roster = new HashMap<>();
         private long casesRead;
         private long confidentialSkipped;
+        private long unrosteredSkipped;
 
-        private Run(String tenantId, ScorePeriod period, Instant now) {
+        private Run(String tenantId, ScorePeriod period, Instant now, Collection<RosterEntry> roster) {
             this.tenantId = Objects.requireNonNull(tenantId, "tenantId");
             this.period = period;
             this.start = period.start();
             this.end = period.end();
             this.provisional = now.isBefore(end);
             this.asOf = provisional ? now : end;
+            for (RosterEntry e : roster) {
+                if (tenantId.equals(e.tenantId())) {
+                    this.roster.put(e.rtId(), e);
+                }
+            }
         }
 
         public void accept(ReportCase c) {
@@ -83,8 +99,12 @@ public final class RtScoreEngine {
             if (c.rtId() == null || c.rtId().isBlank()) {
                 return;
             }
-            RtTally rt = rts.computeIfAbsent(c.rtId(), k -> new RtTally());
-            rt.placeAt(c);
+            RosterEntry rostered = roster.get(c.rtId());
+            if (rostered == null) {
+                unrosteredSkipped++; // not an RT of the roster: never scored, never ranked
+                return;
+            }
+            RtTally rt = rts.computeIfAbsent(c.rtId(), k -> new RtTally(rostered));
             switch (c.kind()) {
                 case RT_ACTIVITY -> activity(rt, c);
                 case SERVICE_REQUEST -> serviceRequest(rt, c);
@@ -108,7 +128,7 @@ public final class RtScoreEngine {
                         rt.activityApproved++;
                         if (geotagVerified(c)) {
                             rt.activityApprovedVerified++;
-                            if (rt.takeDaySlot(localDayOfMonth(h.at()), policy.maxActivitiesPerDay())) {
+                            if (rt.takeDaySlot(activityDay(c), policy.maxActivitiesPerDay())) {
                                 rt.activityEligible++;
                             }
                         }
@@ -180,8 +200,7 @@ public final class RtScoreEngine {
             if (c.area() == null || c.area().kecamatanCode() == null) {
                 return;
             }
-            String key = c.area().kecamatanCode() + "\u0000" + (c.area().kelurahanCode() == null ? "" : c.area().kelurahanCode());
-            AreaTally area = kelurahans.computeIfAbsent(key, k -> new AreaTally(c.area().kecamatanCode(),
+            AreaTally area = kelurahans.computeIfAbsent(areaKey(c.area().kecamatanCode(), c.area().kelurahanCode()), k -> new AreaTally(c.area().kecamatanCode(),
                     c.area().kecamatanName(), c.area().kelurahanCode(), c.area().kelurahanName()));
             if (counted(c.createdAt())) {
                 area.received++;
@@ -213,35 +232,67 @@ public final class RtScoreEngine {
             return false;
         }
 
-        private int localDayOfMonth(Instant at) {
-            return at.atZone(period.zone()).getDayOfMonth();
+        /** The activity's own day: its submission's local date in the tenant's zone (epoch day). */
+        private long activityDay(ReportCase c) {
+            return c.createdAt().atZone(period.zone()).toLocalDate().toEpochDay();
         }
 
         public long casesRead() {
             return casesRead;
         }
 
+        /** Cases read whose rtId is not in the roster (ignored for RT scores). */
+        public long unrosteredSkipped() {
+            return unrosteredSkipped;
+        }
+
         public PeriodScores finish() {
+            for (RosterEntry e : roster.values()) {
+                if (e.active()) {
+                    rts.computeIfAbsent(e.rtId(), k -> new RtTally(e)); // rostered, nothing this period: 0, inactive
+                }
+            }
             List<RtScore> scores = new ArrayList<>(rts.size());
             for (Map.Entry<String, RtTally> e : new TreeMap<>(rts).entrySet()) {
-                scores.add(score(e.getKey(), e.getValue()));
+                RtScore s = score(e.getKey(), e.getValue());
+                scores.add(s);
+                if (e.getValue().place.active()) {
+                    shareOf(e.getValue().place).count(s.active());
+                }
             }
             return new PeriodScores(tenantId, period.id(), provisional, scores, areas(), casesRead, confidentialSkipped);
         }
 
+        /**
+         * An RT with an approved activity in the period is active and scored by the policy; one without is inactive and
+         * scores 0 ("tidak aktif"): its lines keep what was measured but give no points, so an RT that never reports
+         * earns nothing from the components that have no data.
+         */
         private RtScore score(String rtId, RtTally t) {
             RtCounts counts = t.counts();
+            boolean active = counts.activityApproved() > 0;
             List<ComponentScore> lines = new ArrayList<>();
             int sum = 0;
             for (ScoreComponent component : policy.components()) {
                 ComponentScore line = Scoring.line(component, counts);
+                if (!active) {
+                    line = new ComponentScore(line.type(), line.raw(), line.denominator(), line.counted(), line.cap(),
+                            line.weight(), 0, line.noData());
+                }
                 lines.add(line);
                 sum += line.points();
             }
             int score = Math.max(0, Math.min(ScoringPolicy.MAX_SCORE, sum));
             IncentiveBand band = policy.band(score);
-            return new RtScore(tenantId, period.id(), rtId, t.kecamatanCode, t.kelurahanCode, t.kelurahanName, score,
-                    band.label(), band.amountRupiah(), score - sum, lines, counts, provisional);
+            RosterEntry p = t.place;
+            return new RtScore(tenantId, period.id(), rtId, p.kecamatanCode(), p.kelurahanCode(), p.kelurahanName(),
+                    score, band.label(), band.amountRupiah(), score - sum, lines, counts, provisional, active);
+        }
+
+        /** The kelurahan's tally for the share of active RTs (created for a kelurahan without complaints too). */
+        private AreaTally shareOf(RosterEntry rt) {
+            return kelurahans.computeIfAbsent(areaKey(rt.kecamatanCode(), rt.kelurahanCode()), k -> new AreaTally(
+                    rt.kecamatanCode(), rt.kecamatanName(), rt.kelurahanCode(), rt.kelurahanName()));
         }
 
         private List<AreaStats> areas() {
@@ -254,26 +305,33 @@ public final class RtScoreEngine {
                 List<AreaTally> list = e.getValue();
                 list.sort((x, y) -> String.valueOf(x.kelurahanCode).compareTo(String.valueOf(y.kelurahanCode)));
                 IntList all = new IntList();
-                int received = 0, resolved = 0, overdue = 0;
+                int received = 0, resolved = 0, overdue = 0, rostered = 0, active = 0;
                 String kecName = null;
                 for (AreaTally a : list) {
                     received += a.received;
                     resolved += a.resolved;
                     overdue += a.overdue;
+                    rostered += a.rts;
+                    active += a.activeRts;
                     all.addAll(a.resolveMinutes);
                     kecName = kecName == null ? a.kecamatanName : kecName;
                 }
                 out.add(new AreaStats(tenantId, period.id(), e.getKey(), kecName, null, null, received, resolved,
-                        all.medianHours(), overdue));
+                        all.medianHours(), overdue, rostered, active));
                 for (AreaTally a : list) {
                     if (a.kelurahanCode != null) {
                         out.add(new AreaStats(tenantId, period.id(), a.kecamatanCode, a.kecamatanName, a.kelurahanCode,
-                                a.kelurahanName, a.received, a.resolved, a.resolveMinutes.medianHours(), a.overdue));
+                                a.kelurahanName, a.received, a.resolved, a.resolveMinutes.medianHours(), a.overdue,
+                                a.rts, a.activeRts));
                     }
                 }
             }
             return out;
         }
+    }
+
+    private static String areaKey(String kecamatanCode, String kelurahanCode) {
+        return kecamatanCode + "\u0000" + (kelurahanCode == null ? "" : kelurahanCode);
     }
 
     static boolean geotagVerified(ReportCase c) {
@@ -294,38 +352,32 @@ public final class RtScoreEngine {
         return role.equals("CITIZEN") || role.equals("REPORTER") || action.contains("confirm");
     }
 
-    /** Per-RT counters: a handful of ints plus a 31-byte day quota, whatever the number of reports. */
+    /** Per-RT counters: a handful of ints plus a day quota per activity day, whatever the number of reports. */
     private static final class RtTally {
         int activitySubmitted, activityApproved, activityApprovedVerified, activityEligible, activityReturnedOrRejected;
         int serviceSteps, serviceStepsOnTime, complaintsReceived, complaintsResolved, complaintsConfirmed;
-        byte[] perDay;
-        String kecamatanCode, kelurahanCode, kelurahanName;
-        Instant placedBy;
-        String placedById;
+        /** Eligible activities per activity day (epoch day); allocated on the first approved activity. */
+        Map<Long, Integer> perDay;
+        /** The RT's place is the roster's (its kelurahan and kecamatan), not where its reports happened. */
+        final RosterEntry place;
 
-        /** The RT's place is the area of its earliest case (ties: smallest case id): independent of read order. */
-        void placeAt(ReportCase c) {
-            if (c.area() == null || c.createdAt() == null) {
-                return;
-            }
-            int cmp = placedBy == null ? -1 : c.createdAt().compareTo(placedBy);
-            if (cmp < 0 || (cmp == 0 && c.caseId().compareTo(placedById) < 0)) {
-                placedBy = c.createdAt();
-                placedById = c.caseId();
-                kecamatanCode = c.area().kecamatanCode();
-                kelurahanCode = c.area().kelurahanCode();
-                kelurahanName = c.area().kelurahanName();
-            }
+        RtTally(RosterEntry place) {
+            this.place = place;
         }
 
-        boolean takeDaySlot(int dayOfMonth, int maxPerDay) {
+        /**
+         * Whether one more activity of {@code day} counts: at most {@code maxPerDay} per activity day. The count of
+         * eligible activities is the sum over days of min(approved that day, max), whatever the order of approvals.
+         */
+        boolean takeDaySlot(long day, int maxPerDay) {
             if (perDay == null) {
-                perDay = new byte[32];
+                perDay = new HashMap<>();
             }
-            if (perDay[dayOfMonth] >= maxPerDay) {
+            int taken = perDay.getOrDefault(day, 0);
+            if (taken >= maxPerDay) {
                 return false;
             }
-            perDay[dayOfMonth]++;
+            perDay.put(day, taken + 1);
             return true;
         }
 
@@ -339,7 +391,16 @@ public final class RtScoreEngine {
     private static final class AreaTally {
         final String kecamatanCode, kecamatanName, kelurahanCode, kelurahanName;
         int received, resolved, overdue;
+        /** Rostered active RTs of the area, and how many of them had an approved activity in the period. */
+        int rts, activeRts;
         final IntList resolveMinutes = new IntList();
+
+        void count(boolean active) {
+            rts++;
+            if (active) {
+                activeRts++;
+            }
+        }
 
         AreaTally(String kecamatanCode, String kecamatanName, String kelurahanCode, String kelurahanName) {
             this.kecamatanCode = kecamatanCode;

@@ -18,12 +18,11 @@ import id.laporwarga.domain.report.CaseStatus;
 import id.laporwarga.domain.report.HistoryEntry;
 import id.laporwarga.domain.report.Photo;
 import id.laporwarga.domain.report.ReportCase;
+import id.laporwarga.domain.report.ReporterSecrets;
 import id.laporwarga.domain.report.ReportValidator;
 import id.laporwarga.domain.report.SubmitReportService;
 import id.laporwarga.domain.routing.CaseRouter;
 import id.laporwarga.domain.tenant.Tenant;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -48,13 +47,16 @@ public final class ReviewService {
     private final TenantCatalog tenants;
     private final PhotoUploads uploads;
     private final Clock clock;
+    private final ReporterSecrets secrets;
     private final CaseRouter router = new CaseRouter();
 
-    public ReviewService(CaseRepository cases, TenantCatalog tenants, PhotoUploads uploads, Clock clock) {
+    public ReviewService(CaseRepository cases, TenantCatalog tenants, PhotoUploads uploads, Clock clock,
+                         ReporterSecrets secrets) {
         this.cases = cases;
         this.tenants = tenants;
         this.uploads = uploads;
         this.clock = clock;
+        this.secrets = secrets;
     }
 
     /**
@@ -117,7 +119,7 @@ public final class ReviewService {
         checkNote(note, errors);
         errors.throwIfAny();
         ReportCase c = cases.findByTrackingCode(trackingCode).orElseThrow(() -> new DomainException(ErrorCode.NOT_FOUND));
-        if (!secretMatches(secret, c.citizenSecretHash())) {
+        if (!secrets.matches(secret, c.citizenSecretHash())) {
             throw new DomainException(ErrorCode.FORBIDDEN, LocalizedText.of(
                     "Kode rahasia tidak cocok dengan laporan ini.", "The secret does not match this report."));
         }
@@ -128,15 +130,6 @@ public final class ReviewService {
                 "reporter", Role.CITIZEN);
     }
 
-    /** Compares SHA-256(secret) with the stored hash in constant time. */
-    public static boolean secretMatches(String secret, String storedHash) {
-        if (secret == null || storedHash == null) {
-            return false;
-        }
-        byte[] given = SubmitReportService.sha256(secret).getBytes(StandardCharsets.US_ASCII);
-        byte[] stored = storedHash.toLowerCase(Locale.ROOT).getBytes(StandardCharsets.US_ASCII);
-        return MessageDigest.isEqual(given, stored);
-    }
 
     private Outcome apply(Tenant tenant, StateMachine machine, ReportCase c, ActionRule rule, ActionCommand command,
                           String actorId, Role role) {

@@ -40,6 +40,8 @@ public class MemoryObjects implements PhotoUploads, PhotoVerification.PhotoObjec
     public volatile Function<byte[], StoredPhoto> photoReader = bytes -> {
         throw new IllegalStateException("MemoryObjects has no photoReader: set one (MemoryContext sets the platform's)");
     };
+    /** Makes a view copy's bytes (null: none for that format); MemoryContext sets the platform's EXIF stripper. */
+    public volatile Function<byte[], byte[]> viewCopier = bytes -> null;
 
     @Override
     public UploadTicket presignUpload(Photo photo) {
@@ -54,7 +56,41 @@ public class MemoryObjects implements PhotoUploads, PhotoVerification.PhotoObjec
 
     @Override
     public String link(Photo photo) {
-        return "memory://" + BUCKET + "/" + photo.objectKey() + "?alert";
+        return photo.check() == null || photo.check().viewKey() == null ? null
+                : "memory://" + BUCKET + "/" + photo.check().viewKey() + "?alert";
+    }
+
+    /** Reads the current bytes; the ETag is their MD5 (as S3's for a single-part upload). */
+    @Override
+    public StoredPhoto readMetadata(String bucket, String key, String versionId) throws IOException {
+        StoredPhoto stored = readMetadata(bucket, key);
+        return stored.of(null, eTag(objects.get(key)));
+    }
+
+    @Override
+    public String makeViewCopy(String bucket, String key, String versionId, String eTag) throws IOException {
+        byte[] bytes = objects.get(key);
+        if (bytes == null || (eTag != null && !eTag.equals(eTag(bytes)))) {
+            throw new IOException("precondition failed: " + key);
+        }
+        byte[] copy = viewCopier.apply(bytes);
+        if (copy == null) {
+            return null;
+        }
+        String viewKey = id.laporwarga.domain.geotag.PhotoKey.parse(key).orElseThrow().viewKey(eTag);
+        objects.put(viewKey, copy);
+        return viewKey;
+    }
+
+    public static String eTag(byte[] bytes) {
+        if (bytes == null) {
+            return null;
+        }
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("MD5").digest(bytes));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @Override

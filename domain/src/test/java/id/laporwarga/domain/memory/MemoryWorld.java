@@ -17,6 +17,7 @@ public final class MemoryWorld {
     public final MemorySweepTallies tallies = new MemorySweepTallies();
     /** What the outbox relay published (the relay's handler tests; other functions only write the outbox). */
     public final MemoryTopics topics = new MemoryTopics();
+    public final MemoryRoster roster = new MemoryRoster();
 
     public MemoryWorld(Tenant... tenants) {
         this.tenants = new MemoryTenants(tenants);

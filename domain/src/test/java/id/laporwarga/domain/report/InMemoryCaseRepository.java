@@ -5,6 +5,7 @@ import id.laporwarga.domain.error.ErrorCode;
 import id.laporwarga.domain.outbox.OutboxEvent;
 import id.laporwarga.domain.port.CaseRepository;
 import id.laporwarga.domain.port.CaseWrite;
+import id.laporwarga.domain.port.ReporterContacts;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -19,12 +20,14 @@ import java.util.function.Consumer;
  * mark (once) all or nothing. The DynamoDB adapter is tested against DynamoDB Local. Hooks let a test inject a
  * concurrent change or a failure into the next write.
  */
-public class InMemoryCaseRepository implements CaseRepository {
+public class InMemoryCaseRepository implements CaseRepository, ReporterContacts {
     public final Map<String, ReportCase> byId = new ConcurrentHashMap<>();
     /** Every outbox event written, in order (what the relay would publish). */
     public final List<OutboxEvent> outbox = new CopyOnWriteArrayList<>();
     /** {@code consumer#eventId} of every processed mark. */
     public final Set<String> processedMarks = ConcurrentHashMap.newKeySet();
+    /** caseId -> the contact item written with the case (name and phone only). */
+    public final Map<String, Reporter> contacts = new ConcurrentHashMap<>();
     private final Map<String, String[]> idempotencyKeys = new ConcurrentHashMap<>();
     /** Runs (once) before the next update, with the case about to be written. */
     public Consumer<ReportCase> beforeNextUpdate;
@@ -44,22 +47,30 @@ public class InMemoryCaseRepository implements CaseRepository {
     }
 
     @Override
-    public synchronized CreateResult create(ReportCase c, String key, String secret) {
+    public synchronized CreateResult create(ReportCase c, Reporter contact, String key) {
         createCalls++;
         String[] existing = idempotencyKeys.get(key);
         if (existing != null) {
             if (!existing[0].equals(c.requestHash())) {
                 throw new DomainException(ErrorCode.IDEMPOTENCY_KEY_REUSED);
             }
-            return new CreateResult(byId.get(existing[1]), existing[2], false);
+            return new CreateResult(byId.get(existing[1]), false);
         }
         if (takenTrackingCodes > 0) {
             takenTrackingCodes--;
             throw new TrackingCodeTakenException(c.trackingCode());
         }
-        idempotencyKeys.put(key, new String[] {c.requestHash(), c.caseId(), secret});
+        idempotencyKeys.put(key, new String[] {c.requestHash(), c.caseId()});
         byId.put(c.caseId(), c);
-        return new CreateResult(c, secret, true);
+        if (contact != null) {
+            contacts.put(c.caseId(), new Reporter(contact.name(), contact.phone(), null));
+        }
+        return new CreateResult(c, true);
+    }
+
+    @Override
+    public Optional<Reporter> find(String caseId) {
+        return Optional.ofNullable(contacts.get(caseId));
     }
 
     @Override

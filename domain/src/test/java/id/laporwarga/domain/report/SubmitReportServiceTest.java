@@ -1,5 +1,6 @@
 package id.laporwarga.domain.report;
 
+import id.laporwarga.domain.memory.MemorySecrets;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -19,6 +20,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.concurrent.atomic.AtomicInteger;
+import id.laporwarga.domain.memory.MemoryRoster;
 import org.junit.jupiter.api.Test;
 
 /** The submission flow over in-memory ports (the DynamoDB adapter has its own emulator tests). */
@@ -27,8 +29,11 @@ class SubmitReportServiceTest {
     final InMemoryCaseRepository cases = new InMemoryCaseRepository();
     final Clock clock = Clock.fixed(Instant.parse("2026-11-25T03:00:00Z"), ZoneOffset.UTC);
     final AtomicInteger ids = new AtomicInteger();
-    final SubmitReportService service = new SubmitReportService(catalog(tenant), cases, uploads(), clock,
-            new TrackingCodes(new SplittableRandom(7)), () -> "case-" + ids.incrementAndGet());
+    final MemoryRoster roster = new MemoryRoster().add(
+            MemoryRoster.rt("kotakecil", "RT-01", "99.01.01", "99.01.01.1001", "Kelurahan Satu"));
+    final SubmitReportService service = new SubmitReportService(catalog(tenant), cases, uploads(), roster, clock,
+            new TrackingCodes(new SplittableRandom(7)), () -> "case-" + ids.incrementAndGet(),
+            MemorySecrets.SECRETS);
 
     @Test
     void storesACaseAwaitingPhotosWithAreaAndTrackingCode() {
@@ -44,7 +49,10 @@ class SubmitReportServiceTest {
         assertTrue(c.trackingCode().startsWith("KOT-"));
         assertEquals("photos/kotakecil/case-1/p1.jpg", c.photos().get(0).objectKey());
         assertEquals(1, s.uploads().size());
-        assertEquals(SubmitReportService.sha256(s.citizenSecret()), c.citizenSecretHash());
+        // only the keyed verifier is stored; the secret is derived from the case id, never kept
+        assertEquals(MemorySecrets.SECRETS.verifier(s.citizenSecret()), c.citizenSecretHash());
+        assertEquals(MemorySecrets.SECRETS.secretFor(c.caseId()), s.citizenSecret());
+        assertFalse(c.citizenSecretHash().contains(s.citizenSecret()));
         assertEquals(1, c.history().size());
         assertEquals(CaseStatus.AWAITING_PHOTOS, c.history().get(0).to());
     }

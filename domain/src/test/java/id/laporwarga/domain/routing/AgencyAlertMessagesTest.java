@@ -48,7 +48,11 @@ class AgencyAlertMessagesTest {
         assertTrue(body.contains("berlaku 1 jam"));
         // 5 working days after Tue 24 Nov 09:00 WITA
         assertTrue(body.contains("Batas tanggapan pertama: 1 Des 2026 09:00 WITA"), body);
-        assertTrue(body.contains("Siti Mokodompit"), "a PUBLIC case names its reporter");
+        // no alert names the reporter (even if a case still carried a contact): the dashboard shows it
+        assertFalse(body.contains("Mokodompit"), body);
+        assertFalse(body.contains("81234567890"), body);
+        assertFalse(a.payload().containsKey("reporter"));
+        assertTrue(body.contains("dapat dilihat petugas berwenang di dasbor"), body);
         assertFalse(body.contains("RAHASIA"));
     }
 

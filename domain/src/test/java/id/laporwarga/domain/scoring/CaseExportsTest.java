@@ -39,4 +39,23 @@ class CaseExportsTest {
         assertEquals(0.734, open.latitude());
         assertEquals(124.316, open.longitude());
     }
+
+    @Test
+    void aServiceRequestCarriesItsTimePerTierAndFromRtToKecamatan() {
+        var c = ScoringCases.serviceRequest("RT-007", "2026-10-02T09:00")
+                .to(CaseStatus.KELURAHAN_PROCESSING, "2026-10-02T09:15")
+                .to(CaseStatus.KECAMATAN_ISSUED, "2026-10-02T09:45").build();
+        CaseExportRecord r = CaseExports.toRecord(c);
+        assertEquals(15L, r.rtTierMinutes());
+        assertEquals(30L, r.kelurahanTierMinutes());
+        assertNull(r.kecamatanTierMinutes());
+        assertNull(r.cityTierMinutes());
+        assertEquals(45L, r.minutesRtToKecamatan());
+        assertEquals(ScoringCases.local("2026-10-02T09:45").toString(), r.issuedAt());
+
+        var waiting = CaseExports.toRecord(ScoringCases.serviceRequest("RT-007", "2026-10-02T09:00")
+                .to(CaseStatus.RT_APPROVAL, "2026-10-02T09:05", "system", "SYSTEM", "route").build());
+        assertNull(waiting.rtTierMinutes(), "a stay still open is not counted");
+        assertNull(waiting.minutesRtToKecamatan());
+    }
 }

@@ -29,7 +29,7 @@ class RtScoreEngineTest {
     private static final WorkingCalendar CALENDAR = new WorkingCalendar(IndonesianTime.WITA, List.of(LocalDate.parse("2026-10-20")));
 
     private static PeriodScores score(ScoringPolicy policy, Instant now, List<ReportCase> cases) {
-        var run = new RtScoreEngine(policy, CALENDAR).start(ScoringCases.TENANT, OCTOBER, now);
+        var run = new RtScoreEngine(policy, CALENDAR).start(ScoringCases.TENANT, OCTOBER, now, ScoringCases.rosterOf(cases));
         cases.forEach(run::accept);
         return run.finish();
     }
@@ -52,6 +52,11 @@ class RtScoreEngineTest {
                     .to(CaseStatus.APPROVED, d + "T10:0" + (i % 2)).build());
         }
         return out;
+    }
+
+    /** One verified activity submitted and approved on 1 October: the RT is active in October. */
+    private static ReportCase approvedOn1October(String rtId) {
+        return activity(rtId, "2026-10-01T07:00").to(CaseStatus.APPROVED, "2026-10-01T10:00").build();
     }
 
     @Test
@@ -136,7 +141,8 @@ class RtScoreEngineTest {
                 // Tue 27 Oct -> due Thu 29; never acted: late
                 serviceRequest("RT-003", "2026-10-27T09:00").build(),
                 // Thu 29 Oct -> due Mon 2 Nov: November's step, not October's
-                serviceRequest("RT-003", "2026-10-29T09:00").build());
+                serviceRequest("RT-003", "2026-10-29T09:00").build(),
+                approvedOn1October("RT-003"));
         RtScore rt = only(score(ScoringPolicy.defaults(), AFTER_CLOSE, cases), "RT-003");
         ComponentScore timeliness = line(rt, ScoreComponentType.SERVICE_TIMELINESS);
         assertEquals(4, rt.counts().serviceSteps());
@@ -160,7 +166,8 @@ class RtScoreEngineTest {
                 complaint("RT-004", "2026-10-10T09:00").to(CaseStatus.RESOLVED, "2026-10-30T10:00").build(),
                 complaint("RT-004", "2026-10-20T09:00").to(CaseStatus.RESOLVED, "2026-11-03T10:00").build(),
                 complaint("RT-004", "2026-10-21T09:00").to(CaseStatus.REJECTED, "2026-10-21T10:00").build(),
-                complaint("RT-004", "2026-09-21T09:00").to(CaseStatus.RESOLVED, "2026-10-01T10:00").build());
+                complaint("RT-004", "2026-09-21T09:00").to(CaseStatus.RESOLVED, "2026-10-01T10:00").build(),
+                approvedOn1October("RT-004"));
         RtScore rt = only(score(ScoringPolicy.defaults(), AFTER_CLOSE, cases), "RT-004");
         assertEquals(3, rt.counts().complaintsReceived(), "the rejected one and September's do not count");
         assertEquals(2, rt.counts().complaintsResolved());
@@ -176,11 +183,12 @@ class RtScoreEngineTest {
         }
         cases.add(serviceRequest("RT-005", "2026-10-05T09:00").build()); // never acted: 0 of 1
         cases.add(complaint("RT-005", "2026-10-05T09:00").build()); // never resolved: 0 of 1
+        cases.add(approvedOn1October("RT-005")); // active: 50 x 1/8 = 6.25 -> 6 points
         RtScore rt = only(score(ScoringPolicy.defaults(), AFTER_CLOSE, cases), "RT-005");
         assertEquals(6, rt.counts().activityReturnedOrRejected());
         assertEquals(-20, line(rt, ScoreComponentType.RETURNED_PENALTY).points(), "5 per report, at most 20");
         assertEquals(0, rt.score());
-        assertEquals(20, rt.clampAdjustment());
+        assertEquals(14, rt.clampAdjustment(), "6 - 20 = -14, clamped to 0");
         assertEquals(rt.score(), rt.componentPointsSum() + rt.clampAdjustment());
         assertEquals(0, rt.incentiveRupiah());
     }

@@ -11,6 +11,7 @@ import id.laporwarga.domain.report.Privacy;
 import id.laporwarga.domain.report.ReportCase;
 import id.laporwarga.domain.report.Reporter;
 import id.laporwarga.domain.report.Verdict;
+import id.laporwarga.domain.roster.RosterEntry;
 import id.laporwarga.domain.time.IndonesianTime;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -28,6 +29,23 @@ final class ScoringCases {
     private static final AtomicInteger SEQ = new AtomicInteger();
 
     private ScoringCases() {
+    }
+
+    /**
+     * The roster of the RTs that {@code cases} name, each placed where its earliest case (then smallest case id) is:
+     * what a roster import would hold for them, whatever the order of {@code cases}.
+     */
+    static List<RosterEntry> rosterOf(List<ReportCase> cases) {
+        java.util.Map<String, RosterEntry> out = new java.util.LinkedHashMap<>();
+        List<ReportCase> sorted = new ArrayList<>(cases);
+        sorted.sort(java.util.Comparator.comparing(ReportCase::createdAt).thenComparing(ReportCase::caseId));
+        for (ReportCase c : sorted) {
+            if (c.rtId() != null && c.area() != null) {
+                out.putIfAbsent(c.rtId(), new RosterEntry(TENANT, c.rtId(), "001", "001", c.area().kecamatanCode(),
+                        c.area().kecamatanName(), c.area().kelurahanCode(), c.area().kelurahanName(), true, null));
+            }
+        }
+        return List.copyOf(out.values());
     }
 
     static Instant local(String isoLocalDateTime) {

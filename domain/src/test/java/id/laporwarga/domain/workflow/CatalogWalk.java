@@ -1,5 +1,6 @@
 package id.laporwarga.domain.workflow;
 
+import id.laporwarga.domain.memory.MemorySecrets;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -190,13 +191,18 @@ public final class CatalogWalk {
                     LocalDateTime.parse("2026-05-11T09:00").atZone(tenant.zone()).toInstant());
             WorkflowFixtures.Tenants tenants = new WorkflowFixtures.Tenants(tenant);
             WorkflowFixtures.Uploads uploads = new WorkflowFixtures.Uploads();
-            this.review = new ReviewService(cases, tenants, uploads, clock);
+            this.review = new ReviewService(cases, tenants, uploads, clock, MemorySecrets.SECRETS);
             this.routing = new RouteCaseService(cases, tenants, p -> "https://photos.example/" + p.objectKey(),
                     Duration.ofHours(1), clock);
-            this.submission = new SubmitReportService(tenants, cases, uploads, clock, new TrackingCodes(),
-                    () -> "walk-" + IDS.incrementAndGet());
             AdminBoundary kelurahan = tenant.boundaries().stream().filter(b -> b.level() == AdminLevel.KELURAHAN)
                     .findFirst().orElse(null);
+            id.laporwarga.domain.memory.MemoryRoster roster = new id.laporwarga.domain.memory.MemoryRoster();
+            if (kelurahan != null) {
+                roster.add(id.laporwarga.domain.memory.MemoryRoster.rt(tenant.id(), RT_ID, kelurahan.kecamatanCode(),
+                        kelurahan.code(), kelurahan.name()));
+            }
+            this.submission = new SubmitReportService(tenants, cases, uploads, roster, clock, new TrackingCodes(),
+                    () -> "walk-" + IDS.incrementAndGet(), MemorySecrets.SECRETS);
             AdminBoundary kecamatan = tenant.boundaries().stream().filter(b -> b.level() == AdminLevel.KECAMATAN)
                     .filter(b -> kelurahan == null || b.code().equals(kelurahan.kecamatanCode()))
                     .findFirst().orElse(tenant.boundaries().get(0));
@@ -295,7 +301,7 @@ public final class CatalogWalk {
                     new Reporter("Walk", "+6281234567890", null), List.of(photo), status, 1,
                     List.of(new HistoryEntry(at, "reporter", Role.CITIZEN.name(), WorkflowCatalog.SUBMIT, null, status,
                             null)), at, at, machine.dueAt(kind, status, at), false, List.of(), assignment,
-                    SubmitReportService.sha256(WorkflowFixtures.SECRET), "walk");
+                    MemorySecrets.SECRETS.verifier(WorkflowFixtures.SECRET), "walk");
             return cases.put(c);
         }
 
@@ -323,7 +329,10 @@ public final class CatalogWalk {
                     "Laporan untuk menelusuri alur kerja.", inside.getY(), inside.getX(), "PUBLIC", "Walk",
                     "081234567890", RT_ID, photos ? List.of(new PhotoDeclaration("image/jpeg", 1000L)) : List.of());
             Instant at = clock.instant();
-            SubmitReportService.Submitted s = submission.submit(request, "walk-key-" + IDS.incrementAndGet());
+            String key = "walk-key-" + IDS.incrementAndGet();
+            SubmitReportService.Submitted s = kind == CaseKind.RT_ACTIVITY
+                    ? submission.submitRtActivity(Caller.of("walk-rt", Role.RT_HEAD, tenant.id(), RT_ID), request, key)
+                    : submission.submit(request, key);
             ReportCase c = s.reportCase();
             secrets.put(c.caseId(), s.citizenSecret());
             assertEquals(to, c.status(), "first state");

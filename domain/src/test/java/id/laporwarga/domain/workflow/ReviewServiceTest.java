@@ -1,5 +1,6 @@
 package id.laporwarga.domain.workflow;
 
+import id.laporwarga.domain.memory.MemorySecrets;
 import static id.laporwarga.domain.workflow.WorkflowFixtures.newCase;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -32,7 +33,7 @@ class ReviewServiceTest {
     final WorkflowFixtures.MovableClock clock = new WorkflowFixtures.MovableClock(MONDAY);
     final ReviewService service = new ReviewService(cases,
             new WorkflowFixtures.Tenants(WorkflowFixtures.tenant(List.of(LocalDate.parse("2026-05-14"), LocalDate.parse("2026-05-15")))),
-            new WorkflowFixtures.Uploads(), clock);
+            new WorkflowFixtures.Uploads(), clock, MemorySecrets.SECRETS);
     /** The escalation of steps that never route: a routing deadline action must not be asked for. */
     static final DeadlineRouting NO_ROUTING = (c, now) -> {
         throw new AssertionError("nothing to route: " + c.caseId());

@@ -1,5 +1,6 @@
 package id.laporwarga.domain.workflow;
 
+import id.laporwarga.domain.memory.MemorySecrets;
 import id.laporwarga.domain.report.InMemoryCaseRepository;
 import id.laporwarga.domain.geo.AreaRef;
 import id.laporwarga.domain.geo.GeoPoint;
@@ -99,7 +100,7 @@ final class WorkflowFixtures {
                 new GeoPoint(0.73, 124.31), area, rtId, Privacy.PUBLIC,
                 new Reporter("Budi", withPhone ? "+6281234567890" : null, null), List.<Photo>of(), status, 1,
                 List.of(new HistoryEntry(at, "reporter", "CITIZEN", "submit", null, status, null)), at, at, null,
-                false, List.of(), assignment, SubmitReportService.sha256(SECRET), "hash");
+                false, List.of(), assignment, MemorySecrets.SECRETS.verifier(SECRET), "hash");
     }
 
     /** Optimistic-locking in-memory store, same contract as the DynamoDB adapter. */

@@ -2,7 +2,11 @@ package id.laporwarga.local.auth;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
+import id.laporwarga.domain.port.Roster;
+import id.laporwarga.emulators.SampleTenants;
 import id.laporwarga.local.LocalPlugin;
+import id.laporwarga.platform.FunctionEnvironment;
+import id.laporwarga.platform.store.DynamoRoster;
 import id.laporwarga.local.LocalRuntime;
 import id.laporwarga.local.RequestAuthorizer;
 import java.io.IOException;
@@ -22,6 +26,8 @@ import java.util.UUID;
  *   <li>{@code POST /_local/tokens {"role":"KELURAHAN","tenant":"kotamobagu","area":"71.74.02.1007",
  *       "sub"?, "expiresInSeconds"?}} mints a token signed by the local key ({@code expiresInSeconds} may be
  *       negative to get an expired one); answers {@code {"token","tokenType":"Bearer","expiresAt","claims"}};</li>
+ *       A token for role RT_HEAD is minted only for an active RT of the tenant's roster ({@code area} = the rtId),
+ *       else 422 {@code UNKNOWN_RT}: as in Cognito, where only the roster import creates RT heads' accounts;</li>
  *   <li>{@code GET /_local/jwks.json} publishes the public key;</li>
  *   <li>every route API Gateway would guard (the event's {@code Auth.Authorizer}, else the API's
  *       {@code DefaultAuthorizer}; not {@code Authorizer: NONE}) is checked by {@link LocalJwtAuthorizer}.</li>
@@ -34,6 +40,8 @@ public final class LocalAuthPlugin implements LocalPlugin {
             "ANALYST", "PLATFORM_ADMIN");
 
     private final LocalTokens tokens;
+    /** The stack's roster (null without a table, e.g. a test template): RT heads' tokens only for rostered RTs. */
+    private volatile Roster roster;
 
     public LocalAuthPlugin() {
         this(new LocalTokens());
@@ -49,6 +57,12 @@ public final class LocalAuthPlugin implements LocalPlugin {
 
     @Override
     public void register(LocalRuntime runtime) {
+        try {
+            Map<String, String> env = SampleTenants.environment(runtime.stack());
+            roster = new DynamoRoster(runtime.aws().dynamoDb(), new FunctionEnvironment(env));
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.INFO, "no table in this stack: RT heads' tokens are not checked against a roster");
+        }
         if (runtime.authorizer() == RequestAuthorizer.PASS_THROUGH) {
             runtime.authorizer(new LocalJwtAuthorizer(tokens));
         } else {
@@ -86,6 +100,13 @@ public final class LocalAuthPlugin implements LocalPlugin {
         Object role = body.get("role");
         if (!(role instanceof String r) || !ROLES.contains(r)) {
             reply(ex, 400, Map.of("message", "role must be one of " + ROLES));
+            return;
+        }
+        if ("RT_HEAD".equals(role) && roster != null && !(body.get("tenant") instanceof String tenant
+                && body.get("area") instanceof String area && roster.isActive(tenant, area))) {
+            reply(ex, 422, Map.of("error", Map.of("code", "UNKNOWN_RT",
+                    "message", "RT tidak terdaftar di daftar RT pemda ini.",
+                    "fields", Map.of("area", "an RT head's token needs an active rtId of the tenant's roster"))));
             return;
         }
         Map<String, String> claims = new LinkedHashMap<>();

@@ -15,6 +15,7 @@ import id.laporwarga.domain.report.HistoryEntry;
 import id.laporwarga.domain.report.Privacy;
 import id.laporwarga.domain.report.ReportCase;
 import id.laporwarga.domain.report.Reporter;
+import id.laporwarga.domain.report.ReporterSecrets;
 import id.laporwarga.domain.report.SubmitReportService;
 import id.laporwarga.local.DevStack;
 import id.laporwarga.local.DevStackOptions;
@@ -110,6 +111,13 @@ class ReviewStepOverHttpIT {
         return JSON.readTree(r.body());
     }
 
+    /** The verifiers the stack's functions check: the real key, read from the emulated Secrets Manager. */
+    static ReporterSecrets secrets() {
+        String keyArn = local.stack().physicalId("ReporterSecretKey");
+        return new ReporterSecrets(() -> local.aws().secretsManager().getSecretValue(r -> r.secretId(keyArn))
+                .secretString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
     static ReportCase seed(CaseKind kind, CaseStatus status, String category, String rtId, String agencyId,
                            Instant deadline) {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
@@ -120,8 +128,8 @@ class ReviewStepOverHttpIT {
                 Privacy.PUBLIC, new Reporter("Rahmat", null, null), List.of(), status, 1,
                 List.of(new HistoryEntry(now, "reporter", "CITIZEN", "submit", null, status, null)), now, now, deadline,
                 false, List.of(), agencyId == null ? null : new Assignment(agencyId, agencyId, false, now, deadline, List.of()),
-                SubmitReportService.sha256(SECRET), "h-" + id);
-        return cases.create(c, "seed-" + id, SECRET).reportCase();
+                secrets().verifier(SECRET), "h-" + id);
+        return cases.create(c, null, "seed-" + id).reportCase();
     }
 
     static String code() {

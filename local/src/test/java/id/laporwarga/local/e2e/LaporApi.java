@@ -127,6 +127,9 @@ final class LaporApi {
         boolean contentType = false;
         for (var it = ticket.path("headers").fields(); it.hasNext(); ) {
             var h = it.next();
+            if (h.getKey().equalsIgnoreCase("Content-Length")) {
+                continue; // curl sends the file's length itself (the signed, declared one)
+            }
             cmd.add("-H");
             cmd.add(h.getKey() + ": " + h.getValue().asText());
             contentType |= h.getKey().equalsIgnoreCase("Content-Type");
@@ -147,13 +150,12 @@ final class LaporApi {
         return http.caseView(token, caseId);
     }
 
-    /** POST /v1/cases/{id}/actions with the version the official just read; asserts 200; returns the new view. */
+    /**
+     * POST /v1/cases/{id}/actions with the version the official just read; 200 expected; the new view. A 409 while the
+     * system still updates the case (alert deliveries) is reloaded and retried, as the API tells clients to.
+     */
     JsonNode act(String token, String caseId, String action, String note) {
-        HttpResponse<String> r = call("POST", "/v1/cases/" + caseId + "/actions", token,
-                id.laporwarga.local.privacy.StackHttp.actionBody(caseView(token, caseId).get("version").asLong(), action,
-                        note));
-        assertEquals(200, r.statusCode(), action + ": " + r.body());
-        return json(r);
+        return http.act(token, caseId, action, note);
     }
 
     static void sleep(long millis) {

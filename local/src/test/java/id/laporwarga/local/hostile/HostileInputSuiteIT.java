@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import id.laporwarga.local.HttpRoute;
 import id.laporwarga.local.DevStack;
+import id.laporwarga.local.auth.LocalAuthPlugin;
+import id.laporwarga.local.auth.LocalTokens;
 import id.laporwarga.local.DevStackOptions;
 import id.laporwarga.platform.log.JsonLog;
 import java.io.ByteArrayOutputStream;
@@ -95,7 +97,8 @@ class HostileInputSuiteIT {
         valid.put("RT_HEAD", bearer(token("RT_HEAD", TENANT, "71.74.02.1007-RT001", 3600)));
         valid.put("ANALYST", bearer(token("ANALYST", TENANT, "", 3600)));
         // signed by the pool but with hostile claims, within the user pool's attribute limits (tenant 40, area 64)
-        valid.put("RT_HEAD/area=traversal", bearer(token("RT_HEAD", TENANT, "../../../../CASE#x", 3600)));
+        // (minted by the local signer directly: /_local/tokens, like Cognito, issues RT heads' tokens for rostered RTs only)
+        valid.put("RT_HEAD/area=traversal", bearer(signed("RT_HEAD", TENANT, "../../../../CASE#x")));
         valid.put("AGENCY_STAFF/area=64", bearer(token("AGENCY_STAFF", TENANT, "\u202E" + "a".repeat(63), 3600)));
         valid.put("CITY_ADMIN/tenant=key-injection", bearer(token("CITY_ADMIN", TENANT + "#STATUS#ROUTED", "", 3600)));
         valid.put("KECAMATAN/area=zero-width", bearer(token("KECAMATAN", TENANT, "71.74.02\u200B", 3600)));
@@ -350,6 +353,14 @@ class HostileInputSuiteIT {
 
     private static String abbreviate(String s) {
         return s == null ? "" : s.length() > 300 ? s.substring(0, 300) + "..." : s;
+    }
+
+    /** A token signed by the local user pool's key with any claims, past the roster check of /_local/tokens. */
+    static String signed(String role, String tenant, String area) {
+        LocalTokens tokens = local.plugins().stream().filter(p -> p instanceof LocalAuthPlugin)
+                .map(p -> ((LocalAuthPlugin) p).tokens()).findFirst().orElseThrow();
+        return tokens.mint(role.toLowerCase() + "-signed", Map.of("custom:role", role, "custom:tenant", tenant,
+                "custom:area", area), Duration.ofHours(1));
     }
 
     private static String token(String role, String tenant, String area, long seconds) throws Exception {

@@ -68,9 +68,9 @@ final class HostileRequests {
             decisive.addAll(List.of("BODY", "BODY", "BODY", "BODY"));
         }
         if (route.path().equals("/v1/reports") && route.method().equals("POST")) {
-            decisive.addAll(List.of("CONTENT_TYPE", "NO_IDEMPOTENCY_KEY"));
+            decisive.addAll(List.of("CONTENT_TYPE", "NO_IDEMPOTENCY_KEY", "STRICT_BODY", "STRICT_BODY"));
         }
-        if (Set.of("/v1/inbox", "/v1/admin/stats", "/v1/admin/service-times").contains(route.path())) {
+        if (QUERY_ROUTES.contains(route.path())) {
             decisive.add("QUERY");
         }
         return Arbitraries.of(decisive).flatMap(defect -> build(route, defect));
@@ -93,6 +93,8 @@ final class HostileRequests {
         Arbitrary<byte[]> body;
         if (defect.equals("BODY")) {
             body = route.path().equals("/v1/reports") ? badReport() : hostileBody();
+        } else if (defect.equals("STRICT_BODY")) {
+            body = strictViolations();
         } else if (defect.equals("CONTENT_TYPE") || defect.equals("NO_IDEMPOTENCY_KEY")) {
             body = Arbitraries.just(validReport().getBytes(StandardCharsets.UTF_8));
         } else {
@@ -219,9 +221,21 @@ final class HostileRequests {
                     value.map(v -> "?tenant=x-" + v),
                     Arbitraries.of("2024-13-01", "2024-02-30", "yesterday", "%00", "2024-1-1", "2024-01-01T00:00",
                             "1e9").map(v -> "?from=" + v),
-                    Arbitraries.of("2024-13-01", "31-01-2026", "%FF").map(v -> "?to=" + v));
+                    Arbitraries.of("2024-13-01", "31-01-2026", "%FF").map(v -> "?to=" + v),
+                    Arbitraries.of("?from=2026-02-01&to=2026-01-31", "?to=2025-12-31&from=2026-01-01"));
+            // an unknown kind is never read as "no kind" (which would list every category with a 200)
+            case "/v1/tenants/{tenantId}/categories" -> Arbitraries.of("NOPE", "complaints", "COMPLAINT,RT_ACTIVITY",
+                    "%00", "%E2%80%AE", "1", "RT-ACTIVITY").map(v -> "?kind=" + v);
+            case "/v1/public/{tenant}/rt" -> Arbitraries.oneOf(badPeriod(),
+                    Arbitraries.of("..%2F..", "%00", "a%20b", "x".repeat(40)).map(v -> "?kelurahan=" + v));
+            case "/v1/public/{tenant}/areas", "/v1/public/{tenant}/rt/{rtId}/performance" -> badPeriod();
             default -> value.map(v -> "?tenant=" + v + "&status=" + v);
         };
+    }
+
+    private static Arbitrary<String> badPeriod() {
+        return Arbitraries.of("2026-13", "2026-00", "26-10", "2026-1", "2026-10-01", "%00", "last", "9999999-01")
+                .map(v -> "?period=" + v);
     }
 
     private Arbitrary<String> noiseQuery() {
@@ -247,6 +261,41 @@ final class HostileRequests {
     }
 
     // ------------------------------------------------------------------ bodies
+
+    /** Routes whose query values are typed: a wrong value is a decisive 400 VALIDATION_FAILED. */
+    static final Set<String> QUERY_ROUTES = Set.of("/v1/inbox", "/v1/admin/stats", "/v1/admin/service-times",
+            "/v1/tenants/{tenantId}/categories", "/v1/public/{tenant}/rt", "/v1/public/{tenant}/areas",
+            "/v1/public/{tenant}/rt/{rtId}/performance");
+
+    /**
+     * Valid reports made invalid only by what a lenient reader would let through (and did, before the strict reader):
+     * a key named twice (the last one valid), a lone surrogate in a string, invalid UTF-8 bytes in a string. Each must
+     * be 400 MALFORMED_JSON and store nothing.
+     */
+    static Arbitrary<byte[]> strictViolations() {
+        String valid = validReport();
+        byte[] utf8 = valid.getBytes(StandardCharsets.UTF_8);
+        int at = valid.indexOf("menumpuk");
+        List<byte[]> invalidUtf8 = new ArrayList<>();
+        for (byte[] bad : List.of(new byte[] {(byte) 0xC0, (byte) 0xAF}, new byte[] {(byte) 0xED, (byte) 0xA0, (byte) 0x80},
+                new byte[] {(byte) 0xFF}, new byte[] {(byte) 0xE2, (byte) 0x82}, new byte[] {(byte) 0xF8, (byte) 0x88, (byte) 0x80})) {
+            byte[] b = new byte[utf8.length + bad.length];
+            System.arraycopy(utf8, 0, b, 0, at);
+            System.arraycopy(bad, 0, b, at, bad.length);
+            System.arraycopy(utf8, at, b, at + bad.length, utf8.length - at);
+            invalidUtf8.add(b);
+        }
+        Arbitrary<String> text = Arbitraries.of(
+                valid.replaceFirst("\\{", "{\"kind\":\"NOT_A_KIND\","),
+                valid.replaceFirst("\\{", "{\"privacy\":\"PUBLIC\","),
+                valid.replace("\"lat\":", "\"lat\":0.1,\"lat\":"),
+                valid.replace("\"contentType\":", "\"sizeBytes\":1,\"contentType\":"),
+                valid.replace("menumpuk", "menumpuk\\ud800"),
+                valid.replace("menumpuk", "\\udc00menumpuk"),
+                valid.replace("\"category\"", "\"category\\ud83d\""),
+                valid.replace("menumpuk", "menumpuk\\ude00\\ud83d"));
+        return Arbitraries.oneOf(text.map(s -> s.getBytes(StandardCharsets.UTF_8)), Arbitraries.of(invalidUtf8));
+    }
 
     static String validReport() {
         return HostileValues.json(baseReport());

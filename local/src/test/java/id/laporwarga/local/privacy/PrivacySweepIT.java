@@ -61,7 +61,7 @@ class PrivacySweepIT {
     }
 
     @Test
-    void noAnonymousOrConfidentialReporterLeaksAnywhere() {
+    void noAnonymousOrConfidentialReporterLeaksAnywhere() throws Exception {
         long started = System.nanoTime();
         ProvisionedStack stack = local().stack();
         var sqs = local().aws().sqs();
@@ -82,7 +82,10 @@ class PrivacySweepIT {
         StackHttp citizen = new StackHttp(local()).observe(r -> publicAnswers.append(r.body()).append('\n'));
         StackHttp agency = new StackHttp(local()).observe(r -> agencyAnswers.append(r.body()).append('\n'));
         StackHttp officials = new StackHttp(local()).observe(r -> officialAnswers.append(r.body()).append('\n'));
-        String rtId = KELURAHAN + "-RT" + (100 + Math.floorMod(UUID.randomUUID().hashCode(), 900));
+        // RT head, kelurahan and kecamatan: they live next door to the reporter (no CONFIDENTIAL identity for them)
+        StringBuilder reviewerAnswers = new StringBuilder();
+        StackHttp reviewers = new StackHttp(local()).observe(r -> reviewerAnswers.append(r.body()).append('\n'));
+        String rtId = KELURAHAN + "-RT002"; // a rostered RT of the sample roster (e2e uses RT003)
         String period = YearMonth.now(ZoneId.of("Asia/Makassar")).toString();
         double[] kobo = SamplePoints.named("Kobo Besar").latLon();
         double[] motoboi = SamplePoints.named("Motoboi Besar").latLon();
@@ -130,14 +133,14 @@ class PrivacySweepIT {
                     }
                     case "RT_ACTIVITY" -> {
                         citizen.awaitStatus(s.trackingCode(), "KELURAHAN_REVIEW", STEP);
-                        officials.act(kelurahan, s.caseId(), "approve", null);
-                        officials.act(kecamatan, s.caseId(), "approve", null);
+                        reviewers.act(kelurahan, s.caseId(), "approve", null);
+                        reviewers.act(kecamatan, s.caseId(), "approve", null);
                         officials.act(city, s.caseId(), "approve", null);
                     }
                     default -> {
                         citizen.awaitStatus(s.trackingCode(), "RT_APPROVAL", STEP);
-                        officials.act(rtHead, s.caseId(), "approve", null);
-                        officials.act(kelurahan, s.caseId(), "issue", null);
+                        reviewers.act(rtHead, s.caseId(), "approve", null);
+                        reviewers.act(kelurahan, s.caseId(), "issue", null);
                     }
                 }
             }
@@ -145,6 +148,9 @@ class PrivacySweepIT {
             for (Sweep s : sweeps) {
                 if ("COMPLAINT".equals(s.kind())) {
                     agency.caseView(dlh, s.caseId());
+                } else {
+                    reviewers.caseView(kelurahan, s.caseId());
+                    reviewers.caseView(kecamatan, s.caseId());
                 }
                 citizen.publicView(s.trackingCode());
             }
@@ -156,8 +162,12 @@ class PrivacySweepIT {
             StackHttp.expect(200, citizen.call("GET", pub + "/rt?period=" + period, null, null));
             StackHttp.expect(200, citizen.call("GET", pub + "/rt/" + rtId + "/performance?period=" + period, null, null));
             StackHttp.expect(200, citizen.call("GET", pub + "/areas?period=" + period, null, null));
-            // positive control for the officials' view: the city admin sees a PUBLIC reporter's contact
+            // positive control for the officials' view: the city admin sees a PUBLIC and a CONFIDENTIAL reporter's contact
             officials.caseView(city, sweeps.get(0).caseId());
+            officials.caseView(city, sweeps.get(2).caseId());
+            // the reporter's secret still works: the PUBLIC complainant confirms the resolution
+            StackHttp.expect(200, citizen.call("POST", "/v1/reports/" + sweeps.get(0).trackingCode() + "/confirm", null,
+                    Map.of("secret", sweeps.get(0).submission().get("reporterSecret").asText())));
             StackHttp.sleep(500); // let the last SNS deliveries land in the capture queues
             logs = capture.all();
         }
@@ -188,7 +198,8 @@ class PrivacySweepIT {
         int files = 0;
         for (var object : local().aws().s3().listObjectsV2Paginator(r -> r.bucket(analytics)).contents()) {
             byte[] bytes = local().aws().s3().getObjectAsBytes(r -> r.bucket(analytics).key(object.key())).asByteArray();
-            exports.append(object.key()).append('\n').append(gunzipIfNeeded(bytes)).append('\n');
+            exports.append(object.key()).append('\n')
+                    .append(object.key().endsWith(".parquet") ? parquetText(bytes) : gunzipIfNeeded(bytes)).append('\n');
             files++;
         }
 
@@ -198,11 +209,14 @@ class PrivacySweepIT {
         channels.put("exports", exports.toString());
         channels.put("public", publicAnswers.toString());
         channels.put("agency", agencyAnswers.toString());
+        channels.put("reviewers", reviewerAnswers.toString());
         System.out.printf("privacy sweep: %d cases; searched logs %,d B, SNS %,d B (%d messages on %d topics), "
                         + "exports %,d B (%d files), public answers %,d B, agency-staff answers %,d B; %d s%n",
                 sweeps.size(), logs.length(), snsMessages.length(), messages, TOPICS.size(), exports.length(), files,
                 publicAnswers.length(), agencyAnswers.length(), (System.nanoTime() - started) / 1_000_000_000);
         channels.forEach((channel, text) -> assertTrue(!text.isBlank(), channel + ": nothing captured"));
+        assertTrue(exports.indexOf("parquet/cases/tenant=" + StackHttp.TENANT + "/month=" + period + "/cases.parquet") >= 0,
+                "the local stack's conversion step left the Parquet copies in the analytics bucket");
         for (Sweep s : sweeps) {
             assertTrue(exports.indexOf(s.caseId()) >= 0 || exports.indexOf(s.trackingCode()) >= 0
                     || !"COMPLAINT".equals(s.kind()), "the export holds the complaint " + s.caseId());
@@ -215,7 +229,8 @@ class PrivacySweepIT {
                 String text = channel.getValue().toLowerCase(Locale.ROOT);
                 boolean nameFound = text.contains(s.name().toLowerCase(Locale.ROOT));
                 boolean phoneFound = text.contains(s.phone().substring(1)); // 0812… and +62812… alike
-                boolean checked = secret || !("sns".equals(channel.getKey()) || "agency".equals(channel.getKey()));
+                boolean checked = secret || !("sns".equals(channel.getKey()) || "agency".equals(channel.getKey())
+                        || "reviewers".equals(channel.getKey()));
                 if (checked && phoneFound) {
                     leaks.add(s.kind() + "/" + s.privacy() + " phone in " + channel.getKey());
                 }
@@ -229,10 +244,58 @@ class PrivacySweepIT {
         // positive controls: the search sees identities where policy puts them
         Sweep publicComplaint = sweeps.get(0);
         assertEquals("COMPLAINT/PUBLIC", publicComplaint.kind() + "/" + publicComplaint.privacy());
-        assertTrue(snsMessages.indexOf(publicComplaint.name()) >= 0,
-                "a PUBLIC complaint's reporter is named in the agency alert (SNS capture works)");
+        assertTrue(snsMessages.indexOf(publicComplaint.trackingCode()) >= 0,
+                "the agency alert of a PUBLIC complaint was captured (SNS capture works; it names no reporter)");
+        assertTrue(agencyAnswers.indexOf(publicComplaint.phone()) >= 0,
+                "the agency sees a PUBLIC reporter's phone in its case view (answer capture works)");
         assertTrue(officialAnswers.indexOf(publicComplaint.phone()) >= 0,
                 "the city admin sees a PUBLIC reporter's phone (answer capture works)");
+        Sweep confidentialComplaint = sweeps.get(2);
+        assertEquals("COMPLAINT/CONFIDENTIAL", confidentialComplaint.kind() + "/" + confidentialComplaint.privacy());
+        assertTrue(officialAnswers.indexOf(confidentialComplaint.name()) >= 0,
+                "the city admin sees a CONFIDENTIAL reporter's name");
+
+        // at rest: no reporter secret anywhere in the table; names and phones only in the contact items
+        int items = 0;
+        List<String> atRest = new ArrayList<>();
+        for (var item : local().aws().dynamoDb().scanPaginator(r -> r.tableName(stack.physicalId("CasesTable"))).items()) {
+            items++;
+            String text = item.toString();
+            boolean contact = item.get("pk").s().startsWith("CONTACT#");
+            for (Sweep s : sweeps) {
+                if (text.contains(s.submission().get("reporterSecret").asText())) {
+                    atRest.add("secret of " + s.caseId() + " in " + item.get("pk").s());
+                }
+                if (!contact && (text.contains(s.name()) || text.contains(s.phone().substring(1)))) {
+                    atRest.add("contact of " + s.caseId() + " in " + item.get("pk").s());
+                }
+            }
+        }
+        System.out.printf("privacy sweep: scanned %d table items for %d secrets and contacts%n", items, sweeps.size());
+        assertTrue(items > sweeps.size() * 3, "the scan saw the cases, codes, keys and contacts: " + items);
+        assertEquals(List.of(), atRest, "secrets or contacts at rest outside their place");
+    }
+
+    /** Every value of a Parquet file as text (the Parquet copies are compressed: read them, don't grep the bytes). */
+    static String parquetText(byte[] bytes) throws Exception {
+        java.nio.file.Path file = java.nio.file.Files.createTempFile("sweep-", ".parquet");
+        try (java.sql.Connection db = java.sql.DriverManager.getConnection("jdbc:duckdb:");
+             java.sql.Statement s = db.createStatement()) {
+            java.nio.file.Files.write(file, bytes);
+            StringBuilder text = new StringBuilder();
+            try (java.sql.ResultSet r = s.executeQuery("SELECT * FROM read_parquet('" + file + "')")) {
+                int columns = r.getMetaData().getColumnCount();
+                while (r.next()) {
+                    for (int c = 1; c <= columns; c++) {
+                        text.append(r.getMetaData().getColumnName(c)).append('=').append(r.getString(c)).append(' ');
+                    }
+                    text.append('\n');
+                }
+            }
+            return text.toString();
+        } finally {
+            java.nio.file.Files.deleteIfExists(file);
+        }
     }
 
     private static String gunzipIfNeeded(byte[] bytes) {

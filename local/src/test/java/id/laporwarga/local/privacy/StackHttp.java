@@ -3,6 +3,7 @@ package id.laporwarga.local.privacy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import id.laporwarga.local.DevStack;
+import id.laporwarga.local.openapi.OpenApiContract;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -20,7 +21,9 @@ import java.util.function.Predicate;
 /**
  * The running local stack as its clients see it, over HTTP only: citizens (submit, presigned PUT of raw bytes, public
  * view), officials (tokens minted at {@code /_local/tokens}, case view, actions) and the operator's schedule runs.
- * Every answer body can be handed to an observer (the privacy sweep records them per channel).
+ * Every answer body can be handed to an observer (the privacy sweep records them per channel). Every exchange with the
+ * API ({@code /v1/...}) is checked against the contract, docs/openapi.json ({@link OpenApiContract}): an answer that
+ * does not match it, or an accepted request that does not, fails the test at once.
  */
 public final class StackHttp {
     public static final ObjectMapper JSON = new ObjectMapper();
@@ -28,10 +31,17 @@ public final class StackHttp {
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     private final DevStack local;
+    private final String baseUrl;
     private Consumer<HttpResponse<String>> observer = r -> { };
 
     public StackHttp(DevStack local) {
+        this(local, null);
+    }
+
+    /** Calls go to {@code baseUrl} (e.g. a proxy in front of the stack) instead of the stack's own address. */
+    public StackHttp(DevStack local, String baseUrl) {
         this.local = local;
+        this.baseUrl = baseUrl;
     }
 
     /** Every later answer is also handed to {@code observer}. */
@@ -41,7 +51,7 @@ public final class StackHttp {
     }
 
     public HttpResponse<String> call(String method, String path, String token, Object body, String... headers) {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(local.baseUrl() + path))
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create((baseUrl == null ? local.baseUrl() : baseUrl) + path))
                 .timeout(Duration.ofSeconds(30)).header("Content-Type", "application/json");
         if (token != null) {
             b.header("Authorization", "Bearer " + token);
@@ -53,6 +63,16 @@ public final class StackHttp {
             b.method(method, body == null ? HttpRequest.BodyPublishers.noBody()
                     : HttpRequest.BodyPublishers.ofString(body instanceof String s ? s : JSON.writeValueAsString(body)));
             HttpResponse<String> r = HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
+            if (path.startsWith("/v1/")) {
+                List<String> violations = OpenApiContract.repository().violations(method, URI.create(path),
+                        r.request().headers().map(), body == null ? null
+                                : body instanceof String text ? text : JSON.writeValueAsString(body),
+                        r.statusCode(), r.headers().map(), r.body());
+                if (!violations.isEmpty()) {
+                    throw new AssertionError(method + " " + path + " -> " + r.statusCode()
+                            + " breaks the contract (docs/openapi.json): " + violations + "\n" + r.body());
+                }
+            }
             observer.accept(r);
             return r;
         } catch (IOException e) {
@@ -86,8 +106,10 @@ public final class StackHttp {
     }
 
     /** POST /v1/reports (with a token for RT heads); 201 expected. */
+    /** A report: RT activity on the RT heads' route ({@code token} is the RT head's), the rest on the public one. */
     public JsonNode submit(Map<String, Object> report, String token) {
-        return expect(201, call("POST", "/v1/reports", token, report, "Idempotency-Key", UUID.randomUUID().toString()));
+        String path = "RT_ACTIVITY".equals(report.get("kind")) ? "/v1/rt/reports" : "/v1/reports";
+        return expect(201, call("POST", path, token, report, "Idempotency-Key", UUID.randomUUID().toString()));
     }
 
     public static Map<String, Object> report(String kind, String category, double[] latLon, String privacy,
@@ -122,7 +144,12 @@ public final class StackHttp {
         }
         HttpRequest.Builder put = HttpRequest.newBuilder(URI.create(ticket.get("url").asText()))
                 .timeout(Duration.ofSeconds(30)).PUT(HttpRequest.BodyPublishers.ofByteArray(bytes));
-        ticket.path("headers").fields().forEachRemaining(h -> put.header(h.getKey(), h.getValue().asText()));
+        // Content-Length is the HTTP client's own (restricted header): the body's length, which the URL signs
+        ticket.path("headers").fields().forEachRemaining(h -> {
+            if (!h.getKey().equalsIgnoreCase("Content-Length")) {
+                put.header(h.getKey(), h.getValue().asText());
+            }
+        });
         try {
             HttpResponse<String> r = HTTP.send(put.build(), HttpResponse.BodyHandlers.ofString());
             if (r.statusCode() != 200) {

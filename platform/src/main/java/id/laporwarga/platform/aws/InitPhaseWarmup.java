@@ -39,8 +39,9 @@ import software.amazon.awssdk.services.s3.presigner.S3Presigner;
  */
 public final class InitPhaseWarmup {
     /**
-     * Clients that can be prebuilt, with their bean type, named rather than referenced: the SNS SDK is optional (only
-     * the functions that publish or subscribe ship it), and this enum is used by every function.
+     * Clients that can be prebuilt, with their bean type, named rather than referenced: SDK modules are optional (the
+     * SNS SDK ships only with the functions that publish or subscribe; the roster function ships no S3), and this enum
+     * is loaded by every function.
      */
     public enum AwsClient {
         DYNAMODB("software.amazon.awssdk.services.dynamodb.DynamoDbClient"),
@@ -58,7 +59,7 @@ public final class InitPhaseWarmup {
             try {
                 return Class.forName(typeName, false, AwsClient.class.getClassLoader());
             } catch (ClassNotFoundException e) {
-                throw new IllegalStateException(name() + ": " + typeName + " is not on this function's classpath", e);
+                throw new IllegalStateException(name() + ": " + typeName + " is not in this function's package", e);
             }
         }
     }

@@ -29,9 +29,13 @@ public class S3AlertPhotoLinks implements AlertPhotoLinks {
         return VALIDITY;
     }
 
+    /** A link to the photo's EXIF-stripped copy; null when it has none (agencies never get the original). */
     @Override
     public String link(Photo photo) {
+        if (photo.check() == null || photo.check().viewKey() == null) {
+            return null;
+        }
         return presigner.presignGetObject(r -> r.signatureDuration(VALIDITY)
-                .getObjectRequest(g -> g.bucket(bucket).key(photo.objectKey()))).url().toString();
+                .getObjectRequest(g -> g.bucket(bucket).key(photo.check().viewKey()))).url().toString();
     }
 }

@@ -2,7 +2,11 @@ package id.laporwarga.platform.aws;
 
 import id.laporwarga.domain.geotag.PhotoVerification;
 import id.laporwarga.domain.geotag.StoredPhoto;
+import id.laporwarga.domain.geotag.PhotoKey;
 import id.laporwarga.platform.photo.ByteRangeSource;
+import id.laporwarga.platform.photo.InvalidImageException;
+import id.laporwarga.platform.photo.PublicPhotoCopy;
+import software.amazon.awssdk.core.sync.RequestBody;
 import id.laporwarga.platform.photo.PhotoMetadataReader;
 import jakarta.inject.Singleton;
 import java.io.IOException;
@@ -35,7 +39,58 @@ public class S3PhotoReader implements PhotoVerification.PhotoObjects {
 
     @Override
     public StoredPhoto readMetadata(String bucket, String key) throws IOException {
-        return reader.stored(open(bucket, key));
+        return readMetadata(bucket, key, null);
+    }
+
+    /** Reads {@code versionId} (null: the current version); the result names the version and ETag it read. */
+    @Override
+    public StoredPhoto readMetadata(String bucket, String key, String versionId) throws IOException {
+        S3Object object = open(bucket, key);
+        object.versionId = versionId;
+        StoredPhoto stored = reader.stored(object);
+        return stored.of(object.versionId, object.eTag);
+    }
+
+    /**
+     * Copies exactly the verified version (by version id, else bound to its ETag) without device metadata
+     * ({@link PublicPhotoCopy}) to its view key; null for a format no copy is made of (HEIF). One full GET of at most
+     * the declared size (10 MB), once per photo.
+     */
+    @Override
+    public String makeViewCopy(String bucket, String key, String versionId, String eTag) throws IOException {
+        PhotoKey photoKey = PhotoKey.parse(key).orElseThrow(() -> new IOException("not a photo key: " + key));
+        byte[] original;
+        String contentType;
+        try {
+            GetObjectRequest.Builder get = GetObjectRequest.builder().bucket(bucket).key(key);
+            if (versionId != null) {
+                get.versionId(versionId);
+            } else if (eTag != null) {
+                get.ifMatch(eTag);
+            }
+            ResponseBytes<GetObjectResponse> response = s3.getObjectAsBytes(get.build());
+            original = response.asByteArray();
+            contentType = response.response().contentType();
+        } catch (SdkException e) {
+            throw new IOException("s3://" + bucket + "/" + key + ": " + e.getMessage(), e);
+        }
+        byte[] copy;
+        try {
+            copy = PublicPhotoCopy.of(original);
+        } catch (InvalidImageException e) {
+            return null; // a broken image: judged by the check; nothing to show
+        }
+        if (copy == null) {
+            return null;
+        }
+        String viewKey = photoKey.viewKey(versionId != null ? versionId : eTag);
+        try {
+            s3.putObject(r -> r.bucket(bucket).key(viewKey).contentType(contentType == null ? "image/jpeg" : contentType),
+                    RequestBody.fromBytes(copy));
+        } catch (SdkException e) {
+            throw new IOException("s3://" + bucket + "/" + viewKey + ": " + e.getMessage(), e);
+        }
+        return viewKey;
     }
 
     /** The object, read with ranged GETs on demand (nothing is fetched yet). */
@@ -55,6 +110,7 @@ public class S3PhotoReader implements PhotoVerification.PhotoObjects {
         private final String key;
         private long size = -1;
         private String eTag;
+        private String versionId;
         private long bytesRead;
         private int requests;
 
@@ -70,7 +126,9 @@ public class S3PhotoReader implements PhotoVerification.PhotoObjects {
             }
             GetObjectRequest.Builder request = GetObjectRequest.builder().bucket(bucket).key(key)
                     .range("bytes=" + offset + "-" + (offset + length - 1));
-            if (eTag != null) {
+            if (versionId != null) {
+                request.versionId(versionId);
+            } else if (eTag != null) {
                 request.ifMatch(eTag);
             }
             ResponseBytes<GetObjectResponse> response;
@@ -92,6 +150,10 @@ public class S3PhotoReader implements PhotoVerification.PhotoObjects {
             if (eTag == null) {
                 eTag = response.response().eTag();
             }
+            if (versionId == null && response.response().versionId() != null
+                    && !"null".equals(response.response().versionId())) {
+                versionId = response.response().versionId(); // later ranges read this very version
+            }
             if (size < 0) {
                 size = totalSize(response.response().contentRange(), offset, bytes.length, length);
             }
@@ -103,7 +165,7 @@ public class S3PhotoReader implements PhotoVerification.PhotoObjects {
             if (size < 0) {
                 try {
                     requests++;
-                    HeadObjectResponse head = s3.headObject(r -> r.bucket(bucket).key(key));
+                    HeadObjectResponse head = s3.headObject(r -> r.bucket(bucket).key(key).versionId(versionId));
                     size = head.contentLength();
                     if (eTag == null) {
                         eTag = head.eTag();

@@ -10,9 +10,11 @@ import java.util.Map;
 import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 
 /**
- * Presigned S3 links for photos. Uploads are PUTs bound to one key and the declared content type, valid 15 minutes
- * (verify-geotag rejects an object whose size differs from the declared size); officials' downloads are GETs valid
- * 5 minutes. The bucket stays private.
+ * Presigned S3 links for photos. Uploads are PUTs valid 15 minutes that sign the key, the declared content type, the
+ * declared {@code Content-Length} (S3 refuses another size at upload) and {@code If-None-Match: *} (S3's conditional
+ * write: a second PUT to the same key is refused with 412, so a verified photo cannot be replaced); verify-geotag
+ * still rejects an object of another size. Officials' downloads are GETs valid 5 minutes, of a given version where
+ * one is pinned. The bucket stays private.
  */
 @Singleton
 public class S3PhotoUploads implements PhotoUploads {
@@ -29,10 +31,28 @@ public class S3PhotoUploads implements PhotoUploads {
 
     @Override
     public UploadTicket presignUpload(Photo photo) {
+        boolean sized = photo.declaredSizeBytes() > 0;
         var presigned = presigner.presignPutObject(r -> r.signatureDuration(UPLOAD_TTL)
-                .putObjectRequest(p -> p.bucket(bucket).key(photo.objectKey()).contentType(photo.contentType())));
-        return new UploadTicket(photo.photoId(), presigned.url().toString(), "PUT",
-                Map.of("Content-Type", photo.contentType()), presigned.expiration());
+                .putObjectRequest(p -> {
+                    p.bucket(bucket).key(photo.objectKey()).contentType(photo.contentType()).ifNoneMatch("*");
+                    if (sized) {
+                        p.contentLength(photo.declaredSizeBytes());
+                    }
+                }));
+        Map<String, String> headers = new java.util.LinkedHashMap<>();
+        headers.put("Content-Type", photo.contentType());
+        if (sized) {
+            headers.put("Content-Length", Long.toString(photo.declaredSizeBytes()));
+        }
+        headers.put("If-None-Match", "*");
+        return new UploadTicket(photo.photoId(), presigned.url().toString(), "PUT", Map.copyOf(headers),
+                presigned.expiration());
+    }
+
+    @Override
+    public String presignDownload(String objectKey, String versionId) {
+        return presigner.presignGetObject(r -> r.signatureDuration(DOWNLOAD_TTL)
+                .getObjectRequest(g -> g.bucket(bucket).key(objectKey).versionId(versionId))).url().toString();
     }
 
     @Override

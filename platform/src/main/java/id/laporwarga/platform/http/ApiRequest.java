@@ -1,6 +1,8 @@
 package id.laporwarga.platform.http;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import id.laporwarga.platform.json.Json;
+import id.laporwarga.platform.json.StrictJson;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.HashMap;
@@ -20,10 +22,18 @@ public final class ApiRequest {
     private final int bodyBytes;
     private final Map<String, String> claims;
     private final String requestId;
+    private final boolean bodyUtf8;
 
     public ApiRequest(String method, String path, String routeKey, Map<String, String> pathParameters,
                       Map<String, String> queryParameters, Map<String, String> headers, String body, int bodyBytes,
                       Map<String, String> claims, String requestId) {
+        this(method, path, routeKey, pathParameters, queryParameters, headers, body, bodyBytes, claims, requestId, true);
+    }
+
+    /** @param bodyUtf8 false when the body's bytes were not valid UTF-8 ({@code body} is then a lossy decoding) */
+    public ApiRequest(String method, String path, String routeKey, Map<String, String> pathParameters,
+                      Map<String, String> queryParameters, Map<String, String> headers, String body, int bodyBytes,
+                      Map<String, String> claims, String requestId, boolean bodyUtf8) {
         this.method = method;
         this.path = path;
         this.routeKey = routeKey;
@@ -42,6 +52,7 @@ public final class ApiRequest {
         this.bodyBytes = bodyBytes;
         this.claims = claims == null ? Map.of() : Map.copyOf(claims);
         this.requestId = requestId;
+        this.bodyUtf8 = bodyUtf8;
     }
 
     public static ApiRequest from(APIGatewayV2HTTPEvent event) {
@@ -55,6 +66,7 @@ public final class ApiRequest {
         }
         String body = event.getBody();
         int size = 0;
+        boolean utf8 = true;
         if (body != null) {
             if (event.getIsBase64Encoded()) {
                 byte[] bytes;
@@ -64,7 +76,12 @@ public final class ApiRequest {
                     bytes = new byte[0];
                 }
                 size = bytes.length;
-                body = new String(bytes, StandardCharsets.UTF_8);
+                try {
+                    body = StrictJson.utf8(bytes);
+                } catch (Json.MalformedJsonException e) {
+                    utf8 = false; // refused as MALFORMED_JSON when the route reads the body
+                    body = new String(bytes, StandardCharsets.UTF_8);
+                }
             } else {
                 size = body.getBytes(StandardCharsets.UTF_8).length;
             }
@@ -76,7 +93,7 @@ public final class ApiRequest {
         }
         String requestId = ctx != null ? ctx.getRequestId() : null;
         return new ApiRequest(method, path, event.getRouteKey(), event.getPathParameters(),
-                event.getQueryStringParameters(), event.getHeaders(), body, size, claims, requestId);
+                event.getQueryStringParameters(), event.getHeaders(), body, size, claims, requestId, utf8);
     }
 
     public String method() { return method; }
@@ -90,6 +107,8 @@ public final class ApiRequest {
     /** Verified JWT claims from the authorizer (empty for public routes). Never trust roles from the body. */
     public Map<String, String> claims() { return claims; }
     public String requestId() { return requestId; }
+    /** False when the body's bytes are not valid UTF-8 (such a body is never parsed: MALFORMED_JSON). */
+    public boolean bodyUtf8() { return bodyUtf8; }
 
     public Optional<String> header(String name) {
         return Optional.ofNullable(headers.get(name.toLowerCase(Locale.ROOT)));
@@ -115,6 +134,7 @@ public final class ApiRequest {
     }
 
     ApiRequest withPathParameters(Map<String, String> params) {
-        return new ApiRequest(method, path, routeKey, params, queryParameters, headers, body, bodyBytes, claims, requestId);
+        return new ApiRequest(method, path, routeKey, params, queryParameters, headers, body, bodyBytes, claims, requestId,
+                bodyUtf8);
     }
 }

@@ -55,11 +55,29 @@ public abstract class HttpApiFunction extends PrimedRequestHandler<APIGatewayV2H
         return MAX_JSON_BODY_BYTES;
     }
 
+    /** Media types the function's bodies may have (415 otherwise); JSON unless a function takes more. */
+    protected java.util.Set<String> bodyMediaTypes() {
+        return JSON_ONLY;
+    }
+
+    private static final java.util.Set<String> JSON_ONLY = java.util.Set.of("application/json");
+
     /** The function's routes; called once per container. */
     protected abstract Routes routes();
 
     protected final Json json() {
         return getApplicationContext().getBean(Json.class);
+    }
+
+    /**
+     * The request's JSON body read strictly (valid UTF-8, one value, no duplicate key, no lone surrogate: else
+     * 400 {@code MALFORMED_JSON}); every route that takes a body reads it through this.
+     */
+    protected final io.micronaut.json.tree.JsonNode jsonBody(ApiRequest request) {
+        if (!request.bodyUtf8() || request.body() == null || request.body().isBlank()) {
+            throw new DomainException(ErrorCode.MALFORMED_JSON);
+        }
+        return json().strictTree(request.body());
     }
 
     @Override
@@ -122,10 +140,10 @@ public abstract class HttpApiFunction extends PrimedRequestHandler<APIGatewayV2H
                 throw new DomainException(ErrorCode.PAYLOAD_TOO_LARGE);
             }
             // the media type itself must be application/json ("application/jsonp" or "application/json-patch+json"
-            // are not); parameters such as "; charset=utf-8" may follow
+            // are not), or another type the function names; parameters such as "; charset=utf-8" may follow
             String contentType = matched.header("content-type").orElse("").toLowerCase(Locale.ROOT);
             int semicolon = contentType.indexOf(';');
-            if (!(semicolon < 0 ? contentType : contentType.substring(0, semicolon)).strip().equals("application/json")) {
+            if (!bodyMediaTypes().contains((semicolon < 0 ? contentType : contentType.substring(0, semicolon)).strip())) {
                 throw new DomainException(ErrorCode.UNSUPPORTED_MEDIA_TYPE);
             }
         }

@@ -41,6 +41,15 @@ public class Json {
         }
     }
 
+    /**
+     * Parses a request body strictly ({@link StrictJson}: no duplicate key, no lone surrogate) into a tree; throws
+     * {@link MalformedJsonException} otherwise. Every HTTP handler reads its body through this.
+     */
+    public JsonNode strictTree(String json) {
+        StrictJson.check(json);
+        return tree(json);
+    }
+
     public <T> T fromTree(JsonNode node, Class<T> type) {
         try {
             return mapper.readValueFromTree(node, type);

@@ -13,6 +13,46 @@ public final class PublicPhotoCopy {
     private PublicPhotoCopy() {
     }
 
+    /** The copy of a JPEG or PNG without device metadata; null for a format no copy is made of (HEIF). */
+    public static byte[] of(byte[] photo) throws InvalidImageException {
+        ImageFormat format = PhotoMetadataReader.formatOf(photo);
+        if (format == ImageFormat.JPEG) {
+            return withoutDeviceMetadata(photo);
+        }
+        if (format == ImageFormat.PNG) {
+            return pngWithoutText(photo);
+        }
+        return null;
+    }
+
+    /** PNG chunks a copy keeps: the image itself and how to display it; never eXIf, tEXt, iTXt, zTXt or tIME. */
+    private static final java.util.Set<String> PNG_KEPT = java.util.Set.of("IHDR", "PLTE", "IDAT", "IEND", "tRNS",
+            "gAMA", "cHRM", "sRGB", "iCCP", "sBIT", "pHYs", "bKGD");
+
+    /** A PNG with only the chunks of {@link #PNG_KEPT} (EXIF, text and time chunks dropped; pixels untouched). */
+    public static byte[] pngWithoutText(byte[] png) throws InvalidImageException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(png.length);
+        out.write(png, 0, 8);
+        int pos = 8;
+        while (pos + 12 <= png.length) {
+            long length = ((png[pos] & 0xFFL) << 24) | ((png[pos + 1] & 0xFF) << 16) | ((png[pos + 2] & 0xFF) << 8)
+                    | (png[pos + 3] & 0xFF);
+            long end = pos + 12 + length;
+            if (end > png.length) {
+                throw new InvalidImageException("PNG chunk runs past the end at " + pos);
+            }
+            String type = new String(png, pos + 4, 4, java.nio.charset.StandardCharsets.ISO_8859_1);
+            if (PNG_KEPT.contains(type)) {
+                out.write(png, pos, (int) (end - pos));
+            }
+            pos = (int) end;
+            if (type.equals("IEND")) {
+                return out.toByteArray();
+            }
+        }
+        throw new InvalidImageException("PNG without IEND");
+    }
+
     public static byte[] withoutDeviceMetadata(byte[] jpeg) throws InvalidImageException {
         if (PhotoMetadataReader.formatOf(jpeg) != ImageFormat.JPEG) {
             throw new InvalidImageException("only JPEG copies are made");

@@ -6,6 +6,7 @@ import id.laporwarga.domain.outbox.OutboxEvent;
 import id.laporwarga.domain.port.CaseRepository;
 import id.laporwarga.domain.port.CaseWrite;
 import id.laporwarga.domain.report.ReportCase;
+import id.laporwarga.domain.report.Reporter;
 import id.laporwarga.domain.time.IndonesianTime;
 import id.laporwarga.platform.FunctionEnvironment;
 import id.laporwarga.platform.json.Json;
@@ -61,13 +62,13 @@ public class DynamoCaseRepository implements CaseRepository {
     }
 
     @Override
-    public CreateResult create(ReportCase c, String idempotencyKey, String citizenSecret) {
+    public CreateResult create(ReportCase c, Reporter contact, String idempotencyKey) {
+        // no secret here: the reporter's secret is derived from the case id and a server key (ReporterSecrets)
         Map<String, AttributeValue> idempotency = new HashMap<>();
         idempotency.put(TableKeys.PK, s(TableKeys.idempotencyPk(idempotencyKey)));
         idempotency.put(TableKeys.SK, s(TableKeys.IDEMPOTENCY_SK));
         idempotency.put("requestHash", s(c.requestHash()));
         idempotency.put("caseId", s(c.caseId()));
-        idempotency.put("citizenSecret", s(citizenSecret));
         idempotency.put(TableKeys.TTL, n(c.createdAt().getEpochSecond() + IDEMPOTENCY_TTL_SECONDS));
 
         Map<String, AttributeValue> code = Map.of(
@@ -77,19 +78,23 @@ public class DynamoCaseRepository implements CaseRepository {
                 "tenantId", s(c.tenantId()));
 
         String notExists = "attribute_not_exists(" + TableKeys.PK + ")";
-        List<TransactWriteItem> writes = List.of(
+        List<TransactWriteItem> writes = new java.util.ArrayList<>(List.of(
                 TransactWriteItem.builder().put(Put.builder().tableName(table).item(idempotency)
                         .conditionExpression(notExists)
                         .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD).build()).build(),
                 TransactWriteItem.builder().put(Put.builder().tableName(table).item(code)
                         .conditionExpression(notExists).build()).build(),
                 TransactWriteItem.builder().put(Put.builder().tableName(table).item(toItem(c))
-                        .conditionExpression(notExists).build()).build());
+                        .conditionExpression(notExists).build()).build()));
+        if (contact != null) {
+            writes.add(TransactWriteItem.builder().put(Put.builder().tableName(table).item(contactItem(c, contact))
+                    .conditionExpression(notExists).build()).build());
+        }
 
         for (int attempt = 0; ; attempt++) {
             try {
                 dynamo.transactWriteItems(r -> r.transactItems(writes));
-                return new CreateResult(c, citizenSecret, true);
+                return new CreateResult(c, true);
             } catch (TransactionCanceledException e) {
                 List<CancellationReason> reasons = e.cancellationReasons();
                 if (failed(reasons, 0)) {
@@ -119,7 +124,22 @@ public class DynamoCaseRepository implements CaseRepository {
         }
         ReportCase existing = findById(record.get("caseId").s())
                 .orElseThrow(() -> new IllegalStateException("idempotency record without case"));
-        return new CreateResult(existing, record.get("citizenSecret").s(), false);
+        return new CreateResult(existing, false);
+    }
+
+    /** {@code CONTACT#<caseId>}/{@code CONTACT}: name and phone only, no GSI key (nothing can list contacts). */
+    static Map<String, AttributeValue> contactItem(ReportCase c, Reporter contact) {
+        Map<String, AttributeValue> item = new HashMap<>();
+        item.put(TableKeys.PK, s(TableKeys.contactPk(c.caseId())));
+        item.put(TableKeys.SK, s(TableKeys.CONTACT_SK));
+        item.put("entity", s("CONTACT"));
+        if (contact.name() != null && !contact.name().isBlank()) {
+            item.put("name", s(contact.name()));
+        }
+        if (contact.phone() != null && !contact.phone().isBlank()) {
+            item.put("phone", s(contact.phone()));
+        }
+        return item;
     }
 
     @Override

@@ -1,5 +1,11 @@
 package id.laporwarga.platform.store;
 
+import static id.laporwarga.platform.store.Attributes.n;
+import static id.laporwarga.platform.store.Attributes.num;
+import static id.laporwarga.platform.store.Attributes.putIf;
+import static id.laporwarga.platform.store.Attributes.s;
+import static id.laporwarga.platform.store.Attributes.str;
+
 import id.laporwarga.domain.port.RtScores;
 import id.laporwarga.domain.scoring.AreaStats;
 import id.laporwarga.domain.scoring.ComponentScore;
@@ -17,12 +23,9 @@ import java.util.Map;
 import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
-import software.amazon.awssdk.services.dynamodb.model.PutRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
-import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
 /**
  * RT scores in the single table (no scans):
@@ -38,8 +41,6 @@ import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
  */
 @Singleton
 public class RtScoreStore implements RtScores {
-    private static final int BATCH = 25;
-
     private final DynamoDbClient dynamo;
     private final String table;
 
@@ -86,7 +87,7 @@ public class RtScoreStore implements RtScores {
             item.put(TableKeys.SK, s("AREA#" + a.kecamatanCode() + (a.kelurahanCode() == null ? "" : "#" + a.kelurahanCode())));
             items.add(item);
         }
-        batchPut(items);
+        BatchPuts.put(dynamo, table, items);
 
         Map<String, AttributeValue> header = new HashMap<>();
         header.put(TableKeys.PK, s(pk));
@@ -194,46 +195,6 @@ public class RtScoreStore implements RtScores {
         } while (startKey != null);
     }
 
-    private void batchPut(List<Map<String, AttributeValue>> items) {
-        for (int i = 0; i < items.size(); i += BATCH) {
-            List<WriteRequest> writes = new ArrayList<>();
-            for (Map<String, AttributeValue> item : items.subList(i, Math.min(items.size(), i + BATCH))) {
-                writes.add(WriteRequest.builder().putRequest(PutRequest.builder().item(item).build()).build());
-            }
-            Map<String, List<WriteRequest>> pending = Map.of(table, writes);
-            for (int attempt = 0; !pending.isEmpty(); attempt++) {
-                Map<String, List<WriteRequest>> request = pendingCopy(pending);
-                BatchWriteItemResponse r = dynamo.batchWriteItem(b -> b.requestItems(request));
-                pending = r.hasUnprocessedItems() ? r.unprocessedItems() : Map.of();
-                if (!pending.isEmpty()) {
-                    if (attempt > 10) {
-                        throw new IllegalStateException("DynamoDB kept items unprocessed");
-                    }
-                    sleep(attempt);
-                }
-            }
-        }
-    }
-
-    private static Map<String, List<WriteRequest>> pendingCopy(Map<String, List<WriteRequest>> pending) {
-        Map<String, List<WriteRequest>> copy = new HashMap<>();
-        pending.forEach((k, v) -> {
-            if (!v.isEmpty()) {
-                copy.put(k, v);
-            }
-        });
-        return copy;
-    }
-
-    private static void sleep(int attempt) {
-        try {
-            Thread.sleep(Math.min(1000, 20L << Math.min(attempt, 6)));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
-
     // ------------------------------------------------------------------ mapping
 
     static Map<String, AttributeValue> attributes(RtScore s, String computedAt) {
@@ -250,6 +211,7 @@ public class RtScoreStore implements RtScores {
         m.put("incentiveRupiah", n(s.incentiveRupiah()));
         m.put("clampAdjustment", n(s.clampAdjustment()));
         m.put("provisional", AttributeValue.fromBool(s.provisional()));
+        m.put("active", AttributeValue.fromBool(s.active()));
         m.put("computedAt", s(computedAt));
         List<AttributeValue> lines = new ArrayList<>();
         for (ComponentScore c : s.components()) {
@@ -291,7 +253,8 @@ public class RtScoreStore implements RtScores {
         return new RtScore(str(i, "tenantId"), str(i, "period"), str(i, "rtId"), str(i, "kecamatanCode"),
                 str(i, "kelurahanCode"), str(i, "kelurahanName"), (int) num(i, "score"), str(i, "band"),
                 num(i, "incentiveRupiah"), (int) num(i, "clampAdjustment"), lines, counts,
-                i.containsKey("provisional") && i.get("provisional").bool());
+                i.containsKey("provisional") && i.get("provisional").bool(),
+                !i.containsKey("active") || i.get("active").bool()); // scores stored before the roster: active
     }
 
     static Map<String, AttributeValue> attributes(AreaStats a, String computedAt, boolean provisional) {
@@ -309,6 +272,8 @@ public class RtScoreStore implements RtScores {
             m.put("medianResolveHours", AttributeValue.fromN(Double.toString(a.medianResolveHours())));
         }
         m.put("overdue", n(a.overdue()));
+        m.put("rts", n(a.rts()));
+        m.put("activeRts", n(a.activeRts()));
         m.put("provisional", AttributeValue.fromBool(provisional));
         m.put("computedAt", s(computedAt));
         return m;
@@ -318,30 +283,6 @@ public class RtScoreStore implements RtScores {
         Double median = i.containsKey("medianResolveHours") ? Double.valueOf(i.get("medianResolveHours").n()) : null;
         return new AreaStats(str(i, "tenantId"), str(i, "period"), str(i, "kecamatanCode"), str(i, "kecamatanName"),
                 str(i, "kelurahanCode"), str(i, "kelurahanName"), (int) num(i, "received"), (int) num(i, "resolved"),
-                median, (int) num(i, "overdue"));
-    }
-
-    private static void putIf(Map<String, AttributeValue> m, String name, String value) {
-        if (value != null) {
-            m.put(name, s(value));
-        }
-    }
-
-    private static String str(Map<String, AttributeValue> m, String name) {
-        AttributeValue v = m.get(name);
-        return v == null ? null : v.s();
-    }
-
-    private static long num(Map<String, AttributeValue> m, String name) {
-        AttributeValue v = m.get(name);
-        return v == null || v.n() == null ? 0 : Long.parseLong(v.n());
-    }
-
-    private static AttributeValue s(String v) {
-        return AttributeValue.fromS(v);
-    }
-
-    private static AttributeValue n(long v) {
-        return AttributeValue.fromN(Long.toString(v));
+                median, (int) num(i, "overdue"), (int) num(i, "rts"), (int) num(i, "activeRts"));
     }
 }

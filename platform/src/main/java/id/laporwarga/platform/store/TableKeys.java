@@ -69,6 +69,13 @@ public final class TableKeys {
 
     public static final String IDEMPOTENCY_SK = "IDEMPOTENCY";
 
+    /** The reporter's contact of a case: its own item (no GSI keys), readable only by the officials' function. */
+    public static String contactPk(String caseId) {
+        return "CONTACT#" + caseId;
+    }
+
+    public static final String CONTACT_SK = "CONTACT";
+
     public static final String TENANT_PK = "TENANT";
 
     /** A consumer's processed mark of an event, written with the consumer's change (exactly-once effects). */

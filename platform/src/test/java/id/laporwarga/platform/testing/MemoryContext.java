@@ -2,6 +2,7 @@ package id.laporwarga.platform.testing;
 
 import id.laporwarga.domain.geotag.PhotoVerification;
 import id.laporwarga.domain.geotag.StoredPhoto;
+import id.laporwarga.domain.memory.MemorySecrets;
 import id.laporwarga.domain.memory.MemoryWorld;
 import id.laporwarga.platform.photo.MemorySource;
 import id.laporwarga.platform.photo.PhotoMetadataReader;
@@ -16,7 +17,12 @@ import id.laporwarga.domain.port.CaseInbox;
 import id.laporwarga.domain.port.CaseRepository;
 import id.laporwarga.domain.port.PeriodCases;
 import id.laporwarga.domain.port.PhotoUploads;
+import id.laporwarga.domain.port.ReporterContacts;
+import id.laporwarga.domain.port.ReporterSecretKey;
 import id.laporwarga.domain.port.RtScores;
+import id.laporwarga.domain.report.ReporterSecrets;
+import id.laporwarga.platform.aws.SecretsManagerReporterKey;
+import id.laporwarga.platform.store.DynamoReporterContacts;
 import id.laporwarga.domain.port.TenantCatalog;
 import id.laporwarga.domain.port.TenantRegistry;
 import id.laporwarga.domain.port.OutboxPublisher;
@@ -36,6 +42,11 @@ import id.laporwarga.platform.store.DynamoSweepTallies;
 import id.laporwarga.platform.store.InboxQueries;
 import id.laporwarga.platform.store.PeriodCaseQueries;
 import id.laporwarga.platform.store.RtScoreStore;
+import id.laporwarga.platform.store.DynamoRoster;
+import id.laporwarga.platform.aws.CognitoOfficialAccounts;
+import id.laporwarga.domain.port.OfficialAccounts;
+import id.laporwarga.domain.port.Roster;
+import id.laporwarga.domain.port.RosterStore;
 import id.laporwarga.platform.tenant.DynamoTenantStore;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.context.ApplicationContextBuilder;
@@ -64,14 +75,21 @@ public final class MemoryContext {
             FunctionEnvironment.AWS_REGION, "ap-southeast-3",
             FunctionEnvironment.AWS_ENDPOINT_URL, "http://127.0.0.1:9");
 
+    /** The reporter-secret key of every in-memory context (32 bytes; never a real one). */
+    public static final ReporterSecretKey REPORTER_SECRET_KEY = MemorySecrets.KEY;
+    /** Secrets and verifiers as the functions of a MemoryContext make them (for fixtures and assertions). */
+    public static final ReporterSecrets REPORTER_SECRETS = MemorySecrets.SECRETS;
+
     private MemoryContext() {
     }
 
     /** The builder to hand a handler's {@code (ApplicationContextBuilder)} constructor. */
     public static ApplicationContextBuilder of(MemoryWorld world, Clock clock) {
         world.objects.photoReader = MemoryContext::readPhoto;
-        List<List<RuntimeBeanDefinition<?>>> ports = List.of(
+        world.objects.viewCopier = MemoryContext::viewCopy;
+        List<List<RuntimeBeanDefinition<?>>> ports = new java.util.ArrayList<>(List.of(
                 port(DynamoCaseRepository.class, world.cases, CaseRepository.class),
+                port(DynamoReporterContacts.class, world.cases, ReporterContacts.class),
                 port(DynamoTenantStore.class, world.tenants, TenantCatalog.class, TenantRegistry.class),
                 port(AgencySubscriptions.class, world.tenants, AlertSubscriptions.class),
                 port(S3PhotoUploads.class, world.objects, PhotoUploads.class),
@@ -84,7 +102,14 @@ public final class MemoryContext {
                 port(InboxQueries.class, world.queries, CaseInbox.class, OverdueCases.class),
                 port(PeriodCaseQueries.class, world.queries, PeriodCases.class),
                 port(AgencyStatsQueries.class, world.queries, AgencyStats.class),
-                port(RtScoreStore.class, world.scores, RtScores.class));
+                port(RtScoreStore.class, world.scores, RtScores.class),
+                port(DynamoRoster.class, world.roster, Roster.class, RosterStore.class),
+                port(CognitoOfficialAccounts.class, world.roster, OfficialAccounts.class)));
+        if (secretsManagerPresent()) { // only the functions that derive or check reporters' secrets carry it
+            ports.add(port(SecretsManagerReporterKey.class, REPORTER_SECRET_KEY, ReporterSecretKey.class));
+        } else {
+            ports.add(List.of(RuntimeBeanDefinition.builder(ReporterSecretKey.class, () -> REPORTER_SECRET_KEY).build()));
+        }
         return ApplicationContext.builder()
                 .singletons(new FunctionEnvironment(ENVIRONMENT), clock)
                 .beanDefinitions(ports.stream().flatMap(List::stream).toArray(RuntimeBeanDefinition[]::new));
@@ -98,6 +123,25 @@ public final class MemoryContext {
     private static List<RuntimeBeanDefinition<?>> port(Class<?> adapter, Object instance, Class<?>... ports) {
         return Stream.of(ports).<RuntimeBeanDefinition<?>>map(type -> RuntimeBeanDefinition
                 .builder((Class<Object>) type, () -> instance).replaces((Class) adapter).build()).toList();
+    }
+
+    private static boolean secretsManagerPresent() {
+        try {
+            Class.forName("software.amazon.awssdk.services.secretsmanager.SecretsManagerClient", false,
+                    MemoryContext.class.getClassLoader());
+            return true;
+        } catch (ClassNotFoundException e) {
+            return false;
+        }
+    }
+
+    /** The platform's EXIF stripper, as {@code S3PhotoReader.makeViewCopy} uses it. */
+    private static byte[] viewCopy(byte[] bytes) {
+        try {
+            return id.laporwarga.platform.photo.PublicPhotoCopy.of(bytes);
+        } catch (id.laporwarga.platform.photo.InvalidImageException e) {
+            return null;
+        }
     }
 
     /** The platform's EXIF reader on a photo held in memory, as {@code S3PhotoReader} reads one from S3. */

@@ -1,6 +1,14 @@
 package id.laporwarga.platform.testing;
 
+import id.laporwarga.domain.memory.MemoryWorld;
+import id.laporwarga.domain.roster.RosterImport;
+import id.laporwarga.domain.roster.RosterRow;
 import id.laporwarga.domain.tenant.Tenant;
+import id.laporwarga.testkit.CsvRows;
+import id.laporwarga.testkit.RepositoryFiles;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import id.laporwarga.emulators.SampleTenants;
 import id.laporwarga.platform.tenant.TenantDocuments;
 import io.micronaut.json.JsonMapper;
@@ -23,6 +31,22 @@ public final class SampleTenant {
             kotamobagu = t;
         }
         return t;
+    }
+
+    /** The rows of the sample roster (sample-data/kotamobagu/roster.csv), numbered by their line in the file. */
+    public static List<RosterRow> rosterRows() {
+        List<Map<String, String>> rows = CsvRows.read(RepositoryFiles.sampleData().resolve("kotamobagu/roster.csv"));
+        List<RosterRow> out = new ArrayList<>();
+        for (Map<String, String> r : rows) {
+            out.add(new RosterRow(out.size() + 2, r.get("rt_id"), r.get("rt"), r.get("rw"), r.get("kelurahan_code"),
+                    r.get("head_name"), r.get("head_email"), r.get("head_phone")));
+        }
+        return out;
+    }
+
+    /** Imports the sample roster into {@code world}'s roster (and its accounts), as the roster route does. */
+    public static RosterImport.Outcome importRoster(MemoryWorld world) {
+        return new RosterImport(world.roster, world.roster).run(kotamobagu(), rosterRows());
     }
 
     /** A tenant document as {@code PUT /v1/admin/tenants/{id}} validates it. */

@@ -2,8 +2,6 @@ package id.laporwarga.function.reviewstep;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
-import id.laporwarga.domain.auth.AccessPolicy;
-import id.laporwarga.domain.auth.Caller;
 import id.laporwarga.domain.geo.GeoPoint;
 import id.laporwarga.domain.port.PhotoUploads;
 import id.laporwarga.domain.report.Assignment;
@@ -11,6 +9,7 @@ import id.laporwarga.domain.report.HistoryEntry;
 import id.laporwarga.domain.report.Photo;
 import id.laporwarga.domain.report.PhotoCheck;
 import id.laporwarga.domain.report.ReportCase;
+import id.laporwarga.domain.report.Reporter;
 import id.laporwarga.domain.time.IndonesianTime;
 import id.laporwarga.domain.workflow.ActionRule;
 import id.laporwarga.domain.workflow.ServiceTimes;
@@ -75,16 +74,19 @@ final class CaseViews {
                   List<Attachment> attachments, List<String> verificationReasons,
                   @JsonInclude(JsonInclude.Include.NON_NULL) AssignmentView assignment, List<Step> history,
                   Timings timings, @JsonInclude(JsonInclude.Include.NON_NULL) UploadView upload) {
-        static Detail of(ReportCase c, Caller caller, List<ActionRule> actions, PhotoUploads links,
+        /**
+         * @param reporter the contact item, already read only where {@code AccessPolicy.canSeeReporter} allows
+         * @param audit    whether the caller (the city admin) also gets links to the pinned originals
+         */
+        static Detail of(ReportCase c, Reporter reporter, boolean audit, List<ActionRule> actions, PhotoUploads links,
                          List<String> attachmentKeys, PhotoUploads.UploadTicket upload, Locale locale) {
             var a = c.area();
             return new Detail(Summary.of(c, actions, locale), c.description(),
                     c.privacy() == null ? null : c.privacy().name(), LatLon.of(c.location()),
                     a == null ? null : new Area(a.kecamatanCode(), a.kecamatanName(), a.kelurahanCode(), a.kelurahanName(),
                             a.kelurahanMatch() == null ? null : a.kelurahanMatch().name()),
-                    c.reporter() != null && AccessPolicy.canSeeReporter(caller, c)
-                            ? new Person(c.reporter().name(), c.reporter().phone()) : null,
-                    c.photos().stream().map(p -> PhotoView.of(p, c, links)).toList(),
+                    reporter == null ? null : new Person(reporter.name(), reporter.phone()),
+                    c.photos().stream().map(p -> PhotoView.of(p, c, links, audit)).toList(),
                     attachmentKeys.stream().map(k -> new Attachment(k.substring(k.lastIndexOf('/') + 1),
                             links.presignDownload(k))).toList(),
                     c.verificationReasons(), AssignmentView.of(c.assignment(), c),
@@ -114,9 +116,17 @@ final class CaseViews {
     @Serdeable
     @JsonInclude(JsonInclude.Include.ALWAYS)
     record PhotoView(String photoId, String contentType, String url,
+                     @JsonInclude(JsonInclude.Include.NON_NULL) String originalUrl,
                      @JsonInclude(JsonInclude.Include.NON_NULL) Check check) {
-        static PhotoView of(Photo p, ReportCase c, PhotoUploads links) {
-            return new PhotoView(p.photoId(), p.contentType(), links.presignDownload(p.objectKey()), Check.of(p.check(), c));
+        /**
+         * {@code url}: the EXIF-stripped copy made at verification (null before the check, or when no copy exists);
+         * {@code originalUrl} (audit only): the original, at the version the check pinned, never a later write.
+         */
+        static PhotoView of(Photo p, ReportCase c, PhotoUploads links, boolean audit) {
+            PhotoCheck k = p.check();
+            String view = k == null || k.viewKey() == null ? null : links.presignDownload(k.viewKey());
+            String original = audit && k != null ? links.presignDownload(p.objectKey(), k.objectVersion()) : null;
+            return new PhotoView(p.photoId(), p.contentType(), view, original, Check.of(k, c));
         }
     }
 

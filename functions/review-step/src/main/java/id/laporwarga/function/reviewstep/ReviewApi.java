@@ -3,11 +3,11 @@ package id.laporwarga.function.reviewstep;
 import id.laporwarga.domain.auth.AccessPolicy;
 import id.laporwarga.domain.auth.Caller;
 import id.laporwarga.domain.auth.Role;
-import id.laporwarga.domain.error.DomainException;
-import id.laporwarga.domain.error.LocalizedText;
 import id.laporwarga.domain.port.CaseAttachments;
 import id.laporwarga.domain.port.CaseInbox;
 import id.laporwarga.domain.port.PhotoUploads;
+import id.laporwarga.domain.port.ReporterContacts;
+import id.laporwarga.domain.report.Reporter;
 import id.laporwarga.domain.report.CaseKind;
 import id.laporwarga.domain.report.CaseStatus;
 import id.laporwarga.domain.report.ReportCase;
@@ -20,6 +20,8 @@ import id.laporwarga.domain.workflow.ServiceTimes;
 import id.laporwarga.domain.workflow.Workflow;
 import id.laporwarga.domain.workflow.WorkflowCatalog;
 import id.laporwarga.platform.http.ApiRequest;
+import id.laporwarga.platform.http.QueryParameters;
+import java.util.regex.Pattern;
 import id.laporwarga.platform.log.JsonLog;
 import id.laporwarga.platform.tenant.TenantResolver;
 import jakarta.inject.Singleton;
@@ -39,20 +41,24 @@ import java.util.Set;
 public class ReviewApi {
     private static final JsonLog LOG = JsonLog.get(ReviewApi.class);
     public static final int DEFAULT_PAGE_SIZE = 20;
+    /** The inbox's opaque cursor: URL-safe base64. */
+    static final Pattern PAGE_TOKEN = Pattern.compile("[A-Za-z0-9_-]{1,2048}");
 
     private final ReviewService service;
     private final CaseInbox inbox;
     private final CaseAttachments attachments;
     private final PhotoUploads links;
     private final TenantResolver tenants;
+    private final ReporterContacts contacts;
 
     public ReviewApi(ReviewService service, CaseInbox inbox, CaseAttachments attachments, PhotoUploads links,
-                     TenantResolver tenants) {
+                     TenantResolver tenants, ReporterContacts contacts) {
         this.service = service;
         this.inbox = inbox;
         this.attachments = attachments;
         this.links = links;
         this.tenants = tenants;
+        this.contacts = contacts;
     }
 
     /** The caller and the tenant of an official's request ({@link TenantResolver#official}). */
@@ -61,8 +67,11 @@ public class ReviewApi {
     }
 
     /** Cases awaiting the caller's action, soonest deadline first ({@code status}, {@code limit} 1..100 optional). */
-    public CaseViews.Inbox inbox(TenantResolver.OfficialScope scope, String status, String limit, String page,
-                                 Locale locale) {
+    public CaseViews.Inbox inbox(TenantResolver.OfficialScope scope, QueryParameters query, Locale locale) {
+        String status = query.oneOf("status", CaseStatus.class);
+        Integer limit = query.integer("limit", 1, CaseInbox.MAX_PAGE_SIZE);
+        String page = query.matching("page", PAGE_TOKEN, "penanda halaman tidak valid", "invalid page cursor");
+        query.done();
         Caller caller = scope.caller();
         Tenant tenant = tenants.require(scope.tenantId());
         JsonLog.put("tenant", tenant.id());
@@ -71,9 +80,9 @@ public class ReviewApi {
         Set<CaseStatus> statuses = EnumSet.noneOf(CaseStatus.class);
         statuses.addAll(catalog.statusesActionableBy(role));
         if (status != null) {
-            statuses.retainAll(Set.of(parseStatus(status)));
+            statuses.retainAll(Set.of(CaseStatus.valueOf(status)));
         }
-        int size = limit == null ? DEFAULT_PAGE_SIZE : parseLimit(limit);
+        int size = limit == null ? DEFAULT_PAGE_SIZE : limit;
         CaseInbox.Page found = statuses.isEmpty() ? new CaseInbox.Page(List.of(), null)
                 : inbox.inbox(tenant.id(), statuses, caller, c -> AccessPolicy.canSee(caller, c)
                         && !actionsOf(catalog, c, role).isEmpty(), size, page);
@@ -103,11 +112,14 @@ public class ReviewApi {
     }
 
     /** Finished service requests created in {@code from}..{@code to}: for admins, and the tenant's own analysts. */
-    public CaseViews.ServiceTimesReport serviceTimes(TenantResolver.OfficialScope scope, String from, String to) {
+    public CaseViews.ServiceTimesReport serviceTimes(TenantResolver.OfficialScope scope, QueryParameters query) {
         Caller caller = scope.caller();
         if (!(caller.role() == Role.ANALYST && scope.tenantId().equals(caller.tenantId()))) {
             caller.requireAdminOf(scope.tenantId());
         }
+        QueryParameters.DateRange dates = query.dateRange("from", "to");
+        String from = dates.from();
+        String to = dates.to();
         Tenant tenant = tenants.require(scope.tenantId());
         LocalDateRange range = LocalDateRange.parse(from, to, null, null, Integer.MAX_VALUE);
         List<ReportCase> finished = new ArrayList<>();
@@ -126,7 +138,10 @@ public class ReviewApi {
     }
 
     private CaseViews.Detail detail(Caller caller, ReportCase c, PhotoUploads.UploadTicket upload, Locale locale) {
-        return CaseViews.Detail.of(c, caller, service.availableActions(caller, c), links,
+        // the contact item is read only for a caller allowed to see it (CONFIDENTIAL/ANONYMOUS: the city admin only)
+        Reporter reporter = AccessPolicy.canSeeReporter(caller, c) ? contacts.find(c.caseId()).orElse(null) : null;
+        boolean audit = caller.role() == Role.CITY_ADMIN && AccessPolicy.canSee(caller, c);
+        return CaseViews.Detail.of(c, reporter, audit, service.availableActions(caller, c), links,
                 attachments.keys(c.tenantId(), c.caseId()), upload, locale);
     }
 
@@ -135,23 +150,4 @@ public class ReviewApi {
         return w == null ? List.of() : w.step(c.status()).map(s -> s.actionsFor(role)).orElse(List.of());
     }
 
-    private static CaseStatus parseStatus(String value) {
-        try {
-            return CaseStatus.valueOf(value);
-        } catch (IllegalArgumentException e) {
-            throw DomainException.validation(Map.of("status", LocalizedText.of("status tidak dikenal", "unknown status")));
-        }
-    }
-
-    private static int parseLimit(String value) {
-        try {
-            int n = Integer.parseInt(value);
-            if (n >= 1 && n <= CaseInbox.MAX_PAGE_SIZE) {
-                return n;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        throw DomainException.validation(Map.of("limit", LocalizedText.of("1 sampai 100", "1 to 100")));
-    }
 }

@@ -9,6 +9,7 @@ import id.laporwarga.platform.auth.Callers;
 import id.laporwarga.platform.http.ApiRequest;
 import id.laporwarga.platform.http.ApiResponse;
 import id.laporwarga.platform.http.HttpApiFunction;
+import id.laporwarga.platform.http.QueryParameters;
 import id.laporwarga.platform.http.Routes;
 import id.laporwarga.platform.json.JsonFields;
 import io.micronaut.context.ApplicationContextBuilder;
@@ -36,20 +37,19 @@ public class ReviewApiHandler extends HttpApiFunction {
     protected Routes routes() {
         return new Routes()
                 .on("GET", "/v1/inbox", r -> ApiResponse.ok(api.get().inbox(api.get().scope(r),
-                        r.query("status").orElse(null), r.query("limit").orElse(null), r.query("page").orElse(null),
-                        r.locale())))
+                        QueryParameters.of(r), r.locale())))
                 .on("GET", "/v1/cases/{caseId}", r -> ApiResponse.ok(api.get().view(Callers.from(r),
                         r.pathParameter("caseId"), r.locale())))
                 .on("POST", "/v1/cases/{caseId}/actions", this::act)
                 .on("POST", "/v1/reports/{trackingCode}/confirm", r -> citizen(r, "confirm"))
                 .on("POST", "/v1/reports/{trackingCode}/reopen", r -> citizen(r, "reopen"))
                 .on("GET", "/v1/admin/service-times", r -> ApiResponse.ok(api.get().serviceTimes(api.get().scope(r),
-                        r.query("from").orElse(null), r.query("to").orElse(null))));
+                        QueryParameters.of(r))));
     }
 
     ApiResponse act(ApiRequest request) {
         Caller caller = Callers.from(request);
-        JsonFields body = JsonFields.root(json().tree(request.body() == null ? "" : request.body()));
+        JsonFields body = JsonFields.root(jsonBody(request));
         JsonFields photo = body.object("photo");
         ActionCommand command = new ActionCommand(body.string("action"), body.string("note"),
                 body.integer("expectedVersion"), body.string("category"), body.string("agencyId"), body.string("reason"),
@@ -69,7 +69,7 @@ public class ReviewApiHandler extends HttpApiFunction {
         if (!TrackingCodes.isWellFormed(code)) {
             throw new DomainException(ErrorCode.NOT_FOUND);
         }
-        JsonFields body = JsonFields.root(json().tree(request.body() == null ? "" : request.body()));
+        JsonFields body = JsonFields.root(jsonBody(request));
         String secret = body.string("secret");
         String reason = body.string("reason");
         body.errors().throwIfAny();

@@ -16,6 +16,7 @@ import id.laporwarga.domain.report.Assignment;
 import id.laporwarga.domain.report.CaseKind;
 import id.laporwarga.domain.report.CaseStatus;
 import id.laporwarga.domain.report.Photo;
+import id.laporwarga.domain.report.PhotoCheck;
 import id.laporwarga.domain.report.Privacy;
 import id.laporwarga.domain.report.ReportCase;
 import id.laporwarga.domain.report.Reporter;
@@ -63,15 +64,19 @@ class ReviewStepHandlerTest {
 
     ReportCase seed(CaseKind kind, CaseStatus status, long version, String category, String agencyId, Privacy privacy) {
         Instant created = NOW.minus(Duration.ofDays(1));
+        // as a submission stores it: the contact in its own item, none on the case
+        world.cases.contacts.put(CASE_ID, new Reporter("Rahmat", "+6285298765432", null));
+        PhotoCheck check = new PhotoCheck(id.laporwarga.domain.report.Verdict.PASS, null, null, null, created, 0, created)
+                .pinned("v1", "etag-1", "views/kotamobagu/" + CASE_ID + "/p1-v1.jpg");
         return world.cases.put(ReportCase.builder().caseId(CASE_ID).tenantId("kotamobagu").timeZone("Asia/Makassar")
                 .trackingCode(CODE).kind(kind).category(category).description("Laporan contoh")
                 .location(new GeoPoint(0.7117, 124.3419)).area(MOTOBOI_BESAR)
                 .rtId(kind == CaseKind.COMPLAINT ? null : "71.74.02.1007-RT001").privacy(privacy)
-                .reporter(new Reporter("Rahmat", "+6285298765432", null))
-                .photos(List.of(new Photo("p1", "image/jpeg", 1000, "photos/kotamobagu/" + CASE_ID + "/p1.jpg", null)))
+                .reporter(new Reporter("Rahmat", "+6285298765432", null).withoutContact())
+                .photos(List.of(new Photo("p1", "image/jpeg", 1000, "photos/kotamobagu/" + CASE_ID + "/p1.jpg", check)))
                 .status(status).submittedAt(created).version(version).deadlineAt(NOW.plus(Duration.ofDays(2)))
                 .assignment(agencyId == null ? null : new Assignment(agencyId, agencyId, false, created, null, List.of()))
-                .citizenSecretHash(SubmitReportService.sha256(SECRET)).requestHash("r").build());
+                .citizenSecretHash(MemoryContext.REPORTER_SECRETS.verifier(SECRET)).requestHash("r").build());
     }
 
     APIGatewayV2HTTPResponse call(String file) {
@@ -113,6 +118,28 @@ class ReviewStepHandlerTest {
         assertEquals("PARKIR_LIAR", routed.get("category").getStringValue());
     }
 
+    /** A CONFIDENTIAL reporter: the agency, the kelurahan and the kecamatan see no identity; the city admin does. */
+    @Test
+    void aConfidentialReporterIsShownToTheCityAdminOnly() {
+        seed(CaseKind.COMPLAINT, CaseStatus.ROUTED, 4, "PARKIR_LIAR", "dishub", Privacy.CONFIDENTIAL);
+        for (java.util.Map<String, String> claims : List.of(
+                HttpEvents.claims("dishub-1", "AGENCY_STAFF", "kotamobagu", "dishub"),
+                HttpEvents.claims("kel-1", "KELURAHAN", "kotamobagu", MOTOBOI_BESAR.kelurahanCode()),
+                HttpEvents.claims("kec-1", "KECAMATAN", "kotamobagu", MOTOBOI_BESAR.kecamatanCode()))) {
+            APIGatewayV2HTTPResponse r = api.handleRequest(HttpEvents.file("http-review-get-case-agency.json")
+                    .claims(claims).build(), null);
+            JsonNode view = body(r, 200);
+            assertNull(view.get("reporter"), claims.toString());
+            assertTrue(!r.getBody().contains("Rahmat") && !r.getBody().contains("85298765432"), claims.toString());
+        }
+        APIGatewayV2HTTPResponse admin = api.handleRequest(HttpEvents.file("http-review-get-case-agency.json")
+                .claims(HttpEvents.claims("admin-1", "CITY_ADMIN", "kotamobagu", null)).build(), null);
+        JsonNode view = body(admin, 200);
+        assertEquals("Rahmat", view.get("reporter").get("name").getStringValue());
+        assertTrue(view.get("photos").get(0).get("originalUrl").getStringValue().contains("/p1.jpg"),
+                "the city admin's audit link is the original");
+    }
+
     @Test
     void dishubSeesItsCaseWithPhotoLinksAndAttachmentsButNotAnAnonymousReporter() {
         seed(CaseKind.COMPLAINT, CaseStatus.ROUTED, 4, "PARKIR_LIAR", "dishub", Privacy.ANONYMOUS);
@@ -122,7 +149,9 @@ class ReviewStepHandlerTest {
         APIGatewayV2HTTPResponse response = call("http-review-get-case-agency.json");
         JsonNode view = body(response, 200);
         assertEquals(CODE, view.get("trackingCode").getStringValue());
-        assertTrue(view.get("photos").get(0).get("url").getStringValue().endsWith("/p1.jpg?download"));
+        // the agency gets the EXIF-stripped copy of the pinned version, never the original
+        assertTrue(view.get("photos").get(0).get("url").getStringValue().endsWith("/p1-v1.jpg?download"));
+        assertNull(view.get("photos").get(0).get("originalUrl"));
         assertEquals("a1.jpg", view.get("attachments").get(0).get("name").getStringValue());
         assertEquals("WITA", view.get("createdAt").get("display").getStringValue().substring(
                 view.get("createdAt").get("display").getStringValue().length() - 4));

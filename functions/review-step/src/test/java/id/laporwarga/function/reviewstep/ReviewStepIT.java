@@ -16,6 +16,7 @@ import id.laporwarga.domain.report.CaseStatus;
 import id.laporwarga.domain.report.HistoryEntry;
 import id.laporwarga.domain.report.Privacy;
 import id.laporwarga.domain.report.ReportCase;
+import id.laporwarga.domain.report.ReporterSecrets;
 import id.laporwarga.domain.report.Reporter;
 import id.laporwarga.domain.report.SubmitReportService;
 import id.laporwarga.emulators.LocalAws;
@@ -91,8 +92,10 @@ class ReviewStepIT {
         String stackName = "review-" + UUID.randomUUID().toString().substring(0, 8);
         stack = StackProvisioner.provision(SamTemplate.load(SamTemplate.findRepositoryTemplate()), stackName, aws);
         SampleTenants.onboard(stack, TENANT);
-        api = new ReviewApiHandler(ApplicationContext.builder()
-                .singletons(new FunctionEnvironment(stack.functionEnvironment("ReviewStepFunction"))));
+        // the officials' routes and (as ReporterActionsFunction serves them) the reporter's, with the secret key
+        Map<String, String> env = new java.util.HashMap<>(stack.functionEnvironment("ReviewStepFunction"));
+        env.putAll(stack.functionEnvironment("ReporterActionsFunction"));
+        api = new ReviewApiHandler(ApplicationContext.builder().singletons(new FunctionEnvironment(env)));
         escalation = new EscalationHandler(ApplicationContext.builder()
                 .singletons(new FunctionEnvironment(stack.functionEnvironment("EscalationFunction"))));
         cases = api.getApplicationContext().getBean(DynamoCaseRepository.class);
@@ -138,8 +141,8 @@ class ReviewStepIT {
                 .reporter(new Reporter("Rahmat", phone ? "+6285298765432" : null, null)).status(status).submittedAt(now)
                 .deadlineAt(deadline).assignment(agencyId == null ? null
                         : new Assignment(agencyId, agencyId, false, now, deadline, List.of()))
-                .citizenSecretHash(SubmitReportService.sha256(SECRET)).requestHash("h-" + id).build();
-        return cases.create(c, "seed-" + id, SECRET).reportCase();
+                .citizenSecretHash(api.getApplicationContext().getBean(ReporterSecrets.class).verifier(SECRET)).requestHash("h-" + id).build();
+        return cases.create(c, null, "seed-" + id).reportCase();
     }
 
     /** An HTTP API event as API Gateway hands it over after the JWT authorizer ({@code claims}; null: none). */

@@ -3,6 +3,7 @@ package id.laporwarga.function.routetoagency;
 import id.laporwarga.platform.http.ApiRequest;
 import id.laporwarga.platform.http.ApiResponse;
 import id.laporwarga.platform.http.HttpApiFunction;
+import id.laporwarga.platform.http.QueryParameters;
 import id.laporwarga.platform.http.Routes;
 import id.laporwarga.platform.tenant.TenantResolver;
 import io.micronaut.context.ApplicationContextBuilder;
@@ -33,7 +34,6 @@ public class AdminStatsHandler extends HttpApiFunction {
 
     ApiResponse stats(ApiRequest request) {
         AgencyStatistics api = statistics.get();
-        return ApiResponse.ok(api.report(api.scope(request), request.query("from").orElse(null),
-                request.query("to").orElse(null)));
+        return ApiResponse.ok(api.report(api.scope(request), QueryParameters.of(request)));
     }
 }

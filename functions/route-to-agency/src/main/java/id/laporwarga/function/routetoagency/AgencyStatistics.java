@@ -17,6 +17,7 @@ import id.laporwarga.domain.workflow.StepRule;
 import id.laporwarga.domain.workflow.Workflow;
 import id.laporwarga.platform.http.ApiRequest;
 import id.laporwarga.platform.log.JsonLog;
+import id.laporwarga.platform.http.QueryParameters;
 import id.laporwarga.platform.tenant.TenantResolver;
 import io.micronaut.serde.annotation.Serdeable;
 import jakarta.inject.Singleton;
@@ -96,8 +97,11 @@ public class AgencyStatistics {
      * The figures of the scope's tenant over {@code from}..{@code to} (YYYY-MM-DD, either may be null), for its
      * CITY_ADMIN or a PLATFORM_ADMIN (403 otherwise).
      */
-    public Report report(TenantResolver.OfficialScope scope, String from, String to) {
+    public Report report(TenantResolver.OfficialScope scope, QueryParameters query) {
         scope.caller().requireAdminOf(scope.tenantId());
+        QueryParameters.DateRange dates = query.dateRange("from", "to");
+        String from = dates.from();
+        String to = dates.to();
         Tenant tenant = tenants.require(scope.tenantId());
         ZoneId zone = tenant.zone();
         Instant now = clock.instant();

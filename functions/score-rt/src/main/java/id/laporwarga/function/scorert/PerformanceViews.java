@@ -33,10 +33,20 @@ final class PerformanceViews {
     @Serdeable
     @JsonInclude(JsonInclude.Include.ALWAYS)
     record Rt(String rtId, String kecamatanCode, String kelurahanCode, String kelurahanName, int score, String band,
-              long incentiveRupiah, boolean provisional) {
+              long incentiveRupiah, boolean provisional, boolean active,
+              @JsonInclude(JsonInclude.Include.NON_NULL) String activityLabel) {
         static Rt of(RtScore s) {
             return new Rt(s.rtId(), s.kecamatanCode(), s.kelurahanCode(), s.kelurahanName(), s.score(), s.band(),
-                    s.incentiveRupiah(), s.provisional());
+                    s.incentiveRupiah(), s.provisional(), s.active(), s.active() ? null : RtScore.INACTIVE_LABEL);
+        }
+    }
+
+    /** How many of the listed RTs were active (an approved activity in the period), and their share (0..1). */
+    @Serdeable
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    record ActiveRts(int rostered, int activeRts, Double activeShare) {
+        static ActiveRts of(int rostered, int active) {
+            return new ActiveRts(rostered, active, AreaStats.share(active, rostered));
         }
     }
 
@@ -48,9 +58,11 @@ final class PerformanceViews {
     /** {@code GET /v1/public/{tenant}/rt}: the ranking. */
     @Serdeable
     @JsonInclude(JsonInclude.Include.ALWAYS)
-    record Ranking(@JsonUnwrapped Header header, String kelurahan, List<RankedRt> rts) {
+    record Ranking(@JsonUnwrapped Header header, String kelurahan, @JsonUnwrapped ActiveRts share, List<RankedRt> rts) {
         static Ranking of(Header header, String kelurahan, List<RtRanking.Ranked> ranked) {
-            return new Ranking(header, kelurahan, ranked.stream().map(r -> new RankedRt(Rt.of(r.score()), r.rank())).toList());
+            int active = (int) ranked.stream().filter(r -> r.score().active()).count();
+            return new Ranking(header, kelurahan, ActiveRts.of(ranked.size(), active),
+                    ranked.stream().map(r -> new RankedRt(Rt.of(r.score()), r.rank())).toList());
         }
     }
 
@@ -97,15 +109,21 @@ final class PerformanceViews {
     /** {@code GET /v1/public/{tenant}/areas}: complaint figures per kecamatan, each with its kelurahan. */
     @Serdeable
     @JsonInclude(JsonInclude.Include.ALWAYS)
-    record Areas(@JsonUnwrapped Header header, List<Area> kecamatan) {
+    record Areas(@JsonUnwrapped Header header, @JsonUnwrapped ActiveRts share, List<Area> kecamatan) {
+        static Areas of(Header header, List<Area> kecamatan) {
+            return new Areas(header, ActiveRts.of(kecamatan.stream().mapToInt(Area::rostered).sum(),
+                    kecamatan.stream().mapToInt(Area::activeRts).sum()), kecamatan);
+        }
     }
 
     @Serdeable
     @JsonInclude(JsonInclude.Include.ALWAYS)
     record Area(String code, String name, int complaintsReceived, int complaintsResolved, Double medianHoursToResolve,
-                int overdue, @JsonInclude(JsonInclude.Include.NON_NULL) List<Area> kelurahan) {
+                int overdue, int rostered, int activeRts, Double activeShare,
+                @JsonInclude(JsonInclude.Include.NON_NULL) List<Area> kelurahan) {
         static Area of(String code, String name, AreaStats a, List<Area> kelurahan) {
-            return new Area(code, name, a.received(), a.resolved(), a.medianResolveHours(), a.overdue(), kelurahan);
+            return new Area(code, name, a.received(), a.resolved(), a.medianResolveHours(), a.overdue(), a.rts(),
+                    a.activeRts(), a.activeShare(), kelurahan);
         }
     }
 

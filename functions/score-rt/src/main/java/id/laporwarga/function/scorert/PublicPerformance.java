@@ -9,12 +9,14 @@ import id.laporwarga.domain.scoring.RtRanking;
 import id.laporwarga.domain.scoring.RtScore;
 import id.laporwarga.domain.scoring.ScorePeriod;
 import id.laporwarga.domain.tenant.Tenant;
+import id.laporwarga.platform.http.QueryParameters;
 import id.laporwarga.platform.tenant.TenantResolver;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 /**
  * Public RT performance: the ranking, one RT's score with its breakdown and trend, and complaint figures per kecamatan
@@ -28,20 +30,34 @@ public class PublicPerformance {
     private final TenantResolver tenants;
     private final Clock clock;
 
+    /** An area code of the tenant's boundaries, e.g. kelurahan {@code 71.74.02.1007}. */
+    static final Pattern AREA_CODE = Pattern.compile("[A-Za-z0-9._-]{1,32}");
+
+    private static String periodOf(QueryParameters query) {
+        String period = QueryParameters.text(query.period("period"));
+        query.done();
+        return period;
+    }
+
     public PublicPerformance(RtScores scores, TenantResolver tenants, Clock clock) {
         this.scores = scores;
         this.tenants = tenants;
         this.clock = clock;
     }
 
-    public PerformanceViews.Ranking ranking(String tenantId, String period, String kelurahan) {
+    public PerformanceViews.Ranking ranking(String tenantId, QueryParameters query) {
+        String period = QueryParameters.text(query.period("period"));
+        String kelurahan = query.matching("kelurahan", AREA_CODE, "kode kelurahan, contoh 71.74.02.1007",
+                "a kelurahan code, e.g. 71.74.02.1007");
+        query.done();
         Tenant tenant = tenants.require(tenantId);
         ScorePeriod p = ScorePeriod.requested(period, tenant.zone(), clock.instant());
         return PerformanceViews.Ranking.of(header(tenant, p), kelurahan,
                 RtRanking.rank(scores.rtScores(tenant.id(), p.id()), kelurahan));
     }
 
-    public PerformanceViews.Performance performance(String tenantId, String period, String rtId, Locale locale) {
+    public PerformanceViews.Performance performance(String tenantId, QueryParameters query, String rtId, Locale locale) {
+        String period = periodOf(query);
         Tenant tenant = tenants.require(tenantId);
         ScorePeriod p = ScorePeriod.requested(period, tenant.zone(), clock.instant());
         RtScore s = scores.rtScore(tenant.id(), p.id(), rtId).orElseThrow(() -> new DomainException(ErrorCode.NOT_FOUND,
@@ -51,7 +67,8 @@ public class PublicPerformance {
                 scores.trend(tenant.id(), rtId, p.id(), TREND_PERIODS), locale);
     }
 
-    public PerformanceViews.Areas areas(String tenantId, String period) {
+    public PerformanceViews.Areas areas(String tenantId, QueryParameters query) {
+        String period = periodOf(query);
         Tenant tenant = tenants.require(tenantId);
         ScorePeriod p = ScorePeriod.requested(period, tenant.zone(), clock.instant());
         List<PerformanceViews.Area> kecamatan = new ArrayList<>();
@@ -66,7 +83,7 @@ public class PublicPerformance {
                 kelurahan.add(PerformanceViews.Area.of(a.kelurahanCode(), a.kelurahanName(), a, null));
             }
         }
-        return new PerformanceViews.Areas(header(tenant, p), kecamatan);
+        return PerformanceViews.Areas.of(header(tenant, p), kecamatan);
     }
 
     private PerformanceViews.Header header(Tenant tenant, ScorePeriod period) {

@@ -3,6 +3,7 @@ package id.laporwarga.function.scorert;
 import id.laporwarga.platform.http.ApiRequest;
 import id.laporwarga.platform.http.ApiResponse;
 import id.laporwarga.platform.http.HttpApiFunction;
+import id.laporwarga.platform.http.QueryParameters;
 import id.laporwarga.platform.http.Routes;
 import io.micronaut.context.ApplicationContextBuilder;
 import jakarta.inject.Inject;
@@ -30,19 +31,18 @@ public class PublicPerformanceHandler extends HttpApiFunction {
     @Override
     protected Routes routes() {
         return new Routes()
-                .on("GET", "/v1/public/{tenant}/rt", r -> cached(performance.get().ranking(tenant(r), period(r),
-                        r.query("kelurahan").orElse(null))))
+                .on("GET", "/v1/public/{tenant}/rt", r -> cached(performance.get().ranking(tenant(r), query(r))))
                 .on("GET", "/v1/public/{tenant}/rt/{rtId}/performance", r -> cached(performance.get().performance(
-                        tenant(r), period(r), r.pathParameter("rtId"), r.locale())))
-                .on("GET", "/v1/public/{tenant}/areas", r -> cached(performance.get().areas(tenant(r), period(r))));
+                        tenant(r), query(r), r.pathParameter("rtId"), r.locale())))
+                .on("GET", "/v1/public/{tenant}/areas", r -> cached(performance.get().areas(tenant(r), query(r))));
     }
 
     private static String tenant(ApiRequest request) {
         return request.pathParameter("tenant");
     }
 
-    private static String period(ApiRequest request) {
-        return request.query("period").orElse(null);
+    private static QueryParameters query(ApiRequest request) {
+        return QueryParameters.of(request);
     }
 
     private static ApiResponse cached(Object body) {

@@ -1,6 +1,7 @@
 package id.laporwarga.function.scorert;
 
 import id.laporwarga.domain.port.PeriodCases;
+import id.laporwarga.domain.port.Roster;
 import id.laporwarga.domain.port.RtScores;
 import id.laporwarga.domain.scoring.PeriodScores;
 import id.laporwarga.domain.scoring.RtScoreEngine;
@@ -23,9 +24,11 @@ public class ScoreRtService {
     private final TenantResolver tenants;
     private final PeriodCases queries;
     private final RtScores store;
+    private final Roster roster;
     private final Clock clock;
 
-    public ScoreRtService(TenantResolver tenants, PeriodCases queries, RtScores store, Clock clock) {
+    public ScoreRtService(TenantResolver tenants, PeriodCases queries, RtScores store, Roster roster, Clock clock) {
+        this.roster = roster;
         this.tenants = tenants;
         this.queries = queries;
         this.store = store;
@@ -53,7 +56,9 @@ public class ScoreRtService {
     ScoreRtResult.TenantRun score(Tenant tenant, ScorePeriod period, Instant now) {
         long started = System.nanoTime();
         ScoringPolicy policy = tenant.policies().scoring();
-        RtScoreEngine.Run run = new RtScoreEngine(policy, tenant.calendar()).start(tenant.id(), period, now);
+        // only rostered RTs are scored; every active one is listed, with 0 when it had no approved activity
+        RtScoreEngine.Run run = new RtScoreEngine(policy, tenant.calendar()).start(tenant.id(), period, now,
+                roster.list(tenant.id()));
         queries.forEachCase(tenant, period.periodsToRead(policy.lookbackMonths()), run::accept);
         PeriodScores scores = run.finish();
         boolean saved = store.save(scores, now);
@@ -61,6 +66,7 @@ public class ScoreRtService {
         String status = scores.provisional() ? RtScores.PROVISIONAL : RtScores.FINAL;
         LOG.info(saved ? "scores.saved" : "scores.skipped_closed_period", "tenant", tenant.id(), "period", period.id(),
                 "status", status, "casesRead", scores.casesRead(), "rtScored", scores.rtScores().size(),
+                "unrosteredSkipped", run.unrosteredSkipped(),
                 "durationMs", ms);
         return new ScoreRtResult.TenantRun(tenant.id(), period.id(), status, scores.casesRead(),
                 scores.rtScores().size(), saved, ms);

@@ -4,6 +4,7 @@ import static id.laporwarga.platform.testing.HttpAnswers.assertError;
 import static id.laporwarga.platform.testing.HttpAnswers.body;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
@@ -48,7 +49,7 @@ class ScoreRtHandlerTest {
     /** Early November 2026 in WITA: October is the last closed month. */
     static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-05T00:00:00Z"), ZoneOffset.UTC);
     static final ZoneId WITA = ZoneId.of("Asia/Makassar");
-    static final String RT = "RT-001-RW-02-MOGOLAING";
+    static final String RT = "71.74.04.1003-RT001";
     static final AreaRef MOGOLAING = new AreaRef("71.74.04", "Kotamobagu Barat", "71.74.04.1003", "Mogolaing",
             AreaRef.KelurahanMatch.INSIDE);
     static final String SECRET_PHONE = "+6281344556677";
@@ -62,6 +63,7 @@ class ScoreRtHandlerTest {
     @BeforeAll
     static void start() {
         world = new MemoryWorld(SampleTenant.kotamobagu());
+        SampleTenant.importRoster(world); // 99 RTs, 3 per kelurahan
         scorer = new ScoreRtHandler(MemoryContext.of(world, CLOCK));
         publicApi = new PublicPerformanceHandler(MemoryContext.of(world, CLOCK));
         exporter = new ExportHandler(MemoryContext.of(world, CLOCK));
@@ -102,6 +104,16 @@ class ScoreRtHandlerTest {
         return json.read(LambdaEvents.text(file), type);
     }
 
+    /** The area of {@code areas} with {@code code}. */
+    static JsonNode byCode(JsonNode areas, String code) {
+        for (int i = 0; i < areas.size(); i++) {
+            if (code.equals(areas.get(i).get("code").getStringValue())) {
+                return areas.get(i);
+            }
+        }
+        throw new AssertionError("no area " + code);
+    }
+
     static JsonNode get(String file) {
         APIGatewayV2HTTPResponse r = publicApi.handleRequest(LambdaEvents.load(file, APIGatewayV2HTTPEvent.class), null);
         assertEquals("public, max-age=300", r.getHeaders().get("Cache-Control"));
@@ -116,7 +128,7 @@ class ScoreRtHandlerTest {
                 null).tenants().get(0);
         assertEquals("2026-10", onDemand.period());
         assertEquals("FINAL", onDemand.status());
-        assertEquals(1, onDemand.rtScored());
+        assertEquals(99, onDemand.rtScored(), "every rostered RT, active or not");
         assertEquals(5, onDemand.casesRead());
 
         ScoreRtResult.TenantRun close = scorer.handleRequest(input("scheduled-score-rt.json", ScoreRtRequest.class), null)
@@ -136,6 +148,20 @@ class ScoreRtHandlerTest {
         assertEquals("71.74.04.1003", ranking.get("kelurahan").getStringValue());
         assertEquals(RT, ranking.get("rts").get(0).get("rtId").getStringValue());
         assertEquals(1, ranking.get("rts").get(0).get("rank").getIntValue());
+        assertTrue(ranking.get("rts").get(0).get("active").getBooleanValue());
+        assertNull(ranking.get("rts").get(0).get("activityLabel"));
+        // Mogolaing's two other rostered RTs never reported: ranked with 0, "tidak aktif"
+        assertEquals(3, ranking.get("rts").size());
+        for (int i = 1; i < 3; i++) {
+            JsonNode idle = ranking.get("rts").get(i);
+            assertEquals(0, idle.get("score").getIntValue());
+            assertFalse(idle.get("active").getBooleanValue());
+            assertEquals("tidak aktif", idle.get("activityLabel").getStringValue());
+            assertEquals(2, idle.get("rank").getIntValue(), "equal scores share a rank");
+        }
+        assertEquals(3, ranking.get("rts").size());
+        assertEquals(1, ranking.get("activeRts").getIntValue());
+        assertEquals(0.333, ranking.get("activeShare").getDoubleValue());
 
         JsonNode performance = get("http-public-rt-performance.json");
         int sum = performance.get("clampAdjustment").getIntValue();
@@ -149,16 +175,20 @@ class ScoreRtHandlerTest {
         assertEquals("2026-10", performance.get("trend").get(0).get("period").getStringValue());
 
         JsonNode areas = get("http-public-areas.json");
-        JsonNode barat = null;
-        for (int i = 0; i < areas.get("kecamatan").size(); i++) {
-            if ("71.74.04".equals(areas.get("kecamatan").get(i).get("code").getStringValue())) {
-                barat = areas.get("kecamatan").get(i);
-            }
-        }
+        JsonNode barat = byCode(areas.get("kecamatan"), "71.74.04");
         assertEquals(1, barat.get("complaintsReceived").getIntValue());
         assertEquals(1, barat.get("complaintsResolved").getIntValue());
         assertEquals(24.0, barat.get("medianHoursToResolve").getDoubleValue());
-        assertEquals("71.74.04.1003", barat.get("kelurahan").get(0).get("code").getStringValue());
+        JsonNode mogolaing = byCode(barat.get("kelurahan"), "71.74.04.1003");
+        assertEquals(1, mogolaing.get("complaintsReceived").getIntValue());
+        assertEquals(3, mogolaing.get("rostered").getIntValue());
+        assertEquals(1, mogolaing.get("activeRts").getIntValue());
+        assertEquals(0.333, mogolaing.get("activeShare").getDoubleValue());
+        assertEquals(6, barat.get("kelurahan").size(), "every kelurahan with rostered RTs, complaints or not");
+        assertEquals(18, barat.get("rostered").getIntValue());
+        assertEquals(99, areas.get("rostered").getIntValue(), "the share of active RTs over the whole city");
+        assertEquals(1, areas.get("activeRts").getIntValue());
+        assertEquals(0.01, areas.get("activeShare").getDoubleValue());
     }
 
     @Test

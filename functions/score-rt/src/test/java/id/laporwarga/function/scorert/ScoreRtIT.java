@@ -27,6 +27,9 @@ import id.laporwarga.emulators.StackProvisioner;
 import id.laporwarga.platform.FunctionEnvironment;
 import id.laporwarga.platform.json.Json;
 import id.laporwarga.platform.store.DynamoCaseRepository;
+import id.laporwarga.platform.store.DynamoRoster;
+import id.laporwarga.domain.port.RosterStore;
+import id.laporwarga.domain.roster.RosterEntry;
 import id.laporwarga.testkit.HttpEvents;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.json.tree.JsonNode;
@@ -92,6 +95,13 @@ class ScoreRtIT {
                 .singletons(new FunctionEnvironment(stack.functionEnvironment("ExportFunction"))));
         json = scorer.getApplicationContext().getBean(Json.class);
         DynamoCaseRepository repo = scorer.getApplicationContext().getBean(DynamoCaseRepository.class);
+        // the two RTs of the tenant's roster (only rostered RTs are scored)
+        scorer.getApplicationContext().getBean(DynamoRoster.class).save(TENANT, List.of(
+                new RosterEntry(TENANT, "RT-01-RW-02-BIGA", "001", "002", BIGA.kecamatanCode(), BIGA.kecamatanName(),
+                        BIGA.kelurahanCode(), BIGA.kelurahanName(), true, null),
+                new RosterEntry(TENANT, "RT-03-RW-01-MOTOBOI", "003", "001", MOTOBOI.kecamatanCode(),
+                        MOTOBOI.kecamatanName(), MOTOBOI.kelurahanCode(), MOTOBOI.kelurahanName(), true, null)),
+                new RosterStore.Summary(TENANT, 1, 2, 2));
 
         // RT-01 (Biga): 5 approved activity reports with verified photos on 5 days, 1 returned, 1 complaint resolved
         for (int d = 1; d <= 5; d++) {
@@ -105,10 +115,10 @@ class ScoreRtIT {
         // a confidential complaint: in the export without identifying fields, never in public figures
         october.add(complaint("RT-03-RW-01-MOTOBOI", day(4, 8), MOTOBOI, Privacy.CONFIDENTIAL).resolvedAt(day(5, 8)).build());
         for (ReportCase c : october) {
-            repo.create(c, "idem-" + c.caseId(), "secret-" + c.caseId());
+            repo.create(c, null, "idem-" + c.caseId());
         }
         // a November case: not October's
-        repo.create(activity("RT-01-RW-02-BIGA", LocalDateTime.of(2025, 11, 3, 7, 0)).build(), "idem-nov", "s");
+        repo.create(activity("RT-01-RW-02-BIGA", LocalDateTime.of(2025, 11, 3, 7, 0)).build(), null, "idem-nov");
     }
 
     @AfterAll

@@ -1,5 +1,6 @@
 package id.laporwarga.function.submitreport;
 
+import id.laporwarga.domain.auth.Caller;
 import id.laporwarga.domain.error.DomainException;
 import id.laporwarga.domain.error.ErrorCode;
 import id.laporwarga.domain.port.CaseRepository;
@@ -8,9 +9,17 @@ import id.laporwarga.domain.report.ReportCase;
 import id.laporwarga.domain.report.SubmitReportRequest;
 import id.laporwarga.domain.report.SubmitReportService;
 import id.laporwarga.domain.report.TrackingCodes;
+import id.laporwarga.domain.report.CaseKind;
+import id.laporwarga.platform.http.QueryParameters;
 import id.laporwarga.platform.log.JsonLog;
 import id.laporwarga.platform.tenant.TenantResolver;
 import jakarta.inject.Singleton;
+import io.micronaut.json.tree.JsonNode;
+import id.laporwarga.platform.json.Json;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 
 /** What submit-report's routes do: submit (idempotent), the public tracking view, the tenant catalogue. */
@@ -22,17 +31,29 @@ public class ReportsApi {
     private final CaseRepository cases;
     private final TenantCatalog tenants;
     private final TenantResolver resolver;
+    private final Json json;
+    private volatile JsonNode openApi;
 
     public ReportsApi(SubmitReportService submissions, CaseRepository cases, TenantCatalog tenants,
-                      TenantResolver resolver) {
+                      TenantResolver resolver, Json json) {
         this.submissions = submissions;
         this.cases = cases;
         this.tenants = tenants;
         this.resolver = resolver;
+        this.json = json;
     }
 
     public SubmitReportService.Submitted submit(SubmitReportRequest request, String idempotencyKey) {
-        SubmitReportService.Submitted submitted = submissions.submit(request, idempotencyKey);
+        return logged(submissions.submit(request, idempotencyKey));
+    }
+
+    /** An RT head's activity report, for the RT of the verified token (403 for another RT, 422 for an unknown one). */
+    public SubmitReportService.Submitted submitRtActivity(Caller rtHead, SubmitReportRequest request,
+                                                         String idempotencyKey) {
+        return logged(submissions.submitRtActivity(rtHead, request, idempotencyKey));
+    }
+
+    private static SubmitReportService.Submitted logged(SubmitReportService.Submitted submitted) {
         ReportCase c = submitted.reportCase();
         JsonLog.put("tenant", c.tenantId());
         JsonLog.put("caseId", c.caseId());
@@ -51,11 +72,31 @@ public class ReportsApi {
         return ReportViews.PublicView.of(c, tenants.find(c.tenantId()), locale);
     }
 
+    /** The API's OpenAPI document (docs/openapi.json, packaged with this function), read once. */
+    public JsonNode openApi() {
+        JsonNode doc = openApi;
+        if (doc == null) {
+            try (InputStream in = ReportsApi.class.getResourceAsStream("openapi.json")) {
+                if (in == null) {
+                    throw new IllegalStateException("openapi.json is not packaged with submit-report");
+                }
+                doc = json.tree(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            openApi = doc;
+        }
+        return doc;
+    }
+
     public ReportViews.TenantList tenants() {
         return ReportViews.TenantList.of(tenants.all());
     }
 
-    public ReportViews.CategoryList categories(String tenantId, String kind) {
-        return ReportViews.CategoryList.of(resolver.require(tenantId), kind == null ? null : kind.toUpperCase(Locale.ROOT));
+    /** The tenant's categories, only those of {@code kind} when the query names one (400 for an unknown kind). */
+    public ReportViews.CategoryList categories(String tenantId, QueryParameters query) {
+        String kind = query.oneOf("kind", CaseKind.class);
+        query.done();
+        return ReportViews.CategoryList.of(resolver.require(tenantId), kind);
     }
 }

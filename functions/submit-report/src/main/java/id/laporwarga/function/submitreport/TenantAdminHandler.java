@@ -1,7 +1,5 @@
 package id.laporwarga.function.submitreport;
 
-import id.laporwarga.domain.error.DomainException;
-import id.laporwarga.domain.error.ErrorCode;
 import id.laporwarga.platform.auth.Callers;
 import id.laporwarga.platform.http.ApiRequest;
 import id.laporwarga.platform.http.ApiResponse;
@@ -40,10 +38,7 @@ public class TenantAdminHandler extends HttpApiFunction {
     ApiResponse putTenant(ApiRequest request) {
         String tenantId = request.pathParameter("tenantId");
         Callers.requireAdmin(request, tenantId); // PLATFORM_ADMIN, or CITY_ADMIN of this tenant (verified JWT claims)
-        if (request.body() == null || request.body().isBlank()) {
-            throw new DomainException(ErrorCode.MALFORMED_JSON);
-        }
-        TenantOnboarding.Outcome done = onboarding.get().onboard(tenantId, request.body());
+        TenantOnboarding.Outcome done = onboarding.get().onboard(tenantId, jsonBody(request), request.body());
         return ApiResponse.of(done.created() ? 201 : 200, done.view());
     }
 }

@@ -4,10 +4,10 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import id.laporwarga.domain.port.AlertSubscriptions;
 import id.laporwarga.domain.port.TenantRegistry;
 import id.laporwarga.domain.tenant.Tenant;
-import id.laporwarga.platform.json.Json;
 import id.laporwarga.platform.log.JsonLog;
 import id.laporwarga.platform.tenant.TenantDocuments;
 import io.micronaut.serde.annotation.Serdeable;
+import io.micronaut.json.tree.JsonNode;
 import jakarta.inject.Singleton;
 
 /**
@@ -20,12 +20,10 @@ public class TenantOnboarding {
 
     private final TenantRegistry registry;
     private final AlertSubscriptions subscriptions;
-    private final Json json;
 
-    public TenantOnboarding(TenantRegistry registry, AlertSubscriptions subscriptions, Json json) {
+    public TenantOnboarding(TenantRegistry registry, AlertSubscriptions subscriptions) {
         this.registry = registry;
         this.subscriptions = subscriptions;
-        this.json = json;
     }
 
     /** The answer to the PUT: what the document holds and what the subscription sync did. */
@@ -44,8 +42,9 @@ public class TenantOnboarding {
     public record SubscriptionCounts(int created, int updated, int removed, int unchanged, int pending) {
     }
 
-    public Outcome onboard(String tenantId, String document) {
-        Tenant tenant = TenantDocuments.parse(json.tree(document), tenantId);
+    /** @param tree the document read strictly ({@code HttpApiFunction.jsonBody}); {@code document} its text, stored */
+    public Outcome onboard(String tenantId, JsonNode tree, String document) {
+        Tenant tenant = TenantDocuments.parse(tree, tenantId);
         boolean created = registry.save(tenant, document);
         AlertSubscriptions.SyncReport sync = subscriptions.sync(tenant);
         JsonLog.put("tenant", tenant.id());

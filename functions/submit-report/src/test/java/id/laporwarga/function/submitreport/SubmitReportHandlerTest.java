@@ -31,6 +31,7 @@ class SubmitReportHandlerTest {
     @BeforeAll
     static void start() {
         world = new MemoryWorld(SampleTenant.kotamobagu());
+        SampleTenant.importRoster(world);
         handler = new SubmitReportHandler(MemoryContext.of(world, Clock.systemUTC()));
     }
 
@@ -73,12 +74,42 @@ class SubmitReportHandlerTest {
     }
 
     @Test
-    void anRtActivityReportWithTwoPhotosGetsTwoUploads() {
+    void anRtHeadsActivityReportIsFiledForTheRtOfTheTokenWithTwoUploads() {
         JsonNode body = body(call(submission("http-submit-rt-activity.json")), 201);
         ReportCase stored = world.cases.get(body.get("caseId").getStringValue());
         assertEquals(CaseKind.RT_ACTIVITY, stored.kind());
-        assertEquals("71.74.01.1005-RT001", stored.rtId());
+        assertEquals("71.74.01.1005-RT001", stored.rtId(), "from the token's custom:area");
+        assertEquals("rt-head-biga-001", stored.history().get(0).actorId());
         assertEquals(2, body.get("uploads").size());
+    }
+
+    @Test
+    void forgedRtActivityReportsAreRefusedAndStoreNothing() {
+        int before = world.cases.byId.size();
+        // no verified identity (API Gateway answers 401 first; the function refuses too)
+        assertError(call(HttpEvents.file("http-submit-rt-activity.json").claims(null)
+                .header("idempotency-key", UUID.randomUUID().toString()).build()), 401, "UNAUTHORIZED");
+        // another RT's id in the body
+        APIGatewayV2HTTPEvent other = submission("http-submit-rt-activity.json");
+        other.setBody(other.getBody().replaceFirst("\\{", "{\"rtId\": \"71.74.01.1005-RT002\", "));
+        assertError(call(other), 403, "FORBIDDEN");
+        // a token for an RT that is not rostered, and a kelurahan official's token
+        assertError(call(HttpEvents.file("http-submit-rt-activity.json").header("idempotency-key", "k-" + UUID.randomUUID())
+                .claims(HttpEvents.claims("x", "RT_HEAD", "kotamobagu", "71.74.01.1005-RT999")).build()),
+                422, "UNKNOWN_RT");
+        assertError(call(HttpEvents.file("http-submit-rt-activity.json").header("idempotency-key", "k-" + UUID.randomUUID())
+                .claims(HttpEvents.claims("x", "KELURAHAN", "kotamobagu", "71.74.01.1005")).build()), 403, "FORBIDDEN");
+        // the public route no longer takes RT activity reports
+        APIGatewayV2HTTPEvent anonymous = submission("http-submit-report.json");
+        anonymous.setBody(anonymous.getBody().replace("\"COMPLAINT\"", "\"RT_ACTIVITY\"")
+                .replaceFirst("\\{", "{\"rtId\": \"71.74.01.1005-RT001\", "));
+        JsonNode refused = assertError(call(anonymous), 403, "RT_ROUTE_REQUIRED");
+        assertTrue(refused.get("message").getStringValue().contains("POST /v1/rt/reports"));
+        // a service request names the citizen's RT: it must be rostered
+        APIGatewayV2HTTPEvent service = submission("http-submit-report.json");
+        service.setBody(service.getBody().replaceFirst("\\{", "{\"rtId\": \"RT-MADE-UP\", "));
+        assertError(call(service), 422, "UNKNOWN_RT");
+        assertEquals(before, world.cases.byId.size(), "nothing stored");
     }
 
     @Test
@@ -136,6 +167,48 @@ class SubmitReportHandlerTest {
         assertEquals(before, world.cases.byId.size(), "nothing stored for rejected requests");
     }
 
+    /**
+     * Bodies that a lenient parser would read as a valid report (last duplicate key wins, a lone surrogate or a
+     * replaced invalid byte in the description) are 400 MALFORMED_JSON, and nothing is stored.
+     */
+    @Test
+    void duplicateKeysLoneSurrogatesAndInvalidUtf8AreMalformedAndStoreNothing() {
+        String valid = LambdaEvents.load("http-submit-report.json", APIGatewayV2HTTPEvent.class).getBody();
+        assertEquals(201, call(submission("http-submit-report.json")).getStatusCode(), "the sample itself is valid");
+        int before = world.cases.byId.size();
+        String duplicate = valid.replaceFirst("\\{", "{\"kind\":\"NOT_A_KIND\",");
+        String surrogate = valid.replace("Sampah", "Sampah\\ud800");
+        for (String body : java.util.List.of(duplicate, surrogate)) {
+            assertError(call(HttpEvents.file("http-submit-report.json").body(body)
+                    .header("idempotency-key", UUID.randomUUID().toString()).build()), 400, "MALFORMED_JSON");
+        }
+        byte[] bytes = valid.replace("Sampah", "Sampah\u00ff").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        for (int i = 0; i + 1 < bytes.length; i++) {
+            if (bytes[i] == (byte) 0xC3 && bytes[i + 1] == (byte) 0xBF) { // ÿ -> an overlong, invalid sequence
+                bytes[i] = (byte) 0xC0;
+                bytes[i + 1] = (byte) 0xAF;
+            }
+        }
+        APIGatewayV2HTTPEvent invalidUtf8 = HttpEvents.file("http-submit-report.json")
+                .body(java.util.Base64.getEncoder().encodeToString(bytes))
+                .header("idempotency-key", UUID.randomUUID().toString()).build();
+        invalidUtf8.setIsBase64Encoded(true);
+        assertError(call(invalidUtf8), 400, "MALFORMED_JSON");
+        assertEquals(before, world.cases.byId.size(), "nothing stored for malformed bodies");
+    }
+
+    @Test
+    void theContractIsServedAsKeptInTheRepository() throws Exception {
+        APIGatewayV2HTTPResponse r = call(HttpEvents.request("GET", "/v1/openapi.json").build());
+        JsonNode doc = body(r, 200);
+        assertEquals("public, max-age=300", r.getHeaders().get("Cache-Control"));
+        assertEquals("3.1.0", doc.get("openapi").getStringValue());
+        String kept = java.nio.file.Files.readString(id.laporwarga.testkit.RepositoryFiles.resolve("docs/openapi.json"));
+        JsonNode repository = io.micronaut.json.JsonMapper.createDefault().readValue(kept, JsonNode.class);
+        assertEquals(repository, doc, "the served document is docs/openapi.json");
+        assertTrue(doc.get("paths").get("/v1/openapi.json") != null, "the document lists its own route");
+    }
+
     @Test
     void theCatalogueFeedsTheAppsPickers() {
         JsonNode tenants = body(call(LambdaEvents.load("http-list-tenants.json", APIGatewayV2HTTPEvent.class)), 200);
@@ -163,5 +236,8 @@ class SubmitReportHandlerTest {
         assertTrue(sawPln, "PLN is listed as an external institution");
         assertError(call(HttpEvents.file("http-list-categories.json").pathParameter("tenantId", "atlantis").build()),
                 404, "NOT_FOUND");
+        JsonNode unknownKind = assertError(call(HttpEvents.file("http-list-categories.json")
+                .query(java.util.Map.of("kind", "NOPE")).build()), 400, "VALIDATION_FAILED");
+        assertTrue(unknownKind.get("fields").get("kind").getStringValue().contains("COMPLAINT"), unknownKind.toString());
     }
 }

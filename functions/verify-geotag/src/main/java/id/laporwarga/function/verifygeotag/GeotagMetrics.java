@@ -27,6 +27,14 @@ final class GeotagMetrics {
         out.println(line);
     }
 
+    /** One count of {@code PhotoTamperAttempts} (a write to an already verified photo's key). */
+    static void tamperAttempt(String tenantId) {
+        out.println("{\"_aws\":{\"Timestamp\":" + System.currentTimeMillis() + ",\"CloudWatchMetrics\":[{\"Namespace\":\""
+                + NAMESPACE + "\",\"Dimensions\":[[\"Function\"]],\"Metrics\":[{\"Name\":\"PhotoTamperAttempts\","
+                + "\"Unit\":\"Count\"}]}]},\"Function\":\"VerifyGeotag\",\"tenant\":\"" + safe(tenantId)
+                + "\",\"PhotoTamperAttempts\":1}");
+    }
+
     private static String safe(String s) {
         return s == null ? "" : s.replaceAll("[^A-Za-z0-9_.-]", "");
     }

@@ -46,6 +46,13 @@ public class PhotoChecks {
         });
         PhotoVerification.Outcome outcome = verification.verify(upload);
         long millis = (System.nanoTime() - start) / 1_000_000;
+        if (outcome.kind() == PhotoVerification.Kind.TAMPER_ATTEMPT) {
+            // another object at a decided photo's key: nothing changed; the verified version stays the one served
+            LOG.warn("photo.tamper_attempt", "key", upload.key(), "versionId", upload.versionId(),
+                    "eTag", upload.eTag(), "objectSize", upload.size(), "verdict", outcome.photoVerdict().name());
+            GeotagMetrics.tamperAttempt(PhotoKey.parse(upload.key()).map(PhotoKey::tenantId).orElse(null));
+            return;
+        }
         if (outcome.kind() == PhotoVerification.Kind.UNKNOWN_OBJECT_DELETED) {
             LOG.warn("unknown_photo_object_deleted", "key", upload.key(), "objectSize", upload.size());
             return;

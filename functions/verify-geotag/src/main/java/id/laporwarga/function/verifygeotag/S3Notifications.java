@@ -53,7 +53,8 @@ final class S3Notifications {
             }
             JsonNode size = object.get("size");
             uploads.add(new PhotoUploaded(bucketName, URLDecoder.decode(key, StandardCharsets.UTF_8),
-                    size != null && size.isNumber() ? size.getLongValue() : -1, time(text(r, "eventTime"))));
+                    size != null && size.isNumber() ? size.getLongValue() : -1, time(text(r, "eventTime")),
+                    text(object, "versionId"), text(object, "eTag")));
         }
         return uploads;
     }

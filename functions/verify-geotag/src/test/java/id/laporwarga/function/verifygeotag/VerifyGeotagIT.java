@@ -214,6 +214,85 @@ class VerifyGeotagIT {
                 .prefix(c.photos().get(0).objectKey())).contents().isEmpty(), "object deleted");
     }
 
+    /**
+     * Write-once photos, both layers: (1) a second PUT to the used upload URL is refused by S3's conditional write
+     * (moto enforces If-None-Match through the presigned URL); (2) where a write gets past that (here straight through
+     * the SDK without the condition), the verdict stays pinned to the version it read, the tamper attempt is counted,
+     * and officials' links serve exactly the verified photo's stripped copy, the city admin's the verified original.
+     */
+    @Test
+    void aVerifiedPhotoCannotBeSwapped() throws Exception {
+        ReportCase c = submit(CaseKind.COMPLAINT, 1);
+        Photo photo = c.photos().get(0);
+        byte[] original = TaggedPhotos.nikon(INSIDE, localNowMinutes(-10), "+08:00");
+        var ticket = uploads.presignUpload(photo);
+        String signed = URI.create(ticket.url()).getQuery();
+        assertTrue(signed.contains("if-none-match"), "the URL signs If-None-Match: " + signed);
+        assertEquals("*", ticket.headers().get("If-None-Match"));
+        putViaPresignedUrl(photo, original);
+        ReportCase verified = pumpUntilDecided(c.caseId());
+        assertEquals(CaseStatus.VERIFIED, verified.status());
+        var check = verified.photos().get(0).check();
+        assertNotNull(check.objectVersion(), "the check pins the version it read");
+        assertNotNull(check.viewKey(), "a stripped copy was made");
+
+        // layer 1: the same URL again (still valid) with another photo is refused
+        byte[] elsewhere = TaggedPhotos.nikon(new double[] {-6.175, 106.827}, localNowMinutes(-5), "+07:00"); // Jakarta
+        HttpRequest.Builder again = HttpRequest.newBuilder(URI.create(ticket.url()))
+                .PUT(HttpRequest.BodyPublishers.ofByteArray(elsewhere));
+        ticket.headers().forEach((k, v) -> {
+            if (!k.equalsIgnoreCase("Content-Length")) {
+                again.header(k, v);
+            }
+        });
+        assertEquals(412, HTTP.send(again.build(), HttpResponse.BodyHandlers.ofString()).statusCode());
+
+        // layer 2: a write that bypasses the condition becomes a new version; its event changes nothing
+        var s3 = LocalAws.shared().s3();
+        String bucket = stack.physicalId("PhotosBucket");
+        s3.putObject(r -> r.bucket(bucket).key(photo.objectKey()).contentType("image/jpeg"),
+                software.amazon.awssdk.core.sync.RequestBody.fromBytes(elsewhere));
+        java.io.ByteArrayOutputStream metrics = new java.io.ByteArrayOutputStream();
+        GeotagMetrics.setOutput(new java.io.PrintStream(metrics, true));
+        try {
+            long deadline = System.currentTimeMillis() + 5_000;
+            while (!metrics.toString().contains("PhotoTamperAttempts") && System.currentTimeMillis() < deadline) {
+                pump(1);
+            }
+        } finally {
+            GeotagMetrics.setOutput(System.out);
+        }
+        assertTrue(metrics.toString().contains("\"PhotoTamperAttempts\":1"), metrics.toString());
+        ReportCase after = cases.findById(c.caseId()).orElseThrow();
+        assertEquals(verified.version(), after.version(), "the tamper event changed nothing");
+        assertEquals(check, after.photos().get(0).check());
+
+        String adminLink = uploads.presignDownload(photo.objectKey(), check.objectVersion());
+        assertEquals(sha256(original), sha256(get(adminLink)), "the pinned original is the verified photo");
+        byte[] served = get(uploads.presignDownload(check.viewKey()));
+        assertEquals(sha256(id.laporwarga.platform.photo.PublicPhotoCopy.of(original)), sha256(served),
+                "officials get the stripped copy of the verified photo, not the swapped one");
+        var metadata = com.drew.imaging.ImageMetadataReader.readMetadata(new java.io.ByteArrayInputStream(served));
+        for (var directory : metadata.getDirectories()) {
+            String name = directory.getName();
+            assertFalse(name.startsWith("Exif") || name.startsWith("GPS") || name.equals("XMP")
+                    || name.contains("Makernote"), "the served copy carries " + name);
+        }
+        assertTrue(com.drew.imaging.ImageMetadataReader.readMetadata(new java.io.ByteArrayInputStream(original))
+                .getFirstDirectoryOfType(com.drew.metadata.exif.GpsDirectory.class) != null, "the original has GPS");
+    }
+
+    private static byte[] get(String url) throws Exception {
+        HttpResponse<byte[]> r = HTTP.send(HttpRequest.newBuilder(URI.create(url)).GET().build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        assertEquals(200, r.statusCode());
+        return r.body();
+    }
+
+    private static String sha256(byte[] bytes) throws Exception {
+        return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
+    }
+
     // ------------------------------------------------------------------ helpers
 
     /** A case as the submit flow stores it (AWAITING_PHOTOS), at a reported location inside the city. */
@@ -231,7 +310,7 @@ class VerifyGeotagIT {
                 .rtId(kind == CaseKind.RT_ACTIVITY ? "rt-01" : null).privacy(Privacy.PUBLIC).photos(photos)
                 .status(CaseStatus.AWAITING_PHOTOS).submittedAt(now).citizenSecretHash("hash")
                 .requestHash("request-" + caseId).build();
-        cases.create(c, "idem-" + caseId, "secret");
+        cases.create(c, null, "idem-" + caseId);
         return c;
     }
 
@@ -239,7 +318,11 @@ class VerifyGeotagIT {
         var ticket = uploads.presignUpload(photo);
         HttpRequest.Builder put = HttpRequest.newBuilder(URI.create(ticket.url()))
                 .PUT(HttpRequest.BodyPublishers.ofByteArray(bytes));
-        ticket.headers().forEach(put::header);
+        ticket.headers().forEach((name, value) -> {
+            if (!name.equalsIgnoreCase("Content-Length")) { // the client sends the body's length itself
+                put.header(name, value);
+            }
+        });
         HttpResponse<String> response = HTTP.send(put.build(), HttpResponse.BodyHandlers.ofString());
         assertEquals(200, response.statusCode(), response.body());
     }
