@@ -114,10 +114,10 @@ class BenchmarkSmokeIT {
                 new Bound("submit-cold-start.awsCalls", 1, SubmitReportColdStartBenchmark.CALLS_TARGET));
     }
 
-    @Test
     /** How far beyond the package-size target a package may be before the smoke run fails (see coldStartAll). */
     static final double PACKAGE_OVERRUN_MIB = 0.5;
 
+    @Test
     @Tag("emulator")
     void coldStartAll() {
         List<String> functions = SamTemplate.load(RepositoryFiles.templateYaml()).functions().stream()
