@@ -17,7 +17,7 @@ import id.laporwarga.domain.report.CaseStatus;
 import id.laporwarga.domain.report.Privacy;
 import id.laporwarga.domain.report.ReportCase;
 import id.laporwarga.domain.report.Reporter;
-import id.laporwarga.domain.report.SubmitReportService;
+import id.laporwarga.domain.report.ReporterSecrets;
 import id.laporwarga.emulators.LocalAws;
 import id.laporwarga.local.DevStack;
 import id.laporwarga.local.DevStackOptions;
@@ -33,6 +33,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -366,18 +367,25 @@ class OutboxFaultIT {
         return body.get("caseId").asText();
     }
 
-    /** A case waiting in {@code status}, stored as the services leave it (the reporter left a phone). */
+    /**
+     * A case waiting in {@code status}, stored as the services leave it: the reporter left a phone (in its own contact
+     * item), and the case keeps the verifier of {@link #SECRET} under the stack's reporter-secret key.
+     */
     static String seed(CaseStatus status, String category, String agencyId, Instant deadline) {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         String id = UUID.randomUUID().toString();
         String code = "KOT-" + id.replaceAll("[^2-9]", "").substring(0, 4) + "-FQTX";
+        Reporter reporter = new Reporter("Warga Uji", "+6281234567890", null);
+        String keyArn = local.stack().physicalId("ReporterSecretKey");
+        ReporterSecrets secrets = new ReporterSecrets(() -> aws.secretsManager().getSecretValue(r -> r.secretId(keyArn))
+                .secretString().getBytes(StandardCharsets.UTF_8));
         ReportCase c = ReportCase.builder().caseId(id).tenantId(TENANT).timeZone("Asia/Makassar").trackingCode(code)
                 .kind(CaseKind.COMPLAINT).category(category).description("kasus uji kotak keluar")
                 .location(new GeoPoint(0.7275, 124.3356)).area(AREA).privacy(Privacy.PUBLIC)
-                .reporter(new Reporter("Warga Uji", "+6281234567890", null)).status(status).submittedAt(now)
+                .reporter(reporter.withoutContact()).status(status).submittedAt(now)
                 .deadlineAt(deadline).assignment(new Assignment(agencyId, agencyId, false, now, deadline, List.of()))
-                .citizenSecretHash(SubmitReportService.sha256(SECRET)).requestHash("fault-" + id).build();
-        return cases.create(c, "fault-" + id, SECRET).reportCase().caseId();
+                .citizenSecretHash(secrets.verifier(SECRET)).requestHash("fault-" + id).build();
+        return cases.create(c, reporter, "fault-" + id).reportCase().caseId();
     }
 
     /** An official's action through ReviewStepFunction (with the JWT authorizer's claims), at the stored version. */
