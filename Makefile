@@ -30,6 +30,9 @@ build-RouteToAgencyFunction:
 build-AdminStatsFunction:
 	$(call lambda_package,route-to-agency)
 
+build-OutboxRelayFunction:
+	$(call lambda_package,route-to-agency)
+
 build-ReviewStepFunction:
 	$(call lambda_package,review-step)
 

@@ -278,6 +278,8 @@ public final class ColdStartAllBenchmark {
         }));
         s.put("RouteToAgencyFunction", new Scenario("sqs-case-verified.json", e -> {
         }));
+        s.put("OutboxRelayFunction", new Scenario("dynamodb-outbox-inserts.json", e -> {
+        }));
         s.put("AdminStatsFunction", new Scenario("http-admin-stats.json",
                 e -> claims(e, "CITY_ADMIN", SampleTenants.KOTAMOBAGU, "")));
         // the job queues' workers: one tenant's message each

@@ -6,6 +6,7 @@ import id.laporwarga.emulators.ProvisionedStack;
 import id.laporwarga.emulators.SamTemplate;
 import id.laporwarga.emulators.SampleTenants;
 import id.laporwarga.emulators.StackProvisioner;
+import id.laporwarga.emulators.TableStream;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.net.InetSocketAddress;
@@ -24,8 +25,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * The whole application on this machine: starts the emulators ({@link LocalAws}), provisions template.yaml as a stack
  * ({@code lapor-warga-local} by default), onboards the sample tenants, runs every function of the template in this
  * JVM, serves the HTTP API like API Gateway (payload 2.0; {@link HttpApiBridge}) with the runner's own
- * {@link ControlEndpoints} under {@code /_local/}, polls the SQS queues of the functions' SQS events like Lambda's
- * event source mappings ({@link SqsEventSource}) and runs their {@link Schedules}.
+ * {@link ControlEndpoints} under {@code /_local/}, polls the SQS queues of the functions' SQS events and the table
+ * streams of their DynamoDB events like Lambda's event source mappings ({@link SqsEventSource},
+ * {@link StreamEventSource}: the outbox relay) and runs their {@link Schedules}.
  *
  * <p>{@link #start(DevStackOptions)} starts it (from a test or benchmark: {@link DevStackOptions#forTests()}, free
  * ports); {@link #close()} stops all of it. {@code ./lapor-local} runs {@link DevStackMain}, which prints the
@@ -42,6 +44,7 @@ public final class DevStack implements AutoCloseable {
     private final Map<String, LocalFunction> functions = new LinkedHashMap<>();
     private final Map<String, String> missing = new LinkedHashMap<>();
     private final List<SqsEventSource> eventSources = new ArrayList<>();
+    private final List<StreamEventSource> streamSources = new ArrayList<>();
     private final List<String> onboarded = new ArrayList<>();
     private final Map<String, Object> rosters = new LinkedHashMap<>();
     private final List<LocalPlugin> registered = new ArrayList<>();
@@ -115,6 +118,7 @@ public final class DevStack implements AutoCloseable {
         startHttp();
         if (options.pollQueues()) {
             startEventSources(template);
+            startStreamSources(template);
         }
         ExportConversionEmulation.attach(stack, functions, aws.s3());
         schedules = new Schedules(stack, functions);
@@ -194,24 +198,53 @@ public final class DevStack implements AutoCloseable {
     }
 
     private void startEventSources(SamTemplate template) {
+        forEachEnabled(template, SamTemplate.SqsEvent.class, SamTemplate.SqsEvent::enabled, (f, fn, e) -> {
+            String arn = stack.resolveString(e.queue());
+            String url = stack.queueUrlForArn(arn).orElseThrow(() -> new IllegalStateException(f.logicalId() + "."
+                    + e.name() + ": queue " + arn + " is not a queue of the template"));
+            SqsEventSource source = new SqsEventSource(fn, e, url, arn, aws.region(), aws.sqs(),
+                    options.retryVisibilitySeconds(), options.pollWaitSeconds(),
+                    a -> stack.queueUrlForArn(a).orElse(null));
+            eventSources.add(source);
+            source.start();
+        });
+    }
+
+    /** Lambda's DynamoDB stream event source mappings: the table's stream, read through DynamoDB Local. */
+    private void startStreamSources(SamTemplate template) {
+        forEachEnabled(template, SamTemplate.StreamEvent.class, SamTemplate.StreamEvent::enabled, (f, fn, e) -> {
+            String streamArn = stack.resolveString(e.stream());
+            String onFailure = e.onFailureDestination() == null ? null
+                    : stack.queueUrlForArn(stack.resolveString(e.onFailureDestination())).orElseThrow(() ->
+                            new IllegalStateException(f.logicalId() + "." + e.name()
+                                    + ": the on-failure destination is not a queue of the template"));
+            StreamEventSource source = new StreamEventSource(fn, e, new TableStream(aws.dynamoDbStreams(),
+                    streamArn, aws.region(), e.startingPosition()), stack.attribute(f.logicalId(), "Arn"),
+                    aws.sqs(), onFailure, options.streamPollMillis(), options.streamRetryMillis());
+            streamSources.add(source);
+            source.start();
+        });
+    }
+
+    private interface EventStarter<E> {
+        void start(SamTemplate.Function f, LocalFunction fn, E event);
+    }
+
+    /** Each enabled event of {@code type} of a function that runs here (a disabled one is logged). */
+    private <E extends SamTemplate.Event> void forEachEnabled(SamTemplate template, Class<E> type,
+                                                              java.util.function.Predicate<E> enabled,
+                                                              EventStarter<E> starter) {
         for (SamTemplate.Function f : template.functions()) {
             LocalFunction fn = functions.get(f.logicalId());
-            for (SamTemplate.SqsEvent e : f.events(SamTemplate.SqsEvent.class)) {
+            for (E e : f.events(type)) {
                 if (fn == null) {
                     continue;
                 }
-                if (!e.enabled()) {
+                if (!enabled.test(e)) {
                     LOG.log(Level.INFO, f.logicalId() + "." + e.name() + " is disabled in the template");
                     continue;
                 }
-                String arn = stack.resolveString(e.queue());
-                String url = stack.queueUrlForArn(arn).orElseThrow(() -> new IllegalStateException(f.logicalId() + "."
-                        + e.name() + ": queue " + arn + " is not a queue of the template"));
-                SqsEventSource source = new SqsEventSource(fn, e, url, arn, aws.region(), aws.sqs(),
-                        options.retryVisibilitySeconds(), options.pollWaitSeconds(),
-                        a -> stack.queueUrlForArn(a).orElse(null));
-                eventSources.add(source);
-                source.start();
+                starter.start(f, fn, e);
             }
         }
     }
@@ -259,6 +292,10 @@ public final class DevStack implements AutoCloseable {
 
     List<SqsEventSource> eventSources() {
         return Collections.unmodifiableList(eventSources);
+    }
+
+    List<StreamEventSource> streamSources() {
+        return Collections.unmodifiableList(streamSources);
     }
 
     /** Runs a function's (first) schedule now and returns its output, like POST /_local/schedules/{id}. */
@@ -351,6 +388,7 @@ public final class DevStack implements AutoCloseable {
             schedules.close();
         }
         eventSources.forEach(SqsEventSource::stop);
+        streamSources.forEach(StreamEventSource::stop);
         List<AutoCloseable> extra = new ArrayList<>(closeables);
         Collections.reverse(extra);
         for (AutoCloseable c : extra) {

@@ -58,6 +58,11 @@ final class DevStackBanner {
                     + " s):");
             dev.eventSources().forEach(s -> out.println("  " + s.description()));
         }
+        if (!dev.streamSources().isEmpty()) {
+            out.println();
+            out.println("DynamoDB stream event sources (polled every " + dev.options().streamPollMillis() + " ms):");
+            dev.streamSources().forEach(s -> out.println("  " + s.description()));
+        }
         if (!dev.schedules().schedules().isEmpty()) {
             out.println();
             out.println("Schedules (run now: curl -X POST " + baseUrl + "/_local/schedules/<Function>"

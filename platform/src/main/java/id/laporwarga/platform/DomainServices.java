@@ -3,22 +3,19 @@ package id.laporwarga.platform;
 import id.laporwarga.domain.geotag.PhotoVerification;
 import id.laporwarga.domain.port.AlertPhotoLinks;
 import id.laporwarga.domain.port.CaseRepository;
+import id.laporwarga.domain.port.OfficialAccounts;
 import id.laporwarga.domain.port.PhotoUploads;
 import id.laporwarga.domain.port.ReporterSecretKey;
-import id.laporwarga.domain.report.ReporterSecrets;
-import id.laporwarga.domain.port.OfficialAccounts;
 import id.laporwarga.domain.port.Roster;
 import id.laporwarga.domain.port.RosterStore;
-import id.laporwarga.domain.roster.RosterImport;
 import id.laporwarga.domain.port.TenantCatalog;
 import id.laporwarga.domain.port.TenantRegistry;
 import id.laporwarga.domain.tenant.TenantOnboardingService;
+import id.laporwarga.domain.report.ReporterSecrets;
 import id.laporwarga.domain.report.SubmitReportService;
-import id.laporwarga.domain.routing.DeliveryClaims;
+import id.laporwarga.domain.roster.RosterImport;
 import id.laporwarga.domain.routing.RouteCaseService;
-import id.laporwarga.domain.routing.RoutingNotifications;
 import id.laporwarga.domain.workflow.ReviewService;
-import id.laporwarga.domain.workflow.ReviewOutbox;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Requires;
 import jakarta.inject.Singleton;
@@ -58,21 +55,20 @@ public class DomainServices {
 
     @Singleton
     PhotoVerification photoVerification(CaseRepository cases, TenantCatalog tenants, PhotoVerification.PhotoObjects photos,
-                                        PhotoVerification.EventSink events, PhotoVerification.OnceMarkers markers,
                                         Clock clock) {
-        return new PhotoVerification(cases, tenants, photos, events, markers, clock);
+        return new PhotoVerification(cases, tenants, photos, clock);
     }
 
     @Singleton
-    RouteCaseService routeCaseService(CaseRepository cases, TenantCatalog tenants, RoutingNotifications notifications,
-                                      DeliveryClaims claims, AlertPhotoLinks photoLinks, Clock clock) {
-        return new RouteCaseService(cases, tenants, notifications, claims, photoLinks::link, photoLinks.validity(), clock);
+    RouteCaseService routeCaseService(CaseRepository cases, TenantCatalog tenants, AlertPhotoLinks photoLinks,
+                                      Clock clock) {
+        return new RouteCaseService(cases, tenants, photoLinks::link, photoLinks.validity(), clock);
     }
 
     @Singleton
-    ReviewService reviewService(CaseRepository cases, TenantCatalog tenants, PhotoUploads uploads, ReviewOutbox outbox,
-                                Clock clock, ReporterSecrets secrets) {
-        return new ReviewService(cases, tenants, uploads, outbox, clock, secrets);
+    ReviewService reviewService(CaseRepository cases, TenantCatalog tenants, PhotoUploads uploads, Clock clock,
+                                ReporterSecrets secrets) {
+        return new ReviewService(cases, tenants, uploads, clock, secrets);
     }
 
     @Singleton

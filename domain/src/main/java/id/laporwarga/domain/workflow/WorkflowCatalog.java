@@ -66,7 +66,9 @@ import java.util.Set;
  * SERVICE_REQUEST submit --&gt; RT_APPROVAL (no photo) | AWAITING_PHOTOS --verify-geotag--&gt; VERIFIED --route--&gt;
  *                 RT_APPROVAL --approve (RT head, 15 min)--&gt; KELURAHAN_PROCESSING --issue (30 min)--&gt; KECAMATAN_ISSUED
  * </pre>
- * Every step with a deadline has a deadline action: {@code close} of a resolved complaint, otherwise {@code escalate}.
+ * Every step with a deadline has a deadline action: {@code close} of a resolved complaint, {@code expire} of a report
+ * still waiting for its photos, {@code route} of a case still waiting for routing (the sweeper: the platform's own steps
+ * are transient), otherwise {@code escalate}.
  */
 public final class WorkflowCatalog {
     /** Review tiers of RT activity reports and the RT head's time to correct a returned report. */
@@ -89,6 +91,19 @@ public final class WorkflowCatalog {
     public static final String ESCALATE = "escalate";
     /** The automatic close of a resolved complaint the reporter did not answer. */
     public static final String CLOSE = "close";
+    /** The automatic end of a report whose photos never arrived (the sweeper; {@code AWAITING_PHOTOS}'s deadline). */
+    public static final String EXPIRE = "expire";
+    /**
+     * How long a report may wait for its photos: the presigned upload links last 15 minutes, the photo check retries
+     * a failing notification for about 9 minutes (3 receives x 180 s) before it is dead-lettered; the rest leaves
+     * operators time to replay a dead letter. Then the sweeper ends the report ({@value #EXPIRE}).
+     */
+    public static final int PHOTO_UPLOAD_HOURS = 2;
+    /**
+     * How long a verified case may wait for route-to-agency (which routes it within seconds): past it, the sweeper
+     * routes the case itself (the step's deadline action is the {@value #ROUTE} move).
+     */
+    public static final int ROUTING_MINUTES = 15;
 
     private final Map<CaseKind, Workflow> workflows;
 
@@ -157,9 +172,16 @@ public final class WorkflowCatalog {
         return ActionRule.of(SUBMIT, first, CITIZEN).orTo(others);
     }
 
+    /** The photo check's step; its deadline action ends a report whose photos never arrived. */
     private static StepRule awaitingPhotos() {
-        return new StepRule(AWAITING_PHOTOS, WhoActs.system(), null, null,
-                List.of(ActionRule.of(VERIFY, VERIFIED, SYSTEM).orTo(NEEDS_REVIEW, REJECTED)), null);
+        return new StepRule(AWAITING_PHOTOS, WhoActs.system(), Deadline.hours(PHOTO_UPLOAD_HOURS), null,
+                List.of(ActionRule.of(VERIFY, VERIFIED, SYSTEM).orTo(NEEDS_REVIEW, REJECTED),
+                        ActionRule.of(EXPIRE, REJECTED, SYSTEM)), EXPIRE);
+    }
+
+    /** The platform's routing step; its deadline action routes a case whose {@code case.verified} was never handled. */
+    private static StepRule verified(List<ActionRule> routingMoves) {
+        return new StepRule(VERIFIED, WhoActs.system(), Deadline.minutes(ROUTING_MINUTES), null, routingMoves, ROUTE);
     }
 
     private static ActionRule routing(String name, CaseStatus to) {
@@ -187,7 +209,7 @@ public final class WorkflowCatalog {
         WhoActs agency = WhoActs.of(AGENCY_STAFF, ASSIGNED_AGENCY);
         return new Workflow(CaseKind.COMPLAINT, List.of(submit(AWAITING_PHOTOS)), List.of(
                 awaitingPhotos(),
-                new StepRule(VERIFIED, WhoActs.system(), null, null, system, null),
+                verified(system),
                 new StepRule(NEEDS_REVIEW, desk, triage, CITY_ADMIN, triageDesk, null),
                 new StepRule(TRIAGE, desk, triage, CITY_ADMIN, triageDesk, null),
                 new StepRule(ROUTED, agency, response, CITY_ADMIN, List.of(acknowledge, reroute), null),
@@ -208,7 +230,7 @@ public final class WorkflowCatalog {
         needsReview.addAll(system);
         return new Workflow(CaseKind.RT_ACTIVITY, List.of(submit(AWAITING_PHOTOS)), List.of(
                 awaitingPhotos(),
-                new StepRule(VERIFIED, WhoActs.system(), null, null, system, null),
+                verified(system),
                 new StepRule(NEEDS_REVIEW, null, review, KECAMATAN, needsReview, null),
                 // no known kelurahan: the city reviews it in place of the missing tiers
                 new StepRule(TRIAGE, WhoActs.of(CITY_ADMIN, TRIAGE_DESK),
@@ -239,7 +261,7 @@ public final class WorkflowCatalog {
         return new Workflow(CaseKind.SERVICE_REQUEST, List.of(submit(RT_APPROVAL, AWAITING_PHOTOS)), List.of(
                 awaitingPhotos(),
                 // a service request's first step is its RT, photo or not: never the complaint triage desk
-                new StepRule(VERIFIED, WhoActs.system(), null, null, List.of(routing(ROUTE, RT_APPROVAL)), null),
+                verified(List.of(routing(ROUTE, RT_APPROVAL))),
                 new StepRule(NEEDS_REVIEW, WhoActs.of(RT_HEAD, RT), rt, KELURAHAN, needsReview, null),
                 new StepRule(RT_APPROVAL, WhoActs.of(RT_HEAD, RT), rt, KELURAHAN, rtMoves, null),
                 new StepRule(KELURAHAN_PROCESSING, null, Deadline.minutes(KELURAHAN_PROCESSING_MINUTES), KECAMATAN,

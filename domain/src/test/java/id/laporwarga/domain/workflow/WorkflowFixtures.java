@@ -26,7 +26,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -112,26 +111,6 @@ final class WorkflowFixtures {
         Tenants(Tenant tenant) {
             super(tenant);
             this.tenant = tenant;
-        }
-    }
-
-    static final class RecordingOutbox implements ReviewOutbox {
-        final List<String> changes = new ArrayList<>();
-        final List<String> alerts = new ArrayList<>();
-        final java.util.Set<String> alerted = new java.util.HashSet<>();
-
-        @Override
-        public void statusChanged(ReportCase before, ReportCase after, ActionRule action) {
-            changes.add(after.caseId() + ":" + before.status() + "->" + after.status() + ":" + action.name());
-        }
-
-        @Override
-        public boolean overdue(ReportCase overdue, StepRule step, Instant now) {
-            if (!alerted.add(overdue.caseId() + "#" + overdue.deadlineAt())) {
-                return false;
-            }
-            alerts.add(overdue.caseId() + ":" + step.status() + ":" + step.supervisor());
-            return true;
         }
     }
 

@@ -10,6 +10,7 @@ import id.laporwarga.platform.FunctionEnvironment;
 import id.laporwarga.platform.json.Json;
 import id.laporwarga.platform.log.JsonLog;
 import io.micronaut.json.tree.JsonNode;
+import io.micronaut.context.annotation.Requires;
 import jakarta.inject.Singleton;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -35,6 +36,7 @@ import software.amazon.awssdk.services.sns.model.Subscription;
  * subscriptions by itself after a few days).
  */
 @Singleton
+@Requires(classes = SnsClient.class)
 public class AgencySubscriptions implements AlertSubscriptions {
     private static final JsonLog LOG = JsonLog.get(AgencySubscriptions.class);
     static final String PENDING = "PendingConfirmation";

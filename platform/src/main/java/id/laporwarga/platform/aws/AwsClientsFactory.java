@@ -79,6 +79,7 @@ public class AwsClientsFactory {
     }
 
     @Singleton
+    @Requires(classes = SnsClient.class)
     SnsClient sns(FunctionEnvironment env, SdkHttpClient http) {
         return InitPhaseWarmup.take(InitPhaseWarmup.AwsClient.SNS, SnsClient.class, env)
                 .orElseGet(() -> buildSns(env, http));

@@ -6,7 +6,7 @@ import java.time.format.DateTimeFormatter;
 
 /**
  * The single-table key design (docs/data-model.md). One table holds cases, their tracking-code and idempotency
- * records, tenants, processed-message markers and RT scores. Four sparse GSIs serve the other access patterns.
+ * records, tenants, outbox items, processed marks, the sweeper's tallies and RT scores. Four sparse GSIs serve the other access patterns.
  */
 public final class TableKeys {
     public static final String PK = "pk";
@@ -87,9 +87,14 @@ public final class TableKeys {
 
     public static final String CONTACT_SK = "CONTACT";
 
-    /** Marker of a processed message/event, for exactly-once effects of redelivered messages. */
-    public static String processedPk(String scope, String id) {
-        return "PROCESSED#" + scope + "#" + id;
+    /** A consumer's processed mark of an event, written with the consumer's change (exactly-once effects). */
+    public static String processedPk(String consumer, String eventId) {
+        return "PROCESSED#" + consumer + "#" + eventId;
+    }
+
+    /** The sweeper's tallies of a tenant, one item per local day (sk {@code yyyy-MM-dd}). */
+    public static String sweepPk(String tenantId) {
+        return "SWEEP#" + tenantId;
     }
 
     public static String statusPk(String tenantId, String status) {

@@ -27,27 +27,23 @@ import id.laporwarga.platform.store.DynamoReporterContacts;
 import id.laporwarga.domain.port.TenantCatalog;
 import id.laporwarga.domain.port.TenantJobQueue;
 import id.laporwarga.domain.port.TenantRegistry;
-import id.laporwarga.domain.routing.DeliveryClaims;
-import id.laporwarga.domain.routing.RoutingNotifications;
+import id.laporwarga.domain.port.OutboxPublisher;
+import id.laporwarga.domain.port.SweepTallies;
 import id.laporwarga.domain.workflow.OverdueCases;
-import id.laporwarga.domain.workflow.ReviewOutbox;
 import id.laporwarga.platform.FunctionEnvironment;
 import id.laporwarga.platform.aws.AgencySubscriptions;
-import id.laporwarga.platform.aws.CaseEventPublisher;
 import id.laporwarga.platform.aws.S3AlertPhotoLinks;
 import id.laporwarga.platform.aws.S3AnalyticsExports;
 import id.laporwarga.platform.aws.S3BoundaryUploads;
 import id.laporwarga.platform.aws.S3CaseAttachments;
 import id.laporwarga.platform.aws.S3PhotoReader;
 import id.laporwarga.platform.aws.S3PhotoUploads;
-import id.laporwarga.platform.aws.SnsReviewOutbox;
-import id.laporwarga.platform.aws.SnsRoutingNotifications;
+import id.laporwarga.platform.aws.SnsOutboxPublisher;
 import id.laporwarga.platform.store.AgencyStatsQueries;
 import id.laporwarga.platform.store.DynamoCaseRepository;
-import id.laporwarga.platform.store.DynamoDeliveryClaims;
+import id.laporwarga.platform.store.DynamoSweepTallies;
 import id.laporwarga.platform.store.InboxQueries;
 import id.laporwarga.platform.store.PeriodCaseQueries;
-import id.laporwarga.platform.store.ProcessedMarkers;
 import id.laporwarga.platform.store.RtScoreStore;
 import id.laporwarga.platform.store.DynamoRoster;
 import id.laporwarga.platform.aws.CognitoOfficialAccounts;
@@ -108,11 +104,8 @@ public final class MemoryContext {
                 port(S3CaseAttachments.class, world.objects, CaseAttachments.class),
                 port(S3AlertPhotoLinks.class, world.objects, AlertPhotoLinks.class),
                 port(S3AnalyticsExports.class, world.objects, AnalyticsExports.class),
-                port(CaseEventPublisher.class, world.messages, PhotoVerification.EventSink.class),
-                port(SnsRoutingNotifications.class, world.messages, RoutingNotifications.class),
-                port(SnsReviewOutbox.class, world.messages, ReviewOutbox.class),
-                port(ProcessedMarkers.class, world.markers, PhotoVerification.OnceMarkers.class),
-                port(DynamoDeliveryClaims.class, world.markers, DeliveryClaims.class),
+                port(SnsOutboxPublisher.class, world.topics, OutboxPublisher.class),
+                port(DynamoSweepTallies.class, world.tallies, SweepTallies.class),
                 port(InboxQueries.class, world.queries, CaseInbox.class, OverdueCases.class),
                 port(PeriodCaseQueries.class, world.queries, PeriodCases.class),
                 port(AgencyStatsQueries.class, world.queries, AgencyStats.class),

@@ -18,11 +18,10 @@ import id.laporwarga.domain.port.PhotoUploads;
 import id.laporwarga.domain.port.RtScores;
 import id.laporwarga.domain.port.TenantCatalog;
 import id.laporwarga.domain.port.TenantRegistry;
-import id.laporwarga.domain.routing.DeliveryClaims;
+import id.laporwarga.domain.port.OutboxPublisher;
+import id.laporwarga.domain.port.SweepTallies;
 import id.laporwarga.domain.routing.RouteCaseService;
-import id.laporwarga.domain.routing.RoutingNotifications;
 import id.laporwarga.domain.workflow.OverdueCases;
-import id.laporwarga.domain.workflow.ReviewOutbox;
 import id.laporwarga.domain.workflow.ReviewService;
 import io.micronaut.context.ApplicationContext;
 import java.time.Clock;
@@ -44,9 +43,8 @@ class MemoryContextTest {
                     Map.entry(TenantRegistry.class, world.tenants), Map.entry(AlertSubscriptions.class, world.tenants),
                     Map.entry(PhotoUploads.class, world.objects), Map.entry(PhotoVerification.PhotoObjects.class, world.objects),
                     Map.entry(CaseAttachments.class, world.objects), Map.entry(AlertPhotoLinks.class, world.objects),
-                    Map.entry(AnalyticsExports.class, world.objects), Map.entry(PhotoVerification.EventSink.class, world.messages),
-                    Map.entry(RoutingNotifications.class, world.messages), Map.entry(ReviewOutbox.class, world.messages),
-                    Map.entry(PhotoVerification.OnceMarkers.class, world.markers), Map.entry(DeliveryClaims.class, world.markers),
+                    Map.entry(AnalyticsExports.class, world.objects), Map.entry(OutboxPublisher.class, world.topics),
+                    Map.entry(SweepTallies.class, world.tallies),
                     Map.entry(CaseInbox.class, world.queries), Map.entry(OverdueCases.class, world.queries),
                     Map.entry(PeriodCases.class, world.queries), Map.entry(AgencyStats.class, world.queries),
                     Map.entry(RtScores.class, world.scores), Map.entry(BoundaryUploads.class, world.uploads));

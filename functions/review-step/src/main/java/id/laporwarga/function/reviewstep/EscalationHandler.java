@@ -14,12 +14,12 @@ import jakarta.inject.Provider;
  * Runs {@link Escalations} for one tenant per message of the escalation jobs queue. Every 15 minutes the schedule fans
  * out one message per tenant (TenantJobsFunction; in the local stack a timer or
  * {@code POST /_local/schedules/TenantJobsFunction}), so one tenant's slow or failing run never holds up the others.
- * Body: {@code {"tenant": "kotamobagu"}}.
+ * Body: {@code {"tenant": "kotamobagu"}}. Each run also sweeps (docs/reliability.md).
  */
 public class EscalationHandler extends PrimedRequestHandler<SQSEvent, SQSBatchResponse> {
     static {
         // built in Lambda's init phase on a background thread while the context starts (besides DynamoDB)
-        InitPhaseWarmup.prebuildClients(EscalationHandler.class, InitPhaseWarmup.AwsClient.SNS);
+        InitPhaseWarmup.prebuildClients(EscalationHandler.class, InitPhaseWarmup.AwsClient.S3_PRESIGNER);
     }
 
     @Inject

@@ -12,6 +12,7 @@ import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import id.laporwarga.domain.geo.AreaRef;
 import id.laporwarga.domain.geo.GeoPoint;
 import id.laporwarga.domain.memory.MemoryWorld;
+import id.laporwarga.domain.outbox.OutboxEvent;
 import id.laporwarga.domain.report.Assignment;
 import id.laporwarga.domain.report.CaseKind;
 import id.laporwarga.domain.report.CaseStatus;
@@ -98,7 +99,11 @@ class ReviewStepHandlerTest {
         JsonNode last = approved.get("history").get(1);
         assertEquals("kel-motoboi-besar", last.get("actorId").getStringValue());
         assertEquals("Kegiatan sesuai foto", last.get("note").getStringValue());
-        assertEquals(List.of(CASE_ID + ":KELURAHAN_REVIEW->KECAMATAN_REVIEW:approve"), world.messages.moves);
+        // the move's event, written with it (the outbox relay publishes it)
+        List<OutboxEvent> events = world.cases.outbox(OutboxEvent.Channel.CASE_EVENTS);
+        assertEquals(List.of(CASE_ID + "#case.step_entered#4"), events.stream().map(OutboxEvent::eventId).toList());
+        assertEquals("approve", events.get(0).body().get("move"));
+        assertEquals("KECAMATAN_REVIEW", events.get(0).attributes().get("status"));
 
         assertError(call("http-review-action-approve-kelurahan.json"), 409, "VERSION_CONFLICT");
         assertError(api.handleRequest(HttpEvents.file("http-review-action-approve-kelurahan.json").claims(null).build(),
@@ -217,6 +222,11 @@ class ReviewStepHandlerTest {
             assertEquals(List.of(), escalation.handleRequest(job, null).getBatchItemFailures());
         }
         assertTrue(world.cases.get(CASE_ID).overdue());
-        assertEquals(List.of(CASE_ID + ":ROUTED"), world.messages.overdueAlerts, "one alert per case and deadline");
+        List<OutboxEvent> alerts = world.cases.outbox(OutboxEvent.Channel.SUPERVISOR_ALERTS);
+        assertEquals(1, alerts.size(), "one alert per case and deadline");
+        assertEquals(CASE_ID, alerts.get(0).caseId());
+        assertEquals("ROUTED", alerts.get(0).attributes().get("status"));
+        assertEquals(List.of("case.overdue"), world.cases.outbox(OutboxEvent.Channel.CASE_EVENTS).stream()
+                .map(OutboxEvent::eventType).toList());
     }
 }
