@@ -2,6 +2,7 @@ package id.laporwarga.function.submitreport;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import id.laporwarga.domain.geotag.CaseVerdicts;
+import id.laporwarga.domain.report.CaseStatus;
 import id.laporwarga.domain.report.HistoryEntry;
 import id.laporwarga.domain.report.Privacy;
 import id.laporwarga.domain.report.ReportCase;
@@ -95,12 +96,18 @@ final class ReportViews {
     record PublicArea(String kecamatanCode, String kecamatan, String kelurahanCode, String kelurahan) {
     }
 
+    /**
+     * One step of the public history. {@code note} is the agency's note on the step that resolved the complaint (what it
+     * did: officials write it for the citizen, docs/api.md); every other note stays internal.
+     */
     @Serdeable
     @JsonInclude(JsonInclude.Include.ALWAYS)
-    record PublicStep(String status, String statusLabel, String at, String atLocal) {
+    record PublicStep(String status, String statusLabel, String at, String atLocal,
+                      @JsonInclude(JsonInclude.Include.NON_NULL) String note) {
         static PublicStep of(HistoryEntry h, ZoneId zone, Locale locale) {
+            String note = h.to() == CaseStatus.RESOLVED && h.note() != null && !h.note().isBlank() ? h.note() : null;
             return new PublicStep(h.to().name(), h.to().label().in(locale), h.at().toString(),
-                    IndonesianTime.display(h.at(), zone));
+                    IndonesianTime.display(h.at(), zone), note);
         }
     }
 
