@@ -16,13 +16,15 @@ let circles = [];
   for (const x of list) tenantSelect.append(el('option', { value: x.id, text: x.name }));
   const zone = list[0] ? list[0].timeZone : undefined;
   for (const month of recentMonths(12, zone)) period.append(el('option', { value: month, text: month }));
-  // the last closed month is the default of the API; the current month shows provisional scores
-  period.value = recentMonths(1, zone)[1];
+  // ?periode=yyyy-MM (a shared link), else the last closed month (the API's default); the current month is provisional
+  const asked = new URLSearchParams(location.search).get('periode');
+  period.value = asked && [...period.options].some((o) => o.value === asked) ? asked : recentMonths(1, zone)[1];
   await show();
 })();
 
 document.getElementById('public-form').addEventListener('submit', (event) => {
   event.preventDefault();
+  history.replaceState(null, '', `?periode=${period.value}`);
   show();
 });
 

@@ -143,6 +143,12 @@ final class Browser implements AutoCloseable {
         });
     }
 
+    /** An attribute of the first element matching {@code css} (null when none), read in one step: never stale. */
+    String attribute(String css, String name) {
+        return (String) js("const e = document.querySelector(arguments[0]); return e ? e.getAttribute(arguments[1]) : null;",
+                css, name);
+    }
+
     Browser type(String css, String text) {
         WebElement e = find(css);
         e.clear();

@@ -78,7 +78,7 @@ class WebAppIT {
             // the photo's GPS is checked in the background: the tracking page shows the case routed to DLH
             new StackHttp(local()).awaitStatus(code, "ROUTED", Duration.ofSeconds(20));
             citizen.go("/lacak.html?kode=" + code);
-            citizen.waitFor(d -> "ROUTED".equals(citizen.find("#status").getAttribute("data-status")));
+            citizen.waitFor(d -> "ROUTED".equals(citizen.attribute("#status", "data-status")));
             String page = citizen.find("#report").getText();
             assertTrue(page.contains("Terverifikasi") && page.contains("Diteruskan ke instansi"), page);
             citizen.screenshot("tracking");
@@ -124,7 +124,7 @@ class WebAppIT {
             official.waitForText("#action-status", "Data sudah diubah petugas lain");
             official.screenshot("conflict");
             official.click("#reload-case");
-            official.waitFor(d -> "IN_PROGRESS".equals(official.find("#case-status").getAttribute("data-status")));
+            official.waitFor(d -> "IN_PROGRESS".equals(official.attribute("#case-status", "data-status")));
             act(official, "resolve", "Sampah sudah diangkut truk DLH pagi ini.", "RESOLVED");
             official.screenshot("resolved");
 
@@ -134,7 +134,7 @@ class WebAppIT {
             citizen.visible("#reporter-actions #confirm");
             citizen.screenshot("note-seen");
             citizen.click("#confirm");
-            citizen.waitFor(d -> "CLOSED".equals(citizen.find("#status").getAttribute("data-status")));
+            citizen.waitFor(d -> "CLOSED".equals(citizen.attribute("#status", "data-status")));
             citizen.screenshot("closed");
         }
     }
@@ -187,8 +187,8 @@ class WebAppIT {
             visitor.choose("#period", period);
             visitor.click("#public-form button[type=submit]");
             visitor.waitFor(d -> visitor.all("#ranking tbody tr").size() > 10);
-            visitor.waitFor(d -> visitor.find("#area-map").getAttribute("data-areas") != null);
-            int circles = Integer.parseInt(visitor.find("#area-map").getAttribute("data-areas"));
+            visitor.waitFor(d -> visitor.attribute("#area-map", "data-areas") != null);
+            int circles = Integer.parseInt(visitor.attribute("#area-map", "data-areas"));
             assertTrue(circles > 10, "a circle per kelurahan: " + circles);
             assertTrue(visitor.all("#area-map .leaflet-marker-icon").isEmpty(), "no single point on the map");
             assertTrue(visitor.find("#ranking").getText().contains("71.74.02.1007-RT001"));
@@ -218,7 +218,7 @@ class WebAppIT {
             citizen.screenshot("queued-offline");
             Thread.sleep(3000);
             assertEquals(1, citizen.all("#outbox-list li[data-state=queued]").size(), "still waiting, kept on the phone");
-            String key = citizen.find("#outbox-list li").getAttribute("data-key");
+            String key = citizen.attribute("#outbox-list li", "data-key");
 
             citizen.offline(false);
             String code = citizen.visible("#sent .tracking-code").getText();
@@ -255,7 +255,7 @@ class WebAppIT {
             official.type("#action-note", note);
         }
         official.click("#action-form button[type=submit]");
-        official.waitFor(d -> expectedStatus.equals(official.find("#case-status").getAttribute("data-status")));
+        official.waitFor(d -> expectedStatus.equals(official.attribute("#case-status", "data-status")));
     }
 
     /** One tier's official approves the case in a browser of their own. */
