@@ -20,9 +20,40 @@ function translate(root = document) {
   root.querySelectorAll('[data-i18n-label]').forEach((e) => { e.setAttribute('aria-label', t(e.dataset.i18nLabel)); });
 }
 
+// The skip link, the header with the menu and the language switch: one copy for every page (its slot: #shell).
+const SHELL = `
+<a class="skip" href="#main" data-i18n="skip">Langsung ke isi</a>
+<header class="top">
+  <a class="brand" href="/">Lapor Warga</a>
+  <nav aria-label="Menu">
+    <ul>
+      <li><a href="/lapor.html" data-i18n="nav.report">Lapor</a></li>
+      <li><a href="/lacak.html" data-i18n="nav.track">Lacak</a></li>
+      <li><a href="/publik.html" data-i18n="nav.public">Kinerja RT</a></li>
+      <li><a href="/rt.html" data-i18n="nav.rt">Ketua RT</a></li>
+      <li><a href="/petugas.html" data-i18n="nav.officials">Petugas</a></li>
+    </ul>
+  </nav>
+  <button type="button" id="lang-switch" lang="en">English</button>
+</header>`;
+
+/**
+ * Replaces the element `id` (a slot in the page) with `html`, static markup of the app (never data), translated when
+ * the page is in English.
+ */
+export function fillSlot(id, html) {
+  const slot = document.getElementById(id);
+  if (!slot) return;
+  const template = document.createElement('template');
+  template.innerHTML = html;
+  if (lang() === 'en') translate(template.content);
+  slot.replaceWith(template.content);
+}
+
 /** Sets the language, translates the page, wires the language switch; registers the service worker. */
 export function initPage() {
   document.documentElement.lang = lang();
+  fillSlot('shell', SHELL);
   if (lang() === 'en') translate();
   document.querySelectorAll('header nav a').forEach((a) => {
     if (a.pathname === location.pathname) a.setAttribute('aria-current', 'page');

@@ -129,5 +129,5 @@ async function loadStats() {
   document.querySelector('#stats-table tbody').replaceChildren(...rows.map((a) => el('tr', {},
     el('th', { scope: 'row', text: a.name || a.agencyId || 'Total' }), el('td', { text: num(a.received) }),
     el('td', { text: num(a.resolved) }), el('td', { text: num(a.referredExternal) }), el('td', { text: num(a.overdue) }),
-    el('td', { text: num(a.open) }), el('td', { text: num(a.medianHoursToResolve) }))));
+    el('td', { text: num(a.open) }))));
 }

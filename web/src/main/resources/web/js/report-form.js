@@ -1,13 +1,52 @@
 // The report form shared by citizens (POST /v1/reports) and RT heads (POST /v1/rt/reports): category picker by kind,
 // description, photo (camera or gallery), the phone's location with a map pin to correct it, privacy; the report goes
 // through the outbox (kept on the phone with its Idempotency-Key until sent).
-import { api, t, el, say, tenants } from './app.js';
+import { api, t, el, say, tenants, fillSlot } from './app.js';
 import { createMap } from './map.js';
 import * as outbox from './outbox.js';
 
-const INDONESIA = [-2.5, 118];
+// the fields both forms share (slot #report-fields) and the sending status with the outbox (slot #report-status)
+const FIELDS = `
+  <div class="field">
+    <label for="category" data-i18n="form.category">Kategori</label>
+    <select id="category" name="category" required aria-describedby="category-note"></select>
+    <p id="category-note" class="hint" hidden></p>
+  </div>
+  <div class="field">
+    <label for="description" data-i18n="form.description">Apa yang terjadi?</label>
+    <textarea id="description" name="description" rows="4" minlength="10" maxlength="2000" required
+              aria-describedby="description-hint"></textarea>
+    <p id="description-hint" class="hint" data-i18n="form.description.hint">Minimal 10 karakter: apa, di mana, sejak kapan.</p>
+  </div>
+  <div class="field">
+    <label for="photo" data-i18n="form.photo">Foto (kamera atau galeri)</label>
+    <input id="photo" name="photo" type="file" accept="image/jpeg,image/png,image/heic" aria-describedby="photo-hint">
+    <p id="photo-hint" class="hint" data-i18n="form.photo.hint">Ambil foto di tempat kejadian: lokasinya diperiksa.</p>
+  </div>
+  <fieldset>
+    <legend data-i18n="form.location">Lokasi</legend>
+    <button type="button" id="use-location" data-i18n="form.useLocation">Gunakan lokasi saya</button>
+    <p id="location-status" class="notice" role="status" hidden></p>
+    <div class="pair">
+      <div class="field"><label for="lat" data-i18n="form.lat">Lintang</label>
+        <input id="lat" name="lat" type="number" step="any" min="-90" max="90" inputmode="decimal"></div>
+      <div class="field"><label for="lon" data-i18n="form.lon">Bujur</label>
+        <input id="lon" name="lon" type="number" step="any" min="-180" max="180" inputmode="decimal"></div>
+    </div>
+    <div id="map" class="map" role="region" aria-label="Peta lokasi laporan" data-i18n-label="form.location" hidden></div>
+  </fieldset>`;
+
+const STATUS = `
+<p id="form-status" class="notice" role="status" tabindex="-1" hidden></p>
+<section id="sent" class="card" tabindex="-1" hidden aria-live="polite"></section>
+<section id="outbox" hidden aria-labelledby="outbox-title">
+  <h2 id="outbox-title" data-i18n="outbox.title">Laporan menunggu dikirim</h2>
+  <ul id="outbox-list"></ul>
+</section>`;
 
 export async function setUpReportForm({ path, kinds, tenantId, token, rtId }) {
+  fillSlot('report-fields', FIELDS);
+  fillSlot('report-status', STATUS);
   const form = document.getElementById('report-form');
   const category = document.getElementById('category');
   const lat = document.getElementById('lat');
@@ -192,4 +231,3 @@ async function renderOutbox() {
       : null)));
 }
 
-export { INDONESIA };
