@@ -64,18 +64,20 @@ function showCase(c) {
   section.dataset.status = c.status;
   const photo = (c.photos || []).find((p) => p.url);
   const check = (c.photos || []).map((p) => p.check).find(Boolean);
-  document.getElementById('case-body').replaceChildren(
+  document.getElementById('case-body').replaceChildren(...[
     el('p', {}, el('strong', { class: 'tracking-code', text: c.trackingCode }), ' · ',
       el('span', { id: 'case-status', 'data-status': c.status, text: c.statusLabel })),
     el('p', { text: `${c.category} · ${c.area ? `${c.area.kelurahanName || c.kelurahan || ''}, ${c.area.kecamatanName || c.kecamatan || ''}` : ''}` }),
     c.description ? el('p', { class: 'description', text: c.description }) : null,
-    c.reporter ? el('p', { text: `${c.reporter.name || ''} ${c.reporter.phone || ''}` }) : null,
+    c.reporter && (c.reporter.name || c.reporter.phone)
+      ? el('p', { text: `${c.reporter.name || ''} ${c.reporter.phone || ''}`.trim() }) : null,
     photo ? el('img', { src: photo.url, alt: `${c.category} — ${c.trackingCode}`, class: 'photo' })
       : el('p', { class: 'hint', text: t('case.noPhoto') }),
-    check ? el('p', { class: `check check-${check.verdict}`, text: `${t('case.check', { verdict: check.verdict })}`
+    check ? el('p', { class: `check check-${check.verdict}`, text: `${t('case.check', { verdict: t(`verdict.${check.verdict}`) })}`
       + `${check.reason ? ` (${check.reason})` : ''}`
       + `${check.distanceMeters !== undefined && check.distanceMeters !== null
-        ? ` · ${t('case.distance', { meters: Math.round(check.distanceMeters) })}` : ''}` }) : null);
+        ? ` · ${t('case.distance', { meters: Math.round(check.distanceMeters) })}` : ''}` }) : null,
+  ].filter(Boolean));
   document.getElementById('case-history').replaceChildren(...(c.history || []).map((h) => el('li', {},
     `${(h.at && (h.at.display || h.at)) || ''} — ${h.action}: ${h.from || '∅'} → ${h.to}`
     + `${h.actorRole ? ` (${h.actorRole})` : ''}${h.note ? ` — ${h.note}` : ''}`)));
