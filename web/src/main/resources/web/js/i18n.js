@@ -155,7 +155,7 @@ export const DICTIONARY = {
     'case.history': 'History', 'case.act': 'Action', 'case.submit': 'Save action', 'case.reload': 'Reload case',
     'public.title': 'RT performance and complaints per area', 'public.ranking': 'RT ranking',
     'public.map': 'Complaints per kelurahan', 'public.areas': 'Complaints per kelurahan (table)',
-    'public.filter': 'Show', 'public.allKelurahan': 'All kelurahan',
+    'public.filter': 'Show', 'public.agencies': 'Agency performance (this month)', 'public.allKelurahan': 'All kelurahan',
     'signin.title': 'Sign in', 'signin.local': 'Local sign-in (development stack only)', 'signin.role': 'Role',
     'signin.tenant': 'Tenant', 'signin.area': 'Area (RT id, kelurahan or kecamatan code, agency id)',
     'signin.submit': 'Sign in', 'signin.cognito': 'Sign in with your official account',

@@ -1,4 +1,4 @@
-// Anyone with a tracking code: GET /v1/reports/{trackingCode}: status, history (with what the agency did), the
+// Anyone with a tracking code: GET /v1/reports/{trackingCode}: status, history, what the agency did (resolution), the
 // agency and its deadline, referral notices. The reporter (whose secret this phone kept) may close or reopen.
 import { initPage, api, t, el, say, errorText } from './app.js';
 import { sent } from './outbox.js';
@@ -25,11 +25,14 @@ async function show(trackingCode) {
   if (r.handledBy) parts.push(el('p', { text: t('track.handledBy', { agency: r.handledBy }) }));
   if (r.dueAtLocal) parts.push(el('p', { text: t('track.due', { due: r.dueAtLocal }) }));
   for (const notice of r.notices || []) parts.push(el('p', { class: 'notice info', text: notice }));
+  if (r.resolution) {
+    parts.push(el('p', { class: 'notice ok', id: 'resolution-note',
+      text: `${t('track.note', { note: r.resolution.note })} (${r.resolution.atLocal})` }));
+  }
   if (r.history) {
     parts.push(el('h3', { text: t('track.history') }), el('ol', { class: 'history', id: 'history' },
       r.history.map((h) => el('li', { 'data-status': h.status }, el('span', { text: `${h.atLocal} — ` }),
-        el('strong', { text: h.statusLabel }),
-        h.note ? el('p', { class: 'agency-note', text: t('track.note', { note: h.note }) }) : null))));
+        el('strong', { text: h.statusLabel })))));
   }
   box.replaceChildren(...parts);
   box.hidden = false;

@@ -1,6 +1,6 @@
 // The public: RT ranking per kelurahan with bands and incentive (GET /v1/public/{tenant}/rt) and complaints per
 // kelurahan on a map and in a table (GET /v1/public/{tenant}/areas: aggregates at each kelurahan's centre, never a
-// single case or point).
+// single case or point); agency performance (GET /v1/public/{tenant}/agencies).
 import { initPage, api, t, el, say, tenants, recentMonths, formatRupiah } from './app.js';
 import { createMap } from './map.js';
 
@@ -49,6 +49,17 @@ async function show() {
     el('td', { text: String(k.complaintsResolved) }), el('td', { text: String(k.overdue) }),
     el('td', { text: k.medianHoursToResolve === null ? '—' : String(k.medianHoursToResolve) }))));
   await drawAreas(kel.filter((k) => k.centre));
+  await showAgencies(tenant);
+}
+
+/** Agency performance this month so far (GET /v1/public/{tenant}/agencies): counts only. */
+async function showAgencies(tenant) {
+  const answer = await api('GET', `/v1/public/${tenant}/agencies`);
+  const rows = answer.status === 200 ? answer.body.agencies : [];
+  document.querySelector('#agencies tbody').replaceChildren(...rows.map((a) => el('tr', {},
+    el('th', { scope: 'row', text: a.name }), el('td', { text: String(a.received) }),
+    el('td', { text: String(a.resolved) }), el('td', { text: String(a.referredExternal) }),
+    el('td', { text: String(a.overdue) }))));
 }
 
 async function drawAreas(kel) {

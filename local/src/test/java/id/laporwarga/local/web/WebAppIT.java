@@ -129,8 +129,8 @@ class WebAppIT {
             official.screenshot("resolved");
 
             citizen.go("/lacak.html?kode=" + code);
-            String note = citizen.waitForText("#history", "Sampah sudah diangkut truk DLH pagi ini.");
-            assertTrue(note.contains("Selesai ditindaklanjuti"), note);
+            citizen.waitForText("#resolution-note", "Sampah sudah diangkut truk DLH pagi ini.");
+            assertTrue(citizen.find("#history").getText().contains("Selesai ditindaklanjuti"));
             citizen.visible("#reporter-actions #confirm");
             citizen.screenshot("note-seen");
             citizen.click("#confirm");
@@ -192,6 +192,8 @@ class WebAppIT {
             assertTrue(circles > 10, "a circle per kelurahan: " + circles);
             assertTrue(visitor.all("#area-map .leaflet-marker-icon").isEmpty(), "no single point on the map");
             assertTrue(visitor.find("#ranking").getText().contains("71.74.02.1007-RT001"));
+            // agency performance, a row per agency of the tenant
+            visitor.waitFor(d -> visitor.find("#agencies").getText().contains("Lingkungan Hidup"));
             visitor.screenshot("ranking-and-map");
             visitor.assertAccessible("publik.html");
             visitor.go("/masuk.html").assertAccessible("masuk.html");
