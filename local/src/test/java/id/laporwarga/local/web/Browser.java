@@ -14,6 +14,12 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
@@ -41,6 +47,7 @@ final class Browser implements AutoCloseable {
     static final String INSTALL = "apt-get install chromium chromium-driver";
     static final Path SCREENSHOTS = Path.of("target", "web-screenshots");
     private static final Duration WAIT = Duration.ofSeconds(30);
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
 
     final ChromeDriver driver;
     private final String baseUrl;
@@ -82,22 +89,76 @@ final class Browser implements AutoCloseable {
     /** A new browser (its own profile: its own storage, cache and service worker) for the person {@code name}. */
     static Browser open(String baseUrl, String name) {
         Path[] executables = requireChromium();
+        // on a loaded machine Chromium's DevTools socket now and then never answers Selenium's connection: that start
+        // is abandoned (its chromedriver and Chromium stopped) and the browser started again
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return start(executables, baseUrl, name);
+            } catch (TimeoutException e) {
+                if (attempt == 3) {
+                    throw new IllegalStateException("Chromium did not start in " + START_TIMEOUT + ", 3 times", e);
+                }
+                System.out.printf("browser %s: Chromium did not start in %s; starting it again%n", name, START_TIMEOUT);
+            }
+        }
+    }
+
+    private static Browser start(Path[] executables, String baseUrl, String name) throws TimeoutException {
+        Path profile;
         try {
-            Path profile = Files.createTempDirectory("lapor-chromium-");
-            ChromeOptions options = new ChromeOptions();
-            options.setBinary(executables[0].toFile());
-            options.addArguments("--headless=new", "--no-sandbox", "--window-size=360,740", "--disable-gpu",
-                    "--disable-quic", "--no-first-run", "--disable-background-networking",
-                    "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage",
-                    "--user-data-dir=" + profile);
-            ChromeDriverService service = new ChromeDriverService.Builder()
-                    .usingDriverExecutable(executables[1].toFile()).usingAnyFreePort().build();
-            ChromeDriver driver = new ChromeDriver(service, options);
-            driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(30));
+            profile = Files.createTempDirectory("lapor-chromium-");
             Files.createDirectories(SCREENSHOTS);
-            return new Browser(driver, baseUrl, name, profile);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(executables[0].toFile());
+        options.addArguments("--headless=new", "--no-sandbox", "--window-size=360,740", "--disable-gpu",
+                "--disable-quic", "--no-first-run", "--disable-background-networking",
+                "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage",
+                "--user-data-dir=" + profile);
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(executables[1].toFile()).usingAnyFreePort().build();
+        ExecutorService starter = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "chromium-start-" + name);
+            t.setDaemon(true);
+            return t;
+        });
+        Future<ChromeDriver> starting = starter.submit(() -> new ChromeDriver(service, options));
+        try {
+            ChromeDriver driver = starting.get(START_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+            driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(30));
+            return new Browser(driver, baseUrl, name, profile);
+        } catch (TimeoutException e) {
+            starting.cancel(true);
+            service.stop();
+            stopChromium(profile);
+            deleteProfile(profile);
+            throw e;
+        } catch (ExecutionException e) {
+            service.stop();
+            deleteProfile(profile);
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } finally {
+            starter.shutdownNow();
+        }
+    }
+
+    /** Stops the Chromium processes of this profile only (those whose command line names it). */
+    private static void stopChromium(Path profile) {
+        ProcessHandle.allProcesses()
+                .filter(p -> p.info().commandLine().map(c -> c.contains("--user-data-dir=" + profile)).orElse(false))
+                .forEach(ProcessHandle::destroyForcibly);
+    }
+
+    private static void deleteProfile(Path profile) {
+        try (Stream<Path> files = Files.walk(profile)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            // a temporary profile left behind is harmless
         }
     }
 
@@ -217,10 +278,6 @@ final class Browser implements AutoCloseable {
     @Override
     public void close() {
         driver.quit();
-        try (Stream<Path> files = Files.walk(profile)) {
-            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException e) {
-            // a temporary profile left behind is harmless
-        }
+        deleteProfile(profile);
     }
 }
