@@ -25,9 +25,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * The whole application on this machine: starts the emulators ({@link LocalAws}), provisions template.yaml as a stack
  * ({@code lapor-warga-local} by default), onboards the sample tenants, runs every function of the template in this
  * JVM, serves the HTTP API like API Gateway (payload 2.0; {@link HttpApiBridge}) with the runner's own
- * {@link ControlEndpoints} under {@code /_local/}, polls the SQS queues of the functions' SQS events and the table
- * streams of their DynamoDB events like Lambda's event source mappings ({@link SqsEventSource},
- * {@link StreamEventSource}: the outbox relay) and runs their {@link Schedules}.
+ * {@link ControlEndpoints} under {@code /_local/} and the web app at {@code /} ({@link StaticSite}), polls the SQS
+ * queues of the functions' SQS events and the table streams of their DynamoDB events like Lambda's event source
+ * mappings ({@link SqsEventSource}, {@link StreamEventSource}: the outbox relay) and runs their {@link Schedules}.
  *
  * <p>{@link #start(DevStackOptions)} starts it (from a test or benchmark: {@link DevStackOptions#forTests()}, free
  * ports); {@link #close()} stops all of it. {@code ./lapor-local} runs {@link DevStackMain}, which prints the
@@ -36,6 +36,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class DevStack implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(DevStack.class.getName());
     public static final String DEFAULT_STACK_NAME = "lapor-warga-local";
+    /** The template parameter naming the web app's origin (CORS of the API and of the photo uploads). */
+    static final String WEB_ORIGIN_PARAMETER = "CorsAllowedOrigin";
 
     private final DevStackOptions options;
     private final LocalAws aws;
@@ -80,7 +82,13 @@ public final class DevStack implements AutoCloseable {
     private void startUp() {
         Path templatePath = options.template() != null ? options.template() : SamTemplate.findRepositoryTemplate();
         SamTemplate template = SamTemplate.load(templatePath);
-        stack = StackProvisioner.provision(template, options.stackName(), aws, options.parameterOverrides());
+        bindHttp();
+        Map<String, String> parameters = new LinkedHashMap<>(options.parameterOverrides());
+        if (template.parameters().containsKey(WEB_ORIGIN_PARAMETER)) {
+            // the web app is served here: its origin is the one the photo bucket's CORS rules allow (uploads)
+            parameters.putIfAbsent(WEB_ORIGIN_PARAMETER, baseUrl());
+        }
+        stack = StackProvisioner.provision(template, options.stackName(), aws, parameters);
 
         if (options.onboardSampleTenants() && hasTenantTable(template)) {
             try {
@@ -177,13 +185,17 @@ public final class DevStack implements AutoCloseable {
                 && env.get("Variables") instanceof Map<?, ?> vars && vars.containsKey("TABLE_NAME");
     }
 
-    private void startHttp() {
+    /** Binds the HTTP port first (free port in tests), so the stack knows its own origin before provisioning. */
+    private void bindHttp() {
         try {
             server = HttpServer.create(new InetSocketAddress(options.host(), options.httpPort()), 0);
         } catch (IOException e) {
             throw new IllegalStateException("cannot listen on " + options.host() + ":" + options.httpPort() + " ("
                     + e.getMessage() + "); set PORT to another port", e);
         }
+    }
+
+    private void startHttp() {
         AtomicInteger n = new AtomicInteger();
         httpExecutor = Executors.newFixedThreadPool(options.httpThreads(), r -> {
             Thread t = new Thread(r, "http-" + n.incrementAndGet());
@@ -193,7 +205,8 @@ public final class DevStack implements AutoCloseable {
         server.setExecutor(httpExecutor);
         server.createContext("/", new HttpApiBridge(routes, functions, missing, () -> authorizer,
                 HttpApiBridge.corsConfigurations(stack), HttpApiBridge.apiIds(stack), aws.accountId(),
-                options.accessLog()));
+                options.accessLog(), new StaticSite(DevStack.class.getClassLoader(), aws.endpoint("s3"),
+                        options.tileUrl())));
         new ControlEndpoints(this).register(server);
     }
 

@@ -34,6 +34,8 @@ public final class DevStackOptions {
     private final List<LocalPlugin> plugins = new ArrayList<>();
     private boolean loadServicePlugins = true;
     private LocalAws aws;
+    /** The web app's map tiles ({z}/{x}/{y} URL template); null: no tiles (plain background, as in tests). */
+    private String tileUrl;
 
     DevStackOptions() {
     }
@@ -52,6 +54,9 @@ public final class DevStackOptions {
         if (template != null && !template.isBlank()) {
             o.template = Path.of(template);
         }
+        // the web app's map tiles: OpenStreetMap's by default on a developer's machine; TILE_URL= (empty) for none
+        String tiles = System.getenv("TILE_URL");
+        o.tileUrl = tiles == null ? "https://tile.openstreetmap.org/{z}/{x}/{y}.png" : tiles.isBlank() ? null : tiles.trim();
         String overrides = System.getenv("PARAMETER_OVERRIDES");
         if (overrides != null) {
             for (String kv : overrides.trim().split("\\s+")) {
@@ -76,6 +81,16 @@ public final class DevStackOptions {
         o.streamPollMillis = 100;
         o.streamRetryMillis = 300;
         return o;
+    }
+
+    /** The web app's tile URL template ({@code https://host/{z}/{x}/{y}.png}); null: no tiles. */
+    public DevStackOptions tileUrl(String url) {
+        this.tileUrl = url;
+        return this;
+    }
+
+    public String tileUrl() {
+        return tileUrl;
     }
 
     public DevStackOptions template(Path template) {

@@ -99,10 +99,21 @@ public class AgencyStatistics {
      */
     public Report report(TenantResolver.OfficialScope scope, QueryParameters query) {
         scope.caller().requireAdminOf(scope.tenantId());
+        return figures(tenants.require(scope.tenantId()), query, "admin_stats");
+    }
+
+    /**
+     * The same figures for everyone ({@code GET /v1/public/{tenant}/agencies}: agency performance as SP4N-LAPOR!
+     * publishes it): counts per agency only, never a case, a tracking code or a reporter.
+     */
+    public Report publicReport(String tenantId, QueryParameters query) {
+        return figures(tenants.require(tenantId), query, "public_agency_stats");
+    }
+
+    private Report figures(Tenant tenant, QueryParameters query, String event) {
         QueryParameters.DateRange dates = query.dateRange("from", "to");
         String from = dates.from();
         String to = dates.to();
-        Tenant tenant = tenants.require(scope.tenantId());
         ZoneId zone = tenant.zone();
         Instant now = clock.instant();
         LocalDate today = now.atZone(zone).toLocalDate();
@@ -116,7 +127,7 @@ public class AgencyStatistics {
                     c.referredExternal(), c.overdue()));
         }
         JsonLog.put("tenant", tenant.id());
-        LOG.info("admin_stats", "agencies", rows.size(), "received", totals.received());
+        LOG.info(event, "agencies", rows.size(), "received", totals.received());
         Map<CaseStatus, Long> swept = tallies.sum(tenant.id(), range.from(), range.to());
         List<SweepRow> sweeper = new ArrayList<>();
         StateMachine machine = StateMachine.forTenant(tenant);

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import id.laporwarga.domain.geo.AreaRef;
@@ -173,6 +174,16 @@ class RouteToAgencyHandlerTest {
             assertEquals("route", sweeper.get(1).get("deadlineAction").getStringValue());
             assertEquals(0, sweeper.get(1).get("swept").getIntValue());
             assertEquals(0, sweeper.get(1).get("stuckNow").getIntValue());
+
+            // the public view of the same figures: no token, the tenant in the path, cached
+            APIGatewayV2HTTPResponse published = stats.handleRequest(LambdaEvents.load("http-public-agencies.json",
+                    APIGatewayV2HTTPEvent.class), null);
+            assertEquals("public, max-age=300", published.getHeaders().get("Cache-Control"));
+            JsonNode publicBody = body(published, 200);
+            assertEquals(body.get("agencies").toString(), publicBody.get("agencies").toString());
+            assertEquals(2, publicBody.get("totals").get("received").getIntValue());
+            assertError(stats.handleRequest(HttpEvents.file("http-public-agencies.json")
+                    .pathParameter("tenant", "atlantis").build(), null), 404, "NOT_FOUND");
 
             assertError(stats.handleRequest(HttpEvents.file("http-admin-stats.json").claims(null).build(), null),
                     401, "UNAUTHORIZED");

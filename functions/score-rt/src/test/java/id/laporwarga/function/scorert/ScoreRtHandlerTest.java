@@ -11,6 +11,9 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import id.laporwarga.domain.geo.AdminBoundary;
+import org.locationtech.jts.geom.Coordinate;
+import org.locationtech.jts.geom.GeometryFactory;
 import id.laporwarga.domain.geo.AreaRef;
 import id.laporwarga.domain.geo.GeoPoint;
 import id.laporwarga.domain.memory.MemoryWorld;
@@ -188,6 +191,12 @@ class ScoreRtHandlerTest {
         assertEquals(3, mogolaing.get("rostered").getIntValue());
         assertEquals(1, mogolaing.get("activeRts").getIntValue());
         assertEquals(0.333, mogolaing.get("activeShare").getDoubleValue());
+        // where a map draws the kelurahan's figures: a point inside the kelurahan's own boundary
+        JsonNode centre = mogolaing.get("centre");
+        AdminBoundary boundary = SampleTenant.kotamobagu().boundaries().stream()
+                .filter(b -> b.code().equals("71.74.04.1003")).findFirst().orElseThrow();
+        assertTrue(boundary.geometry().contains(new GeometryFactory().createPoint(new Coordinate(
+                centre.get("lon").getDoubleValue(), centre.get("lat").getDoubleValue()))), "inside: " + centre);
         assertEquals(6, barat.get("kelurahan").size(), "every kelurahan with rostered RTs, complaints or not");
         assertEquals(18, barat.get("rostered").getIntValue());
         assertEquals(99, areas.get("rostered").getIntValue(), "the share of active RTs over the whole city");
