@@ -9,6 +9,7 @@ import id.laporwarga.domain.auth.Role;
 import id.laporwarga.domain.error.DomainException;
 import id.laporwarga.domain.error.ErrorCode;
 import id.laporwarga.domain.memory.MemoryRoster;
+import id.laporwarga.domain.memory.MemorySecrets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -26,7 +27,7 @@ class RtBoundSubmissionTest {
             MemoryRoster.rt(TENANT, "RT-OLD", "99.01.01", "99.01.01.1001", "Kelurahan Satu").withActive(false));
     final SubmitReportService service = new SubmitReportService(SubmitReportServiceTest.catalog(Fixtures.squareTenant()),
             cases, SubmitReportServiceTest.uploads(), roster,
-            Clock.fixed(Instant.parse("2026-11-25T03:00:00Z"), ZoneOffset.UTC));
+            Clock.fixed(Instant.parse("2026-11-25T03:00:00Z"), ZoneOffset.UTC), MemorySecrets.SECRETS);
 
     static SubmitReportRequest activity(String kind, String rtId) {
         return new SubmitReportRequest(kind, "GOTONG_ROYONG", "Kerja bakti membersihkan selokan RT", 0.25, 120.25,
