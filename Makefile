@@ -30,6 +30,9 @@ build-RouteToAgencyFunction:
 build-AdminStatsFunction:
 	$(call lambda_package,route-to-agency)
 
+build-StepAlertFunction:
+	$(call lambda_package,route-to-agency)
+
 build-ReviewStepFunction:
 	$(call lambda_package,review-step)
 
@@ -37,6 +40,9 @@ build-ReporterActionsFunction:
 	$(call lambda_package,review-step)
 
 build-EscalationFunction:
+	$(call lambda_package,review-step)
+
+build-CitizenNoticeFunction:
 	$(call lambda_package,review-step)
 
 build-ScoreRtFunction:

@@ -7,15 +7,24 @@ import java.util.Objects;
  * A responsible institution. {@code external} marks a vertical institution outside the Pemda's authority
  * (PDAM, PLN, BPN, police): its complaints are referred, never silently dropped. {@code reviewsKelurahan} lists the
  * kelurahan/desa codes whose RT activity review chain this office follows (a kelurahan office, or the kecamatan that
- * covers several desa): its channels then also receive the alerts of those chains.
+ * covers several desa): its channels then also receive the alerts of those chains. {@code follows} lists the areas
+ * whose step alerts its channels receive ({@code rt:<rtId>}, {@code kelurahan:<code>}, {@code kecamatan:<code>},
+ * {@code city}: see {@code notice/StepAlerts}), e.g. a kecamatan office, the city's secretariat, an RT head.
  */
 public record Agency(String id, String name, boolean external, List<NotificationChannel> channels,
-                     List<String> reviewsKelurahan) {
+                     List<String> reviewsKelurahan, List<String> follows) {
     public Agency {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(name, "name");
         channels = channels == null ? List.of() : List.copyOf(channels);
         reviewsKelurahan = reviewsKelurahan == null ? List.of() : List.copyOf(reviewsKelurahan);
+        follows = follows == null ? List.of() : List.copyOf(follows);
+    }
+
+    /** An institution that follows no area's step alerts. */
+    public Agency(String id, String name, boolean external, List<NotificationChannel> channels,
+                  List<String> reviewsKelurahan) {
+        this(id, name, external, channels, reviewsKelurahan, List.of());
     }
 
     /** An institution that follows no kelurahan review chain. */

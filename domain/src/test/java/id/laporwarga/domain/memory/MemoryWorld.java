@@ -16,6 +16,7 @@ public final class MemoryWorld {
     public final MemoryMarkers markers = new MemoryMarkers();
     public final MemoryObjects objects = new MemoryObjects();
     public final MemoryRoster roster = new MemoryRoster();
+    public final MemoryNotices notices = new MemoryNotices();
 
     public MemoryWorld(Tenant... tenants) {
         this.tenants = new MemoryTenants(tenants);

@@ -5,6 +5,7 @@ import id.laporwarga.domain.geo.AdminBoundary;
 import id.laporwarga.domain.geo.AdminLevel;
 import id.laporwarga.domain.geo.GeoJsonGeometries;
 import id.laporwarga.domain.report.CaseKind;
+import id.laporwarga.domain.notice.StepAlerts;
 import id.laporwarga.domain.tenant.Agency;
 import id.laporwarga.domain.tenant.Category;
 import id.laporwarga.domain.tenant.GeotagPolicy;
@@ -70,7 +71,9 @@ public final class TenantDocuments {
         List<AdminBoundary> boundaries = parseBoundaries(doc, errors);
         Set<String> kelurahanCodes = new HashSet<>();
         boundaries.stream().filter(b -> b.level() == AdminLevel.KELURAHAN).forEach(b -> kelurahanCodes.add(b.code()));
-        List<Agency> agencies = parseAgencies(doc, errors, kelurahanCodes);
+        Set<String> kecamatanCodes = new HashSet<>();
+        boundaries.stream().filter(b -> b.level() == AdminLevel.KECAMATAN).forEach(b -> kecamatanCodes.add(b.code()));
+        List<Agency> agencies = parseAgencies(doc, errors, kelurahanCodes, kecamatanCodes);
         Set<String> agencyIds = new HashSet<>();
         agencies.forEach(a -> agencyIds.add(a.id()));
         List<Category> categories = parseCategories(doc, errors, agencyIds);
@@ -132,7 +135,8 @@ public final class TenantDocuments {
         return out;
     }
 
-    private static List<Agency> parseAgencies(JsonFields doc, FieldErrors errors, Set<String> kelurahanCodes) {
+    private static List<Agency> parseAgencies(JsonFields doc, FieldErrors errors, Set<String> kelurahanCodes,
+                                              Set<String> kecamatanCodes) {
         List<JsonFields> list = doc.objects("agencies");
         List<Agency> out = new ArrayList<>();
         if (list == null || list.isEmpty()) {
@@ -199,7 +203,28 @@ public final class TenantDocuments {
                 }
             }
             Boolean external = a.bool("external");
-            out.add(new Agency(id, name, Boolean.TRUE.equals(external), channels, reviewsKelurahan));
+            out.add(new Agency(id, name, Boolean.TRUE.equals(external), channels, reviewsKelurahan,
+                    follows(a.strings("follows"), field, errors, kelurahanCodes, kecamatanCodes)));
+        }
+        return out;
+    }
+
+    /** The step-alert areas an office follows: {@code rt:<rtId>}, {@code kelurahan:<code>}, {@code kecamatan:<code>}, {@code city}. */
+    private static List<String> follows(List<String> keys, String field, FieldErrors errors, Set<String> kelurahanCodes,
+                                        Set<String> kecamatanCodes) {
+        List<String> out = new ArrayList<>();
+        for (int j = 0; keys != null && j < keys.size(); j++) {
+            String key = keys.get(j);
+            boolean valid = key != null && (StepAlerts.CITY_KEY.equals(key)
+                    || key.startsWith("rt:") && key.length() > 3 && key.length() <= 64
+                    || key.startsWith("kelurahan:") && kelurahanCodes.contains(key.substring(10))
+                    || key.startsWith("kecamatan:") && kecamatanCodes.contains(key.substring(10)));
+            if (!valid) {
+                errors.add(field + ".follows[" + j + "]", "wilayah tidak dikenal (rt:<rtId>, kelurahan:<kode>, "
+                        + "kecamatan:<kode>, city)", "unknown area (rt:<rtId>, kelurahan:<code>, kecamatan:<code>, city)");
+            } else if (!out.contains(key)) {
+                out.add(key);
+            }
         }
         return out;
     }

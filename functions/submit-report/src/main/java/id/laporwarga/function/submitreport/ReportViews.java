@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import id.laporwarga.domain.geotag.CaseVerdicts;
 import id.laporwarga.domain.report.HistoryEntry;
 import id.laporwarga.domain.report.Privacy;
+import id.laporwarga.domain.report.CaseStatus;
 import id.laporwarga.domain.report.ReportCase;
 import id.laporwarga.domain.report.SubmitReportService;
 import id.laporwarga.domain.tenant.Agency;
@@ -58,14 +59,15 @@ final class ReportViews {
     record PublicView(String trackingCode, String status, String statusLabel, String updatedAt, String updatedAtLocal,
                       Boolean confidential, String kind, String category, String categoryName, TenantRef tenant,
                       PublicArea area, String createdAt, String createdAtLocal, String timeZone, List<String> reasons,
-                      List<String> notices, String handledBy, String dueAtLocal, List<PublicStep> history) {
+                      List<String> notices, String handledBy, String dueAtLocal, List<PublicStep> history,
+                      Resolution resolution) {
         static PublicView of(ReportCase c, Optional<Tenant> tenant, Locale locale) {
             ZoneId zone = c.timeZone() == null ? IndonesianTime.WIB : ZoneId.of(c.timeZone());
             String updatedLocal = IndonesianTime.display(c.updatedAt(), zone);
             if (c.privacy() == Privacy.CONFIDENTIAL) {
                 return new PublicView(c.trackingCode(), c.status().name(), c.status().label().in(locale),
                         c.updatedAt().toString(), updatedLocal, true, null, null, null, null, null, null, null, null,
-                        null, null, null, null, null);
+                        null, null, null, null, null, null);
             }
             boolean reasons = !c.verificationReasons().isEmpty();
             var assignment = c.assignment() != null && c.assignment().agencyName() != null ? c.assignment() : null;
@@ -82,7 +84,32 @@ final class ReportViews {
                     assignment == null ? null : assignment.agencyName(),
                     assignment != null && assignment.dueAt() != null && !c.status().isTerminal()
                             ? IndonesianTime.display(assignment.dueAt(), zone) : null,
-                    c.history().stream().map(h -> PublicStep.of(h, zone, locale)).toList());
+                    c.history().stream().map(h -> PublicStep.of(h, zone, locale)).toList(),
+                    Resolution.of(c, zone));
+        }
+    }
+
+    /**
+     * What the agency did: the note of the latest {@code resolve} move (required by the workflow), shown while the case
+     * is resolved or closed after it, so the reporter confirms or reopens knowing what was done.
+     */
+    @Serdeable
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    record Resolution(String note, String at, String atLocal) {
+        static Resolution of(ReportCase c, ZoneId zone) {
+            if (c.status() != CaseStatus.RESOLVED && c.status() != CaseStatus.CLOSED) {
+                return null;
+            }
+            for (int i = c.history().size() - 1; i >= 0; i--) {
+                HistoryEntry h = c.history().get(i);
+                if (h.to() == CaseStatus.RESOLVED && h.note() != null && !h.note().isBlank()) {
+                    return new Resolution(h.note(), h.at().toString(), IndonesianTime.display(h.at(), zone));
+                }
+                if (h.to() == CaseStatus.REOPENED) {
+                    return null;
+                }
+            }
+            return null;
         }
     }
 
