@@ -56,6 +56,7 @@ public final class ParquetConversion {
                 c.put("band", "VARCHAR");
                 c.put("incentiveRupiah", "BIGINT");
                 c.put("provisional", "BOOLEAN");
+                c.put("active", "BOOLEAN");
                 c.put("clampAdjustment", "INTEGER");
                 for (String s : List.of("verified_activity", "service_timeliness", "complaints_resolved",
                         "returned_penalty")) {
@@ -74,6 +75,8 @@ public final class ParquetConversion {
                 c.put("complaintsResolved", "INTEGER");
                 c.put("medianHoursToResolve", "DOUBLE");
                 c.put("overdue", "INTEGER");
+                c.put("rts", "INTEGER");
+                c.put("activeRts", "INTEGER");
             }
             default -> throw new IllegalArgumentException("unknown dataset " + dataset);
         }

@@ -288,6 +288,9 @@ public final class ColdStartAllBenchmark {
         }));
         s.put("ReviewStepFunction", new Scenario("http-review-inbox-kelurahan.json", e -> {
         }));
+        // a citizen's confirm of an unknown tracking code: the function's whole path up to its answer (404)
+        s.put("ReporterActionsFunction", new Scenario("http-review-confirm-citizen.json", e -> {
+        }));
         s.put("EscalationFunction", new Scenario("schedule-escalation.json", e -> {
         }));
         return s;

@@ -13,14 +13,15 @@ import java.util.Map;
 
 /**
  * Fresh-JVM time to first response of submit-report versus a bare SDK PutItem function, measured in the same run
- * against the same emulators, plus the AWS calls one cold submit makes. Targets: ratio ≤ 1.3, calls ≤ 3.
+ * against the same emulators, plus the AWS calls one cold submit makes. Targets: ratio ≤ 1.3, calls ≤ 4 (the fourth
+ * is the once-per-container {@code GetSecretValue} of the key that derives reporters' secrets: no secret is stored).
  *
  * <p>Run: {@code ./lapor-bench submit-cold-start [rounds=5]}; {@code --smoke}: one round, without the unmeasured
  * warm-up run.
  */
 public final class SubmitReportColdStartBenchmark {
     static final double RATIO_TARGET = 1.3;
-    static final int CALLS_TARGET = 3;
+    static final int CALLS_TARGET = 4;
 
     private SubmitReportColdStartBenchmark() {
     }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import id.laporwarga.domain.memory.MemorySecrets;
 import id.laporwarga.domain.auth.Caller;
 import id.laporwarga.domain.auth.Role;
 import id.laporwarga.domain.error.DomainException;
