@@ -10,7 +10,6 @@ import id.laporwarga.domain.auth.Role;
 import id.laporwarga.domain.error.DomainException;
 import id.laporwarga.domain.error.ErrorCode;
 import id.laporwarga.domain.memory.MemoryRoster;
-import id.laporwarga.domain.memory.MemorySecrets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
