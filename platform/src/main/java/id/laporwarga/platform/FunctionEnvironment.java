@@ -15,6 +15,8 @@ public final class FunctionEnvironment {
     public static final String CITIZEN_NOTICES_TOPIC_ARN = "CITIZEN_NOTICES_TOPIC_ARN";
     public static final String SUPERVISOR_ALERTS_TOPIC_ARN = "SUPERVISOR_ALERTS_TOPIC_ARN";
     public static final String ANALYTICS_BUCKET = "ANALYTICS_BUCKET";
+    /** The officials' console; alerts link to {@code <base>/#/cases/<caseId>} (sign-in), never to raw photo URLs. */
+    public static final String CONSOLE_BASE_URL = "CONSOLE_BASE_URL";
     /** The Secrets Manager secret holding the key of reporters' secrets (submit-report, review-step). */
     public static final String REPORTER_SECRET_KEY_ARN = "REPORTER_SECRET_KEY_ARN";
     /** The officials' Cognito user pool (only the roster function, which provisions RT heads' accounts). */

@@ -24,19 +24,30 @@ public class SnsStepAlertPublisher implements StepAlertPublisher {
     private final SnsClient sns;
     private final Json json;
     private final String topicArn;
+    private final String consoleBaseUrl;
 
     public SnsStepAlertPublisher(SnsClient sns, Json json, FunctionEnvironment env) {
         this.sns = sns;
         this.json = json;
         this.topicArn = env.require(FunctionEnvironment.AGENCY_ALERTS_TOPIC_ARN);
+        this.consoleBaseUrl = env.get(FunctionEnvironment.CONSOLE_BASE_URL).filter(u -> !u.isBlank())
+                .map(u -> u.replaceAll("/+$", "")).orElse(null);
+    }
+
+    /** The case in the officials' console (they sign in there; the link stays valid as long as the work). */
+    String caseLink(String caseId) {
+        return consoleBaseUrl == null ? null : consoleBaseUrl + "/#/cases/" + caseId;
     }
 
     @Override
     public String publish(StepAlerts.StepAlert alert) {
-        String payload = json.write(payload(alert));
+        Map<String, Object> body = payload(alert);
+        String link = caseLink(alert.caseId());
+        body.put("consoleUrl", link);
+        String payload = json.write(body);
         Map<String, String> perProtocol = new LinkedHashMap<>();
         perProtocol.put("default", payload);
-        perProtocol.put("email", alert.text());
+        perProtocol.put("email", link == null ? alert.text() : alert.text() + "\n\n" + link);
         perProtocol.put("sqs", payload);
         perProtocol.put("https", payload);
         perProtocol.put("http", payload);

@@ -5,6 +5,7 @@ import id.laporwarga.domain.geo.AdminBoundary;
 import id.laporwarga.domain.geo.AdminLevel;
 import id.laporwarga.domain.geo.GeoJsonGeometries;
 import id.laporwarga.domain.report.CaseKind;
+import id.laporwarga.domain.error.LocalizedText;
 import id.laporwarga.domain.notice.StepAlerts;
 import id.laporwarga.domain.tenant.Agency;
 import id.laporwarga.domain.tenant.Category;
@@ -203,10 +204,30 @@ public final class TenantDocuments {
                 }
             }
             Boolean external = a.bool("external");
+            String contact = a.string("publicContact");
+            if (contact != null && (contact.isBlank() || contact.length() > 300)) {
+                errors.add(field + ".publicContact", "1-300 karakter", "1-300 characters");
+            }
             out.add(new Agency(id, name, Boolean.TRUE.equals(external), channels, reviewsKelurahan,
-                    follows(a.strings("follows"), field, errors, kelurahanCodes, kecamatanCodes)));
+                    follows(a.strings("follows"), field, errors, kelurahanCodes, kecamatanCodes), contact,
+                    advice(a.object("advice"), field, errors)));
         }
         return out;
+    }
+
+    /** What a referred citizen can do: {@code {"id": "...", "en": "..."}} (English optional), each at most 500 characters. */
+    private static LocalizedText advice(JsonFields advice, String field, FieldErrors errors) {
+        if (advice == null) {
+            return null;
+        }
+        String id = advice.string("id");
+        String en = advice.string("en");
+        if (id == null || id.isBlank() || id.length() > 500 || en != null && en.length() > 500) {
+            errors.add(field + ".advice", "{\"id\": \"...\", \"en\": \"...\"}, maksimal 500 karakter",
+                    "{\"id\": \"...\", \"en\": \"...\"}, at most 500 characters");
+            return null;
+        }
+        return LocalizedText.of(id, en == null || en.isBlank() ? id : en);
     }
 
     /** The step-alert areas an office follows: {@code rt:<rtId>}, {@code kelurahan:<code>}, {@code kecamatan:<code>}, {@code city}. */

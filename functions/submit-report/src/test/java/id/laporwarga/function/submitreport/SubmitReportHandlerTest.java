@@ -243,18 +243,36 @@ class SubmitReportHandlerTest {
         assertTrue(unknownKind.get("fields").get("kind").getStringValue().contains("COMPLAINT"), unknownKind.toString());
     }
 
-    /** Submits the sample with {@code privacy}, then lets the agency resolve it (as review-step would store it). */
-    static String resolvedSample(String privacy, String note) {
+    /** Submits the sample with {@code privacy}, then stores it as {@code change} makes it (as the functions would). */
+    static String storedSample(String privacy, java.util.function.Function<ReportCase, ReportCase> change) {
         APIGatewayV2HTTPEvent event = submission("http-submit-report.json");
         event.setBody(event.getBody().replace("\"PUBLIC\"", "\"" + privacy + "\""));
         JsonNode submitted = body(call(event), 201);
-        ReportCase c = world.cases.get(submitted.get("caseId").getStringValue());
-        java.time.Instant at = c.createdAt().plusSeconds(3600);
-        java.util.List<HistoryEntry> history = new java.util.ArrayList<>(c.history());
-        history.add(new HistoryEntry(at, "dlh-1", "AGENCY_STAFF", "resolve", CaseStatus.IN_PROGRESS,
-                CaseStatus.RESOLVED, note));
-        world.cases.put(c.toBuilder().status(CaseStatus.RESOLVED).history(history).updatedAt(at).build());
+        world.cases.put(change.apply(world.cases.get(submitted.get("caseId").getStringValue())));
         return submitted.get("trackingCode").getStringValue();
+    }
+
+    /** Submits the sample with {@code privacy}, then lets the agency resolve it (as review-step would store it). */
+    static String resolvedSample(String privacy, String note) {
+        return storedSample(privacy, c -> {
+            java.time.Instant at = c.createdAt().plusSeconds(3600);
+            java.util.List<HistoryEntry> history = new java.util.ArrayList<>(c.history());
+            history.add(new HistoryEntry(at, "dlh-1", "AGENCY_STAFF", "resolve", CaseStatus.IN_PROGRESS,
+                    CaseStatus.RESOLVED, note));
+            return c.toBuilder().status(CaseStatus.RESOLVED).history(history).updatedAt(at).build();
+        });
+    }
+
+    @Test
+    void aReferredComplaintShowsTheInstitutionsContactAndAdviceUnlessItIsConfidential() {
+        java.util.function.Function<ReportCase, ReportCase> referToPln = c -> c.toBuilder()
+                .status(CaseStatus.REFERRED_EXTERNAL).assignment(new id.laporwarga.domain.report.Assignment("pln",
+                        "PT PLN (Persero) UP3 Kotamobagu", true, c.createdAt(), null, java.util.List.of())).build();
+        JsonNode referral = publicView(storedSample("PUBLIC", referToPln)).get("referral");
+        assertEquals("PT PLN (Persero) UP3 Kotamobagu", referral.get("institution").getStringValue());
+        assertTrue(referral.get("contact").getStringValue().contains("123"), referral.toString());
+        assertTrue(referral.get("advice").getStringValue().startsWith("Laporkan gangguan"), referral.toString());
+        assertNull(publicView(storedSample("CONFIDENTIAL", referToPln)).get("referral"));
     }
 
     static JsonNode publicView(String trackingCode) {
