@@ -278,6 +278,10 @@ public final class ColdStartAllBenchmark {
         }));
         s.put("RouteToAgencyFunction", new Scenario("sqs-case-verified.json", e -> {
         }));
+        s.put("StepAlertFunction", new Scenario("sqs-case-step-entered.json", e -> {
+        }));
+        s.put("CitizenNoticeFunction", new Scenario("sqs-citizen-notices.json", e -> {
+        }));
         s.put("AdminStatsFunction", new Scenario("http-admin-stats.json",
                 e -> claims(e, "CITY_ADMIN", SampleTenants.KOTAMOBAGU, "")));
         s.put("ScoreRtFunction", new Scenario("score-rt-on-demand.json", e -> {
