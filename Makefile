@@ -33,6 +33,9 @@ build-AdminStatsFunction:
 build-OutboxRelayFunction:
 	$(call lambda_package,route-to-agency)
 
+build-StepAlertFunction:
+	$(call lambda_package,route-to-agency)
+
 build-ReviewStepFunction:
 	$(call lambda_package,review-step)
 
@@ -40,6 +43,9 @@ build-ReporterActionsFunction:
 	$(call lambda_package,review-step)
 
 build-EscalationFunction:
+	$(call lambda_package,review-step)
+
+build-CitizenNoticeFunction:
 	$(call lambda_package,review-step)
 
 build-ScoreRtFunction:

@@ -280,6 +280,10 @@ public final class ColdStartAllBenchmark {
         }));
         s.put("OutboxRelayFunction", new Scenario("dynamodb-outbox-inserts.json", e -> {
         }));
+        s.put("StepAlertFunction", new Scenario("sqs-case-step-entered.json", e -> {
+        }));
+        s.put("CitizenNoticeFunction", new Scenario("sqs-citizen-notices.json", e -> {
+        }));
         s.put("AdminStatsFunction", new Scenario("http-admin-stats.json",
                 e -> claims(e, "CITY_ADMIN", SampleTenants.KOTAMOBAGU, "")));
         // the job queues' workers: one tenant's message each

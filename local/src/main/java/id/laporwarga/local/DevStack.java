@@ -57,6 +57,7 @@ public final class DevStack implements AutoCloseable {
     private ExecutorService httpExecutor;
     private volatile RequestAuthorizer authorizer = RequestAuthorizer.PASS_THROUGH;
     private volatile boolean closed;
+    private final LocalClock clock = new LocalClock();
 
     private DevStack(DevStackOptions options, LocalAws aws, boolean ownsAws) {
         this.options = options;
@@ -106,7 +107,7 @@ public final class DevStack implements AutoCloseable {
             try {
                 Map<String, String> env = new LinkedHashMap<>(stack.functionEnvironment(f.logicalId()));
                 env.putAll(options.functionEnvironment());
-                functions.put(f.logicalId(), LocalFunction.load(f, env, name, arn,
+                functions.put(f.logicalId(), LocalFunction.load(f, env, clock, name, arn,
                         options.maxConcurrency(), loader));
             } catch (ClassNotFoundException e) {
                 missing.put(f.logicalId(), "handler class " + f.handlerClass() + " is not on the classpath");
@@ -119,6 +120,7 @@ public final class DevStack implements AutoCloseable {
         }
         missing.forEach((id, why) -> LOG.log(Level.WARNING, "skipping function " + id + ": " + why));
         if (options.onboardSampleTenants()) {
+            syncSampleTenants();
             importSampleRosters();
         }
 
@@ -168,6 +170,30 @@ public final class DevStack implements AutoCloseable {
                 LOG.log(Level.WARNING, "could not import the sample roster of " + tenantId, e);
             }
         }
+    }
+
+    /**
+     * Onboards each sample tenant again through the tenant admin function itself (a platform admin's
+     * {@code PUT /v1/admin/tenants/{id}} with the sample document), exactly as a deployment is onboarded: the
+     * agencies' channels become filtered subscriptions on the alerts topic. Idempotent.
+     */
+    private void syncSampleTenants() {
+        LocalFunction tenantAdmin = functions.get(SampleRosters.TENANT_FUNCTION);
+        if (tenantAdmin == null) {
+            return;
+        }
+        for (String tenantId : SampleTenants.ids()) {
+            try {
+                tenantAdmin.invoke(SampleRosters.tenantEvent(tenantId, SampleTenants.document(tenantId)));
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "could not onboard the sample tenant " + tenantId + " through its PUT", e);
+            }
+        }
+    }
+
+    /** The one clock every function of this stack reads ({@code POST /_local/clock} moves it). */
+    public LocalClock clock() {
+        return clock;
     }
 
     /** The plugins registered at start (options' and service-loaded ones), e.g. to reach the local token signer. */

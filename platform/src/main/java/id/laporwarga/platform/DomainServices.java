@@ -19,6 +19,12 @@ import id.laporwarga.domain.workflow.ReviewService;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Requires;
 import jakarta.inject.Singleton;
+import id.laporwarga.domain.notice.CitizenNoticeDelivery;
+import id.laporwarga.domain.notice.StepAlerts;
+import id.laporwarga.domain.port.StepAlertPublisher;
+import id.laporwarga.domain.port.CitizenMessaging;
+import id.laporwarga.domain.port.NoticeDeliveries;
+import id.laporwarga.domain.port.ReporterContacts;
 import java.time.Clock;
 
 /**
@@ -74,5 +80,19 @@ public class DomainServices {
     @Singleton
     TenantOnboardingService tenantOnboardingService(TenantRegistry registry) {
         return new TenantOnboardingService(registry);
+    }
+
+    /** The citizen-notice sender: the one place a reporter's contact is read to send them a message. */
+    @Singleton
+    CitizenNoticeDelivery citizenNoticeDelivery(ReporterContacts contacts, CitizenMessaging messaging,
+                                                NoticeDeliveries deliveries, Clock clock) {
+        return new CitizenNoticeDelivery(contacts, messaging, deliveries, clock);
+    }
+
+    /** Step alerts: the officials acting in the step a case entered hear of it. */
+    @Singleton
+    StepAlerts stepAlerts(CaseRepository cases, TenantCatalog tenants, StepAlertPublisher publisher,
+                          NoticeDeliveries deliveries, Clock clock) {
+        return new StepAlerts(cases, tenants, publisher, deliveries, clock);
     }
 }

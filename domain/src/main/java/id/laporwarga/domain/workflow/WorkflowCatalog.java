@@ -201,6 +201,10 @@ public final class WorkflowCatalog {
         ActionRule reject = ActionRule.of("reject", REJECTED, CITY_ADMIN).withNoteRequired();
         List<ActionRule> triageDesk = new ArrayList<>(List.of(forward, reroute, reject));
         triageDesk.addAll(system);
+        // a TRIAGE case is assigned to the desk (policies.triageAgencyId): its staff see it and act on it as well
+        List<ActionRule> deskStaff = new ArrayList<>(List.of(forward.alsoBy(AGENCY_STAFF), reroute.alsoBy(AGENCY_STAFF),
+                reject.alsoBy(AGENCY_STAFF)));
+        deskStaff.addAll(system);
         ActionRule acknowledge = ActionRule.of("acknowledge", ACKNOWLEDGED, AGENCY_STAFF);
         ActionRule start = ActionRule.of("start", IN_PROGRESS, AGENCY_STAFF);
         ActionRule resolveAction = ActionRule.of("resolve", RESOLVED, AGENCY_STAFF).withNoteRequired()
@@ -211,7 +215,7 @@ public final class WorkflowCatalog {
                 awaitingPhotos(),
                 verified(system),
                 new StepRule(NEEDS_REVIEW, desk, triage, CITY_ADMIN, triageDesk, null),
-                new StepRule(TRIAGE, desk, triage, CITY_ADMIN, triageDesk, null),
+                new StepRule(TRIAGE, WhoActs.of(AGENCY_STAFF, TRIAGE_DESK), triage, CITY_ADMIN, deskStaff, null),
                 new StepRule(ROUTED, agency, response, CITY_ADMIN, List.of(acknowledge, reroute), null),
                 new StepRule(ACKNOWLEDGED, agency, resolve, CITY_ADMIN, List.of(start, resolveAction, reroute), null),
                 new StepRule(IN_PROGRESS, agency, resolve, CITY_ADMIN, List.of(resolveAction, reroute), null),

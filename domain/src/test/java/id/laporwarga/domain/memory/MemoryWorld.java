@@ -20,6 +20,7 @@ public final class MemoryWorld {
     /** What the outbox relay published (the relay's handler tests; other functions only write the outbox). */
     public final MemoryTopics topics = new MemoryTopics();
     public final MemoryRoster roster = new MemoryRoster();
+    public final MemoryNotices notices = new MemoryNotices();
 
     public MemoryWorld(Tenant... tenants) {
         this.tenants = new MemoryTenants(tenants);

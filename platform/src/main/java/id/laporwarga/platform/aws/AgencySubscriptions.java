@@ -128,7 +128,8 @@ public class AgencySubscriptions implements AlertSubscriptions {
 
     /**
      * Endpoint -> canonical filter policy, from the tenant's agencies and their channels. An office that follows
-     * kelurahan review chains ({@link Agency#reviewsKelurahan()}) also gets their ids ({@code kelurahan:<code>}).
+     * kelurahan review chains ({@link Agency#reviewsKelurahan()}) also gets their ids ({@code kelurahan:<code>}), and
+     * one that follows areas ({@link Agency#follows()}) their keys, which the step alerts carry as {@code agencyId}.
      */
     public static Map<Endpoint, String> wantedPolicies(Tenant tenant) {
         Map<Endpoint, TreeSet<String>> ids = new LinkedHashMap<>();
@@ -138,6 +139,7 @@ public class AgencySubscriptions implements AlertSubscriptions {
                         k -> new TreeSet<>());
                 endpointIds.add(agency.id());
                 agency.reviewsKelurahan().forEach(code -> endpointIds.add(CaseRouter.kelurahanChain(code)));
+                endpointIds.addAll(agency.follows()); // step alerts of the areas it follows (StepAlerts.areaKey)
             }
         }
         Map<Endpoint, String> out = new LinkedHashMap<>();

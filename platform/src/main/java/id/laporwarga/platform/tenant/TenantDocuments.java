@@ -9,6 +9,8 @@ import id.laporwarga.domain.geo.TenantAreas;
 import id.laporwarga.platform.json.JsonTrees;
 import java.io.ByteArrayInputStream;
 import id.laporwarga.domain.report.CaseKind;
+import id.laporwarga.domain.error.LocalizedText;
+import id.laporwarga.domain.notice.StepAlerts;
 import id.laporwarga.domain.tenant.Agency;
 import id.laporwarga.domain.tenant.Category;
 import id.laporwarga.domain.tenant.GeotagPolicy;
@@ -109,7 +111,9 @@ public final class TenantDocuments {
         TenantAreas areas = boundaries == null ? new TenantAreas(List.of(), List.of()) : boundaries.areas();
         Set<String> kelurahanCodes = new HashSet<>();
         areas.kelurahan().forEach(a -> kelurahanCodes.add(a.code()));
-        List<Agency> agencies = parseAgencies(doc, errors, kelurahanCodes);
+        Set<String> kecamatanCodes = new HashSet<>();
+        areas.kecamatan().forEach(a -> kecamatanCodes.add(a.code()));
+        List<Agency> agencies = parseAgencies(doc, errors, kelurahanCodes, kecamatanCodes);
         Set<String> agencyIds = new HashSet<>();
         agencies.forEach(a -> agencyIds.add(a.id()));
         List<Category> categories = parseCategories(doc, errors, agencyIds);
@@ -125,7 +129,8 @@ public final class TenantDocuments {
         }
     }
 
-    private static List<Agency> parseAgencies(JsonFields doc, FieldErrors errors, Set<String> kelurahanCodes) {
+    private static List<Agency> parseAgencies(JsonFields doc, FieldErrors errors, Set<String> kelurahanCodes,
+                                              Set<String> kecamatanCodes) {
         List<JsonFields> list = doc.objects("agencies");
         List<Agency> out = new ArrayList<>();
         if (list == null || list.isEmpty()) {
@@ -192,7 +197,48 @@ public final class TenantDocuments {
                 }
             }
             Boolean external = a.bool("external");
-            out.add(new Agency(id, name, Boolean.TRUE.equals(external), channels, reviewsKelurahan));
+            String contact = a.string("publicContact");
+            if (contact != null && (contact.isBlank() || contact.length() > 300)) {
+                errors.add(field + ".publicContact", "1-300 karakter", "1-300 characters");
+            }
+            out.add(new Agency(id, name, Boolean.TRUE.equals(external), channels, reviewsKelurahan,
+                    follows(a.strings("follows"), field, errors, kelurahanCodes, kecamatanCodes), contact,
+                    advice(a.object("advice"), field, errors)));
+        }
+        return out;
+    }
+
+    /** What a referred citizen can do: {@code {"id": "...", "en": "..."}} (English optional), each at most 500 characters. */
+    private static LocalizedText advice(JsonFields advice, String field, FieldErrors errors) {
+        if (advice == null) {
+            return null;
+        }
+        String id = advice.string("id");
+        String en = advice.string("en");
+        if (id == null || id.isBlank() || id.length() > 500 || en != null && en.length() > 500) {
+            errors.add(field + ".advice", "{\"id\": \"...\", \"en\": \"...\"}, maksimal 500 karakter",
+                    "{\"id\": \"...\", \"en\": \"...\"}, at most 500 characters");
+            return null;
+        }
+        return LocalizedText.of(id, en == null || en.isBlank() ? id : en);
+    }
+
+    /** The step-alert areas an office follows: {@code rt:<rtId>}, {@code kelurahan:<code>}, {@code kecamatan:<code>}, {@code city}. */
+    private static List<String> follows(List<String> keys, String field, FieldErrors errors, Set<String> kelurahanCodes,
+                                        Set<String> kecamatanCodes) {
+        List<String> out = new ArrayList<>();
+        for (int j = 0; keys != null && j < keys.size(); j++) {
+            String key = keys.get(j);
+            boolean valid = key != null && (StepAlerts.CITY_KEY.equals(key)
+                    || key.startsWith("rt:") && key.length() > 3 && key.length() <= 64
+                    || key.startsWith("kelurahan:") && kelurahanCodes.contains(key.substring(10))
+                    || key.startsWith("kecamatan:") && kecamatanCodes.contains(key.substring(10)));
+            if (!valid) {
+                errors.add(field + ".follows[" + j + "]", "wilayah tidak dikenal (rt:<rtId>, kelurahan:<kode>, "
+                        + "kecamatan:<kode>, city)", "unknown area (rt:<rtId>, kelurahan:<code>, kecamatan:<code>, city)");
+            } else if (!out.contains(key)) {
+                out.add(key);
+            }
         }
         return out;
     }

@@ -55,6 +55,12 @@ import io.micronaut.context.ApplicationContext;
 import io.micronaut.context.ApplicationContextBuilder;
 import io.micronaut.context.RuntimeBeanDefinition;
 import java.time.Clock;
+import id.laporwarga.domain.port.CitizenMessaging;
+import id.laporwarga.domain.port.NoticeDeliveries;
+import id.laporwarga.platform.aws.SnsSmsSender;
+import id.laporwarga.platform.aws.SnsStepAlertPublisher;
+import id.laporwarga.domain.port.StepAlertPublisher;
+import id.laporwarga.platform.store.DynamoNoticeDeliveries;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -111,7 +117,10 @@ public final class MemoryContext {
                 port(AgencyStatsQueries.class, world.queries, AgencyStats.class),
                 port(RtScoreStore.class, world.scores, RtScores.class),
                 port(DynamoRoster.class, world.roster, Roster.class, RosterStore.class),
-                port(CognitoOfficialAccounts.class, world.roster, OfficialAccounts.class)));
+                port(CognitoOfficialAccounts.class, world.roster, OfficialAccounts.class),
+                port(SnsSmsSender.class, world.notices, CitizenMessaging.class),
+                port(DynamoNoticeDeliveries.class, world.notices, NoticeDeliveries.class),
+                port(SnsStepAlertPublisher.class, world.notices, StepAlertPublisher.class)));
         if (secretsManagerPresent()) { // only the functions that derive or check reporters' secrets carry it
             ports.add(port(SecretsManagerReporterKey.class, REPORTER_SECRET_KEY, ReporterSecretKey.class));
         } else {

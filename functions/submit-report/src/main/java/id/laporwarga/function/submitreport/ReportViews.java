@@ -61,14 +61,14 @@ final class ReportViews {
                       Boolean confidential, String kind, String category, String categoryName, TenantRef tenant,
                       PublicArea area, String createdAt, String createdAtLocal, String timeZone, List<String> reasons,
                       List<String> notices, String handledBy, String dueAtLocal, List<PublicStep> history,
-                      Resolution resolution) {
+                      Resolution resolution, Referral referral) {
         static PublicView of(ReportCase c, Optional<Tenant> tenant, Locale locale) {
             ZoneId zone = c.timeZone() == null ? IndonesianTime.WIB : ZoneId.of(c.timeZone());
             String updatedLocal = IndonesianTime.display(c.updatedAt(), zone);
             if (c.privacy() == Privacy.CONFIDENTIAL) {
                 return new PublicView(c.trackingCode(), c.status().name(), c.status().label().in(locale),
                         c.updatedAt().toString(), updatedLocal, true, null, null, null, null, null, null, null, null,
-                        null, null, null, null, null, null);
+                        null, null, null, null, null, null, null);
             }
             boolean reasons = !c.verificationReasons().isEmpty();
             var assignment = c.assignment() != null && c.assignment().agencyName() != null ? c.assignment() : null;
@@ -86,7 +86,25 @@ final class ReportViews {
                     assignment != null && assignment.dueAt() != null && !c.status().isTerminal()
                             ? IndonesianTime.display(assignment.dueAt(), zone) : null,
                     c.history().stream().map(h -> PublicStep.of(h, zone, locale)).toList(),
-                    Resolution.of(c, zone));
+                    Resolution.of(c, zone), Referral.of(c, tenant, locale));
+        }
+    }
+
+    /**
+     * Where a complaint outside the Pemda's authority went and what the citizen can do: the institution's name, its
+     * public contact and advice, as the tenant document gives them (shown while the case is REFERRED_EXTERNAL).
+     */
+    @Serdeable
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    record Referral(String institution, String contact, String advice) {
+        static Referral of(ReportCase c, Optional<Tenant> tenant, Locale locale) {
+            if (c.status() != CaseStatus.REFERRED_EXTERNAL || c.assignment() == null) {
+                return null;
+            }
+            Optional<Agency> agency = tenant.flatMap(t -> t.agency(c.assignment().agencyId()));
+            return new Referral(agency.map(Agency::name).orElse(c.assignment().agencyName()),
+                    agency.map(Agency::publicContact).orElse(null),
+                    agency.map(Agency::advice).map(a -> a.in(locale)).orElse(null));
         }
     }
 
