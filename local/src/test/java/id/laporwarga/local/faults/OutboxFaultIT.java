@@ -163,7 +163,7 @@ class OutboxFaultIT {
         act(refused, ADMIN, "{\"action\":\"reject\",\"note\":\"Bukan wewenang Pemda\"}");
         String late = seed(CaseStatus.ROUTED, "SAMPAH", "dlh", Instant.now().minus(Duration.ofHours(1)));
         String unanswered = seed(CaseStatus.RESOLVED, "SAMPAH", "dlh", Instant.now().minus(Duration.ofMinutes(5)));
-        local.runSchedule("EscalationFunction", "{\"tenant\":\"" + TENANT + "\"}");
+        escalate();
         assertEquals(CaseStatus.CLOSED, cases.findById(unanswered).orElseThrow().status());
         assertTrue(cases.findById(late).orElseThrow().overdue());
 
@@ -236,7 +236,7 @@ class OutboxFaultIT {
         ReportCase c = cases.findById(stuck).orElseThrow();
         cases.update(c.amend(b -> b.deadlineAt(Instant.now().minus(Duration.ofMinutes(1))), Instant.now()));
 
-        Object run = local.runSchedule("EscalationFunction", "{\"tenant\":\"" + TENANT + "\"}");
+        Object run = escalate();
 
         ReportCase routed = cases.findById(stuck).orElseThrow();
         assertEquals(CaseStatus.ROUTED, routed.status(), "routed by the sweeper: " + run);
@@ -407,5 +407,14 @@ class OutboxFaultIT {
                 .build();
         APIGatewayV2HTTPResponse r = (APIGatewayV2HTTPResponse) local.runtime().invoke("ReporterActionsFunction", event);
         assertEquals(200, r.getStatusCode(), action + ": " + r.getBody());
+    }
+
+    /** One escalation job of the tenant, as the escalation jobs queue hands it to EscalationFunction (synchronously). */
+    private Object escalate() {
+        Object response = local.functions().get("EscalationFunction")
+                .invoke(id.laporwarga.testkit.QueueEvents.sqs("{\"tenant\":\"" + TENANT + "\"}"));
+        assertEquals(List.of(), ((com.amazonaws.services.lambda.runtime.events.SQSBatchResponse) response)
+                .getBatchItemFailures(), "the escalation job failed");
+        return response;
     }
 }

@@ -217,6 +217,31 @@ public final class StackHttp {
         return call("POST", "/_local/schedules/" + logicalId, null, input);
     }
 
+    /**
+     * Scores the tenant's period now as the schedule would: TenantJobsFunction sends the tenant's job message, the
+     * score-jobs queue's event source runs score-rt; waits until the public ranking shows a new computation.
+     */
+    public void scoreNow(String period) {
+        String ranking = "/v1/public/" + TENANT + "/rt?period=" + period;
+        String before = computedAt(call("GET", ranking, null, null).body());
+        expect(200, runSchedule("TenantJobsFunction?event=ScoreDailyProvisional",
+                Map.of("job", "score", "tenant", TENANT, "period", period)));
+        for (int i = 0; i < 300; i++) {
+            String now = computedAt(call("GET", ranking, null, null).body());
+            if (now != null && !now.equals(before)) {
+                return;
+            }
+            sleep(200);
+        }
+        throw new AssertionError("the score job of " + period + " did not run within 60 s");
+    }
+
+    private static String computedAt(String rankingBody) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\"computedAt\"\\s*:\\s*\"([^\"]+)\"")
+                .matcher(rankingBody);
+        return m.find() ? m.group(1) : null;
+    }
+
     public static void sleep(long millis) {
         try {
             Thread.sleep(millis);

@@ -50,7 +50,7 @@ class PageBudgetIT {
     void everyPagesFirstLoadIsWithinTheBudget() throws InterruptedException {
         try (Browser browser = Browser.open(local().baseUrl(), "budget")) {
             // scores of this month, so the public page draws its map
-            new StackHttp(local()).runSchedule("ScoreRtFunction", Map.of("tenant", "kotamobagu", "period", PERIOD));
+            new StackHttp(local()).scoreNow(PERIOD);
             for (Page page : PAGES) {
                 if (page.role() != null) {
                     WebAppIT.signIn(browser, page.role(), page.area(), page.path());

@@ -165,9 +165,7 @@ class WebAppIT {
         approve("kecamatan", "KECAMATAN", "71.74.02", code, "CITY_REVIEW");
         approve("city-admin", "CITY_ADMIN", null, code, "APPROVED");
 
-        HttpResponse<String> scored = new StackHttp(local()).runSchedule("ScoreRtFunction",
-                Map.of("tenant", "kotamobagu", "period", period));
-        assertEquals(200, scored.statusCode(), scored.body());
+        new StackHttp(local()).scoreNow(period);
         try (Browser rtHead = Browser.open(local().baseUrl(), "rt-head-score")) {
             signIn(rtHead, "RT_HEAD", rtId, "/rt.html");
             String score = rtHead.waitForText("#score", "Skor");
@@ -181,7 +179,7 @@ class WebAppIT {
     @Test
     void thePublicSeesTheRankingAndTheAreaMap() {
         String period = YearMonth.now(ZoneId.of("Asia/Makassar")).toString();
-        new StackHttp(local()).runSchedule("ScoreRtFunction", Map.of("tenant", "kotamobagu", "period", period));
+        new StackHttp(local()).scoreNow(period);
         try (Browser visitor = Browser.open(local().baseUrl(), "public")) {
             visitor.go("/publik.html");
             visitor.choose("#period", period);
