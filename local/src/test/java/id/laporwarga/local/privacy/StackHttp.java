@@ -236,6 +236,12 @@ public final class StackHttp {
         throw new AssertionError("the score job of " + period + " did not run within 60 s");
     }
 
+    /** Runs the tenant's escalation job as the 15-minute schedule would (asynchronously, through its job queue). */
+    public void escalateNow() {
+        expect(200, runSchedule("TenantJobsFunction?event=EscalationEvery15Minutes",
+                Map.of("job", "escalate", "tenant", TENANT)));
+    }
+
     private static String computedAt(String rankingBody) {
         java.util.regex.Matcher m = java.util.regex.Pattern.compile("\"computedAt\"\\s*:\\s*\"([^\"]+)\"")
                 .matcher(rankingBody);
