@@ -1,5 +1,6 @@
 package id.laporwarga.platform.tenant;
 
+import io.micronaut.context.annotation.Requires;
 import jakarta.inject.Singleton;
 import java.io.InputStream;
 import java.util.Map;
@@ -12,6 +13,7 @@ import software.amazon.awssdk.services.s3.S3Client;
  * tenants, since nothing there creates this bean or loads the S3 types.
  */
 @Singleton
+@Requires(classes = S3Client.class) // by name: a package without the S3 SDK never loads this definition's types
 public class BoundaryObjects {
     private final S3Client s3;
 

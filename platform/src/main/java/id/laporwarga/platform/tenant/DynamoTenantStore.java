@@ -15,7 +15,7 @@ import id.laporwarga.platform.FunctionEnvironment;
 import id.laporwarga.platform.json.Json;
 import id.laporwarga.platform.log.JsonLog;
 import id.laporwarga.platform.store.TableKeys;
-import jakarta.inject.Provider;
+import io.micronaut.context.BeanProvider;
 import jakarta.inject.Singleton;
 import java.io.InputStream;
 import java.time.Clock;
@@ -63,7 +63,7 @@ public class DynamoTenantStore implements TenantCatalog, TenantRegistry {
     private static final JsonLog LOG = JsonLog.get(DynamoTenantStore.class);
 
     private final DynamoDbClient dynamo;
-    private final Provider<BoundaryObjects> s3; // the boundary files (S3), created on first use
+    private final BeanProvider<BoundaryObjects> s3; // the boundary files (S3), created on first use; absent where the package has no S3 SDK
     private final Json json;
     private final String table;
     private final FunctionEnvironment env;
@@ -80,11 +80,11 @@ public class DynamoTenantStore implements TenantCatalog, TenantRegistry {
     /** Tenant ids whose boundary files this container read (tests and benchmarks assert on it). */
     private final List<String> boundaryLoads = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
 
-    public DynamoTenantStore(DynamoDbClient dynamo, Provider<BoundaryObjects> s3, Json json, FunctionEnvironment env) {
+    public DynamoTenantStore(DynamoDbClient dynamo, BeanProvider<BoundaryObjects> s3, Json json, FunctionEnvironment env) {
         this(dynamo, s3, json, env, Clock.systemUTC());
     }
 
-    DynamoTenantStore(DynamoDbClient dynamo, Provider<BoundaryObjects> s3, Json json, FunctionEnvironment env, Clock clock) {
+    DynamoTenantStore(DynamoDbClient dynamo, BeanProvider<BoundaryObjects> s3, Json json, FunctionEnvironment env, Clock clock) {
         this.dynamo = dynamo;
         this.s3 = s3;
         this.json = json;
