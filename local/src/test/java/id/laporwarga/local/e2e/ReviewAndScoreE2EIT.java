@@ -157,7 +157,9 @@ class ReviewAndScoreE2EIT {
                 JsonNode rts = LaporApi.json(r);
                 boolean scored = !"NOT_SCORED".equals(rts.path("status").asText());
                 if (scored && StreamSupport.stream(rts.get("rts").spliterator(), false)
-                        .anyMatch(row -> rtId.equals(row.get("rtId").asText()))) {
+                        .anyMatch(row -> rtId.equals(row.get("rtId").asText())
+                                // rostered RTs are listed from any earlier run (0, inactive): wait for this one's
+                                && row.path("active").asBoolean())) {
                     return rts;
                 }
             }

@@ -223,11 +223,11 @@ public final class StackHttp {
      */
     public void scoreNow(String period) {
         String ranking = "/v1/public/" + TENANT + "/rt?period=" + period;
-        String before = computedAt(call("GET", ranking, null, null).body());
+        String before = computedAt(ranking);
         expect(200, runSchedule("TenantJobsFunction?event=ScoreDailyProvisional",
                 Map.of("job", "score", "tenant", TENANT, "period", period)));
         for (int i = 0; i < 300; i++) {
-            String now = computedAt(call("GET", ranking, null, null).body());
+            String now = computedAt(ranking);
             if (now != null && !now.equals(before)) {
                 return;
             }
@@ -242,10 +242,9 @@ public final class StackHttp {
                 Map.of("job", "escalate", "tenant", TENANT)));
     }
 
-    private static String computedAt(String rankingBody) {
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\"computedAt\"\\s*:\\s*\"([^\"]+)\"")
-                .matcher(rankingBody);
-        return m.find() ? m.group(1) : null;
+    /** When the public ranking was computed (null before the first run). */
+    private String computedAt(String ranking) {
+        return expect(200, call("GET", ranking, null, null)).path("computedAt").asText(null);
     }
 
     public static void sleep(long millis) {

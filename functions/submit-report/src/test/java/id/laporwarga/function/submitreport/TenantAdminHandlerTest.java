@@ -11,22 +11,17 @@ import id.laporwarga.domain.geo.AdminBoundary;
 import id.laporwarga.domain.geo.AdminLevel;
 import id.laporwarga.domain.geo.AreaRef;
 import id.laporwarga.domain.geo.GeoPoint;
-import id.laporwarga.domain.memory.MemoryWorld;
 import id.laporwarga.domain.report.TenantLocator;
 import id.laporwarga.domain.tenant.Tenant;
 import id.laporwarga.platform.tenant.StarterTenants;
 import id.laporwarga.platform.testing.LargeBoundaries;
-import id.laporwarga.platform.testing.MemoryContext;
 import id.laporwarga.platform.testing.SampleTenant;
 import id.laporwarga.testkit.HttpEvents;
 import id.laporwarga.testkit.RepositoryFiles;
 import io.micronaut.json.tree.JsonNode;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.Point;
@@ -37,21 +32,7 @@ import org.locationtech.jts.geom.Polygon;
  * its points resolve; boundaries are a platform admin's alone (403 for a city admin); overlaps are refused (409);
  * over-limit files get a 413 that states the limit and what to do.
  */
-class TenantAdminHandlerTest {
-    static MemoryWorld world;
-    static TenantAdminHandler handler;
-
-    @BeforeAll
-    static void start() {
-        world = new MemoryWorld(SampleTenant.kotamobagu());
-        handler = new TenantAdminHandler(MemoryContext.of(world, Clock.systemUTC()));
-    }
-
-    @AfterAll
-    static void stop() {
-        handler.close();
-    }
-
+class TenantAdminHandlerTest extends TenantAdminOnMemory {
     static Map<String, String> platformAdmin() {
         return HttpEvents.claims("platform-1", "PLATFORM_ADMIN", null, null);
     }

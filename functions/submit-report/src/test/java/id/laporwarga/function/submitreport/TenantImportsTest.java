@@ -8,19 +8,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import id.laporwarga.domain.geo.AdminLevel;
 import id.laporwarga.domain.geo.GeoPoint;
-import id.laporwarga.domain.memory.MemoryWorld;
 import id.laporwarga.domain.report.TenantLocator;
 import id.laporwarga.domain.tenant.Tenant;
 import id.laporwarga.platform.testing.LargeBoundaries;
-import id.laporwarga.platform.testing.MemoryContext;
-import id.laporwarga.platform.testing.SampleTenant;
 import id.laporwarga.testkit.HttpEvents;
 import id.laporwarga.testkit.RepositoryFiles;
 import io.micronaut.json.tree.JsonNode;
-import java.time.Clock;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -28,21 +22,7 @@ import org.junit.jupiter.api.Test;
  * ports, from the real file of Kabupaten Bolaang Mongondow Timur next to the real Kotamobagu: a new tenant with a
  * starter document, a code the file does not hold reported without stopping the others, and an idempotent re-run.
  */
-class TenantImportsTest {
-    static MemoryWorld world;
-    static TenantAdminHandler handler;
-
-    @BeforeAll
-    static void start() {
-        world = new MemoryWorld(SampleTenant.kotamobagu());
-        handler = new TenantAdminHandler(MemoryContext.of(world, Clock.systemUTC()));
-    }
-
-    @AfterAll
-    static void stop() {
-        handler.close();
-    }
-
+class TenantImportsTest extends TenantAdminOnMemory {
     static APIGatewayV2HTTPResponse post(String route, Map<String, String> claims, String body) {
         return handler.handleRequest(HttpEvents.request("POST", route).claims(claims).body(body).build(), null);
     }
