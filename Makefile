@@ -30,6 +30,12 @@ build-RouteToAgencyFunction:
 build-AdminStatsFunction:
 	$(call lambda_package,route-to-agency)
 
+build-OutboxRelayFunction:
+	$(call lambda_package,route-to-agency)
+
+build-StepAlertFunction:
+	$(call lambda_package,route-to-agency)
+
 build-ReviewStepFunction:
 	$(call lambda_package,review-step)
 
@@ -37,6 +43,9 @@ build-ReporterActionsFunction:
 	$(call lambda_package,review-step)
 
 build-EscalationFunction:
+	$(call lambda_package,review-step)
+
+build-CitizenNoticeFunction:
 	$(call lambda_package,review-step)
 
 build-ScoreRtFunction:
@@ -47,6 +56,9 @@ build-PublicPerformanceFunction:
 
 build-ExportFunction:
 	$(call lambda_package,score-rt)
+
+build-TenantJobsFunction:
+	$(call lambda_package,tenant-jobs)
 
 .PHONY: test local
 test:

@@ -6,7 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import id.laporwarga.domain.geo.AreaRef;
 import id.laporwarga.domain.geo.GeoPoint;
+import id.laporwarga.domain.memory.MemoryRoster;
 import id.laporwarga.domain.memory.MemoryWorld;
+import id.laporwarga.domain.port.RtScores;
 import id.laporwarga.domain.report.Assignment;
 import id.laporwarga.domain.report.CaseKind;
 import id.laporwarga.domain.report.CaseStatus;
@@ -17,6 +19,7 @@ import id.laporwarga.domain.report.Privacy;
 import id.laporwarga.domain.report.ReportCase;
 import id.laporwarga.domain.report.Reporter;
 import id.laporwarga.domain.report.Verdict;
+import id.laporwarga.domain.scoring.AreaStats;
 import id.laporwarga.domain.scoring.ScorePeriod;
 import id.laporwarga.domain.tenant.Tenant;
 import id.laporwarga.function.scorert.ScoreRtRequest;
@@ -75,11 +78,20 @@ class NamedQueriesTest {
     @TempDir
     static Path dir;
     static final List<ReportCase> CASES = new ArrayList<>();
+    static final int ROSTERED_RTS = 14;
+    static RtScores SCORES;
     static ApplicationContext context;
 
     @BeforeAll
     static void exportTwoMonths() throws Exception {
         MemoryWorld world = new MemoryWorld(SampleTenant.kotamobagu());
+        // RT-1 .. RT-14 are rostered (RT-13 and RT-14 file nothing: inactive every month)
+        for (int i = 1; i <= ROSTERED_RTS; i++) {
+            AreaRef kel = area("RT-" + i);
+            world.roster.add(MemoryRoster.rt(TENANT, "RT-" + i, kel.kecamatanCode(), kel.kelurahanCode(),
+                    kel.kelurahanName()));
+        }
+        SCORES = world.scores;
         Random random = new Random(16);
         int n = 0;
         for (YearMonth month : MONTHS) {
@@ -213,31 +225,20 @@ class NamedQueriesTest {
 
     @Test
     void shareOfActiveRtsPerKelurahan() throws Exception {
+        // the roster's RTs per kelurahan and score-rt's count of the active ones, as the scoring stored them
         List<List<String>> expected = new ArrayList<>();
         for (YearMonth m : MONTHS) {
-            Set<String> lookedAt = new HashSet<>();
-            for (YearMonth back = m.minusMonths(2); !back.isAfter(m); back = back.plusMonths(1)) {
-                String b = back.toString();
-                CASES.stream().filter(c -> c.privacy() != Privacy.CONFIDENTIAL && month(c).equals(b))
-                        .forEach(c -> lookedAt.add(c.rtId()));
-            }
-            for (AreaRef kel : KELURAHAN.stream().sorted(Comparator.comparing(AreaRef::kecamatanCode)
-                    .thenComparing(AreaRef::kelurahanCode)).toList()) {
-                List<String> rts = lookedAt.stream().filter(rt -> area(rt).equals(kel)).toList();
-                long active = rts.stream().filter(rt -> CASES.stream().anyMatch(c -> rt.equals(c.rtId())
-                        && c.kind() == CaseKind.RT_ACTIVITY && c.privacy() != Privacy.CONFIDENTIAL
-                        && c.photos().stream().allMatch(p -> p.check().verdict() == Verdict.PASS)
-                        && approvedAt(c).filter(at -> YearMonth.from(at.atZone(WITA)).equals(m)).isPresent()))
-                        .count();
-                if (!rts.isEmpty()) {
-                    expected.add(List.of(m.toString(), kel.kecamatanCode(), kel.kelurahanCode(), kel.kelurahanName(),
-                            "" + rts.size(), "" + active,
-                            "" + Math.round(active * 1000.0 / rts.size()) / 10.0));
-                }
-            }
+            SCORES.areas(TENANT, m.toString()).stream().filter(a -> !a.isKecamatan() && a.rts() > 0)
+                    .sorted(Comparator.comparing(AreaStats::kecamatanCode).thenComparing(AreaStats::kelurahanCode))
+                    .forEach(a -> expected.add(List.of(m.toString(), a.kecamatanCode(), a.kelurahanCode(),
+                            a.kelurahanName(), "" + a.rts(), "" + a.activeRts(),
+                            "" + Math.round(a.activeRts() * 1000.0 / a.rts()) / 10.0)));
         }
-        assertEquals(expected, run("active_rt_share"));
+        assertEquals(MONTHS.size() * KELURAHAN.size(), expected.size(), "every kelurahan has rostered RTs: " + expected);
+        assertEquals(ROSTERED_RTS * MONTHS.size(), expected.stream().mapToInt(r -> Integer.parseInt(r.get(4))).sum());
         assertTrue(expected.stream().anyMatch(r -> !r.get(4).equals(r.get(5))), "some RTs are inactive: " + expected);
+        assertTrue(expected.stream().anyMatch(r -> !r.get(5).equals("0")), "some RTs are active: " + expected);
+        assertEquals(expected, run("active_rt_share"));
     }
 
     @Test

@@ -71,8 +71,7 @@ public final class AnalyticsExportBenchmark {
         try (ApplicationContext ctx = ApplicationContext.builder().start()) {
             Tenant tenant = TenantDocuments.parse(ctx.getBean(Json.class).tree(SampleTenants.document(TENANT)), TENANT);
             ScorePeriod period = ScorePeriod.parse("2026-10", tenant.zone());
-            AnalyticsFiles files = new AnalyticsFiles((t, periods, sink) -> generate(cases, t, sink),
-                    new NoScores(), ctx.getBean(Json.class));
+            AnalyticsFiles files = new AnalyticsFiles(new GeneratedCases(cases), new NoScores(), ctx.getBean(Json.class));
             long t0 = System.nanoTime();
             AnalyticsFiles.Written written = files.write(tenant, period, (key, file) -> {
                 Path target = dir.resolve(key);
@@ -208,6 +207,22 @@ public final class AnalyticsExportBenchmark {
     }
 
     /** The export of a month nobody scored: no RT scores, no area figures. */
+    /** The export's cases: {@code n} generated ones for whichever months it reads. */
+    record GeneratedCases(int n) implements id.laporwarga.domain.port.PeriodCases {
+        @Override
+        public long forEachCase(Tenant tenant, List<String> periods, java.util.function.Consumer<ReportCase> sink) {
+            return generate(n, tenant, sink);
+        }
+
+        @Override
+        public long forEachCreated(Tenant tenant, java.time.Instant from, java.time.Instant toExclusive,
+                                   id.laporwarga.domain.report.CaseKind kind,
+                                   id.laporwarga.domain.report.CaseStatus status,
+                                   java.util.function.Consumer<ReportCase> sink) {
+            throw new UnsupportedOperationException("the export reads whole months only");
+        }
+    }
+
     static final class NoScores implements RtScores {
         @Override
         public boolean save(PeriodScores scores, Instant computedAt) {

@@ -278,17 +278,30 @@ public final class ColdStartAllBenchmark {
         }));
         s.put("RouteToAgencyFunction", new Scenario("sqs-case-verified.json", e -> {
         }));
+        s.put("OutboxRelayFunction", new Scenario("dynamodb-outbox-inserts.json", e -> {
+        }));
+        s.put("StepAlertFunction", new Scenario("sqs-case-step-entered.json", e -> {
+        }));
+        s.put("CitizenNoticeFunction", new Scenario("sqs-citizen-notices.json", e -> {
+        }));
         s.put("AdminStatsFunction", new Scenario("http-admin-stats.json",
                 e -> claims(e, "CITY_ADMIN", SampleTenants.KOTAMOBAGU, "")));
-        s.put("ScoreRtFunction", new Scenario("score-rt-on-demand.json", e -> {
+        // the job queues' workers: one tenant's message each
+        s.put("ScoreRtFunction", new Scenario("sqs-score-jobs.json", e -> {
         }));
         s.put("PublicPerformanceFunction", new Scenario("http-public-rt-ranking.json", e -> {
         }));
-        s.put("ExportFunction", new Scenario("export-on-demand.json", e -> {
+        s.put("ExportFunction", new Scenario("sqs-export-job.json", e -> {
         }));
         s.put("ReviewStepFunction", new Scenario("http-review-inbox-kelurahan.json", e -> {
         }));
-        s.put("EscalationFunction", new Scenario("schedule-escalation.json", e -> {
+        s.put("EscalationFunction", new Scenario("sqs-escalation-job.json", e -> {
+        }));
+        // a reporter's confirm (the sample tracking code is not stored here: the first response is a 404)
+        s.put("ReporterActionsFunction", new Scenario("http-review-confirm-citizen.json", e -> {
+        }));
+        // the schedules' fan-out: one job message per onboarded tenant
+        s.put("TenantJobsFunction", new Scenario("scheduled-export.json", e -> {
         }));
         return s;
     }

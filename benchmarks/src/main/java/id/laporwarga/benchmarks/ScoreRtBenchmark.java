@@ -120,23 +120,48 @@ public final class ScoreRtBenchmark {
         return new Measured(reports, nanos, peak / 1048576.0);
     }
 
-    /** Deterministic synthetic cases: 50% RT activity, 20% service requests, 30% complaints, spread over the month. */
+    /**
+     * Deterministic synthetic cases of one tenant (created in 2026-10, WITA): 50% RT activity, 20% service requests,
+     * 30% complaints, spread over the month and over the given areas.
+     */
     static final class Generator {
         private final int rts;
         private final SplittableRandom random;
         private final Instant monthStart = PERIOD.start();
-        private final AreaRef[] areas = new AreaRef[KECAMATAN * KELURAHAN_PER_KECAMATAN];
+        private final String tenantId;
+        private final String idPrefix;
+        private final AreaRef[] areas;
 
         Generator(int rts, long seed) {
+            this(rts, seed, "bench", syntheticAreas(), "c");
+        }
+
+        /** Cases of {@code tenantId} in its real areas (ids {@code <tenantId>-c<i>}). */
+        Generator(int rts, long seed, String tenantId, List<AreaRef> areas) {
+            this(rts, seed, tenantId, areas, tenantId + "-c");
+        }
+
+        private Generator(int rts, long seed, String tenantId, List<AreaRef> areas, String idPrefix) {
+            if (areas.isEmpty()) {
+                throw new IllegalArgumentException("no areas for " + tenantId);
+            }
             this.rts = rts;
             this.random = new SplittableRandom(seed);
+            this.tenantId = tenantId;
+            this.idPrefix = idPrefix;
+            this.areas = areas.toArray(AreaRef[]::new);
+        }
+
+        private static List<AreaRef> syntheticAreas() {
+            List<AreaRef> out = new ArrayList<>();
             for (int k = 0; k < KECAMATAN; k++) {
                 for (int l = 0; l < KELURAHAN_PER_KECAMATAN; l++) {
-                    areas[k * KELURAHAN_PER_KECAMATAN + l] = new AreaRef("71.74.0" + (k + 1), "Kecamatan " + (k + 1),
+                    out.add(new AreaRef("71.74.0" + (k + 1), "Kecamatan " + (k + 1),
                             "71.74.0" + (k + 1) + ".10" + String.format("%02d", l), "Kelurahan " + l,
-                            AreaRef.KelurahanMatch.INSIDE);
+                            AreaRef.KelurahanMatch.INSIDE));
                 }
             }
+            return out;
         }
 
         /** The roster of the {@code rts} RTs, each in the kelurahan its reports are in. */
@@ -202,8 +227,8 @@ public final class ScoreRtBenchmark {
                     }
                 }
             }
-            String id = "c" + i;
-            return new ReportCase(id, "bench", IndonesianTime.WITA.getId(), "BNC-" + i, kind, "SAMPAH", "deskripsi",
+            String id = idPrefix + i;
+            return new ReportCase(id, tenantId, IndonesianTime.WITA.getId(), "BNC-" + id, kind, "SAMPAH", "deskripsi",
                     new GeoPoint(0.73, 124.31), area, rtId, Privacy.PUBLIC, null, photos, status, history.size(),
                     history, created, created, null, false, List.of(), null, null, null);
         }

@@ -26,6 +26,7 @@ import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.sns.SnsClient;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
@@ -86,6 +87,7 @@ public final class LocalAws implements AutoCloseable {
     private DynamoDBProxyServer dynamo;
     private Process moto;
     private DynamoDbClient dynamoClient;
+    private DynamoDbStreamsClient streamsClient;
     private S3Client s3Client;
     private SnsClient snsClient;
     private SqsClient sqsClient;
@@ -233,6 +235,11 @@ public final class LocalAws implements AutoCloseable {
         return sqsClient;
     }
 
+    /** DynamoDB Local's Streams API (the tables' streams: the outbox relay's source). */
+    public DynamoDbStreamsClient dynamoDbStreams() {
+        return streamsClient;
+    }
+
     /** Secrets Manager on moto (created on first use). */
     public synchronized SecretsManagerClient secretsManager() {
         if (secretsClient == null) {
@@ -253,6 +260,8 @@ public final class LocalAws implements AutoCloseable {
         var creds = StaticCredentialsProvider.create(AwsBasicCredentials.create(ACCESS_KEY, SECRET_KEY));
         Region r = Region.of(region);
         dynamoClient = DynamoDbClient.builder().httpClientBuilder(UrlConnectionHttpClient.builder())
+                .region(r).credentialsProvider(creds).endpointOverride(endpoint("dynamodb")).build();
+        streamsClient = DynamoDbStreamsClient.builder().httpClientBuilder(UrlConnectionHttpClient.builder())
                 .region(r).credentialsProvider(creds).endpointOverride(endpoint("dynamodb")).build();
         s3Client = S3Client.builder().httpClientBuilder(UrlConnectionHttpClient.builder())
                 .region(r).credentialsProvider(creds).endpointOverride(endpoint("s3")).forcePathStyle(true).build();
@@ -398,7 +407,8 @@ public final class LocalAws implements AutoCloseable {
             return;
         }
         closed = true;
-        for (var c : new AutoCloseable[] {dynamoClient, s3Client, snsClient, sqsClient, cognitoClient}) {
+        for (var c : new AutoCloseable[] {dynamoClient, streamsClient, s3Client, snsClient, sqsClient, cognitoClient,
+                secretsClient}) {
             if (c != null) {
                 try {
                     c.close();

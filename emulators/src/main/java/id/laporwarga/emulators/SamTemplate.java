@@ -325,6 +325,29 @@ public final class SamTemplate {
                 yield new ScheduleEvent(name, type, p.get("ScheduleExpression"),
                         state == null || "ENABLED".equalsIgnoreCase(scalarText(state)), p.get("Input"), p);
             }
+            case "DynamoDB" -> {
+                List<String> responseTypes = new ArrayList<>();
+                if (p.get("FunctionResponseTypes") instanceof List<?> l) {
+                    l.forEach(x -> responseTypes.add(String.valueOf(x)));
+                }
+                List<String> patterns = new ArrayList<>();
+                for (Object f : p.get("FilterCriteria") instanceof Map<?, ?> fc && fc.get("Filters") instanceof List<?> l
+                        ? l : List.of()) {
+                    if (f instanceof Map<?, ?> filter && filter.get("Pattern") != null) {
+                        patterns.add(text(filter.get("Pattern")));
+                    }
+                }
+                Object enabled = p.get("Enabled");
+                Object bisect = p.get("BisectBatchOnFunctionError");
+                Object onFailure = p.get("DestinationConfig") instanceof Map<?, ?> dc
+                        && dc.get("OnFailure") instanceof Map<?, ?> of ? of.get("Destination") : null;
+                yield new StreamEvent(name, type, p.get("Stream"),
+                        p.get("StartingPosition") == null ? "LATEST" : text(p.get("StartingPosition")),
+                        intValue(p.get("BatchSize"), 100), List.copyOf(responseTypes), List.copyOf(patterns),
+                        bisect != null && Boolean.parseBoolean(scalarText(bisect)),
+                        intValue(p.get("MaximumRetryAttempts"), -1), onFailure,
+                        enabled == null || Boolean.parseBoolean(scalarText(enabled)), p);
+            }
             default -> new OtherEvent(name, type, p);
         };
     }
@@ -369,7 +392,7 @@ public final class SamTemplate {
         }
     }
 
-    public sealed interface Event permits HttpApiEvent, SqsEvent, ScheduleEvent, OtherEvent {
+    public sealed interface Event permits HttpApiEvent, SqsEvent, ScheduleEvent, StreamEvent, OtherEvent {
         String name();
 
         String type();
@@ -416,6 +439,20 @@ public final class SamTemplate {
     /** {@code Type: Schedule} (EventBridge rule) or {@code ScheduleV2} (EventBridge Scheduler). */
     public record ScheduleEvent(String name, String type, Object expression, boolean enabled, Object input,
                                 Map<String, Object> properties) implements Event {
+    }
+
+    /**
+     * {@code Type: DynamoDB}: the stream (an ARN expression, unresolved), where a new mapping starts, BatchSize (100 by
+     * default), response types, the FilterCriteria patterns (JSON text), bisect on error, the retry limit (-1: until
+     * the record expires) and the on-failure destination (an ARN expression, or null).
+     */
+    public record StreamEvent(String name, String type, Object stream, String startingPosition, int batchSize,
+                              List<String> functionResponseTypes, List<String> filterPatterns,
+                              boolean bisectBatchOnFunctionError, int maximumRetryAttempts, Object onFailureDestination,
+                              boolean enabled, Map<String, Object> properties) implements Event {
+        public boolean reportsBatchItemFailures() {
+            return functionResponseTypes.contains("ReportBatchItemFailures");
+        }
     }
 
     public record OtherEvent(String name, String type, Map<String, Object> properties) implements Event {

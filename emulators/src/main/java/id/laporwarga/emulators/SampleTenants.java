@@ -126,12 +126,18 @@ public final class SampleTenants {
 
     /**
      * The environment the platform's tenant store is wired with: the emulators' endpoints and keys plus
-     * {@code TABLE_NAME} (the Globals' TABLE_NAME if the template has one, else its only DynamoDB table).
+     * {@code TABLE_NAME} (the Globals' TABLE_NAME if the template has one, else its only DynamoDB table) and the
+     * Globals' {@code BOUNDARIES_BUCKET} when the template has one.
      */
     public static Map<String, String> environment(ProvisionedStack stack) {
         Map<String, String> env = new LinkedHashMap<>(stack.aws().clientEnvironment());
-        Object globalTable = SamTemplate.map(stack.template().functionGlobals().get("Environment"), "Environment")
-                .get("Variables") instanceof Map<?, ?> vars ? vars.get("TABLE_NAME") : null;
+        Map<?, ?> globals = SamTemplate.map(stack.template().functionGlobals().get("Environment"), "Environment")
+                .get("Variables") instanceof Map<?, ?> vars ? vars : Map.of();
+        Object globalTable = globals.get("TABLE_NAME");
+        // the boundary files' bucket (tenants' polygons are stored apart from their document items)
+        if (globals.get("BOUNDARIES_BUCKET") != null) {
+            env.put("BOUNDARIES_BUCKET", stack.resolveString(globals.get("BOUNDARIES_BUCKET")));
+        }
         if (globalTable != null) {
             env.put("TABLE_NAME", stack.resolveString(globalTable));
         } else {

@@ -8,6 +8,8 @@ import java.io.OutputStream;
 import java.lang.System.Logger.Level;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,7 +19,8 @@ import java.util.Map;
  * The runner's own endpoints under {@code /_local/} (never part of the template; docs/local-stack.md):
  * {@code GET /_local/health}, {@code GET /_local/functions}, {@code GET /_local/schedules} and
  * {@code POST /_local/schedules/{FunctionLogicalId}[?event=Name]} (runs a schedule now; an optional JSON body replaces
- * the schedule's Input). Plugins add more ({@code /_local/tokens}, {@code /_local/jwks.json}: LocalAuthPlugin).
+ * the schedule's Input), {@code GET|POST /_local/clock} (the functions' clock; {@code {"advance":"PT49H"}} moves it
+ * forward), {@code GET /_local/messages} (the SMS and e-mails the emulator recorded as sent). Plugins add more ({@code /_local/tokens}, {@code /_local/jwks.json}: LocalAuthPlugin).
  */
 final class ControlEndpoints {
     private static final System.Logger LOG = System.getLogger(ControlEndpoints.class.getName());
@@ -32,6 +35,48 @@ final class ControlEndpoints {
         server.createContext("/_local/health", ex -> reply(ex, 200, Jsons.write(Map.of("status", "ok"))));
         server.createContext("/_local/functions", ex -> reply(ex, 200, Jsons.write(describeFunctions())));
         server.createContext("/_local/schedules", this::scheduleEndpoint);
+        server.createContext("/_local/clock", this::clockEndpoint);
+        server.createContext("/_local/messages", this::messagesEndpoint);
+    }
+
+    /** {@code GET}: the clock; {@code POST {"advance":"PT16M"}}: moves every function's clock forward. */
+    private void clockEndpoint(HttpExchange ex) throws IOException {
+        LocalClock clock = dev.clock();
+        if ("POST".equals(ex.getRequestMethod())) {
+            String body;
+            try (var in = ex.getRequestBody()) {
+                body = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            }
+            try {
+                Object advance = Jsons.readMap(body).get("advance");
+                if (!(advance instanceof String iso)) {
+                    throw new IllegalArgumentException("\"advance\" must be an ISO-8601 duration such as \"PT49H\"");
+                }
+                clock.advance(Duration.parse(iso));
+            } catch (IllegalArgumentException | DateTimeParseException e) {
+                reply(ex, 400, Jsons.message("body {\"advance\":\"PT49H\"} (a positive ISO-8601 duration): "
+                        + e.getMessage()));
+                return;
+            }
+            LOG.log(Level.INFO, "local clock advanced; now " + clock.instant() + " (+" + clock.offset() + ")");
+        } else if (!"GET".equals(ex.getRequestMethod())) {
+            reply(ex, 405, Jsons.message("GET or POST /_local/clock"));
+            return;
+        }
+        reply(ex, 200, Jsons.write(Map.of("now", clock.instant().toString(), "offset", clock.offset().toString())));
+    }
+
+    /** What the emulator recorded as sent: SMS ({@code sns.SMS}) and e-mails ({@code ses}), from moto's state. */
+    private void messagesEndpoint(HttpExchange ex) throws IOException {
+        if (!"GET".equals(ex.getRequestMethod())) {
+            reply(ex, 405, Jsons.message("GET /_local/messages"));
+            return;
+        }
+        try {
+            reply(ex, 200, Jsons.write(SentMessages.read(dev.aws())));
+        } catch (IOException | RuntimeException e) {
+            reply(ex, 502, Jsons.message("cannot read the emulator's record of sent messages: " + e.getMessage()));
+        }
     }
 
     private void scheduleEndpoint(HttpExchange ex) throws IOException {

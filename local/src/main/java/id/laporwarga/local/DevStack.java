@@ -6,6 +6,7 @@ import id.laporwarga.emulators.ProvisionedStack;
 import id.laporwarga.emulators.SamTemplate;
 import id.laporwarga.emulators.SampleTenants;
 import id.laporwarga.emulators.StackProvisioner;
+import id.laporwarga.emulators.TableStream;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.net.InetSocketAddress;
@@ -24,8 +25,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * The whole application on this machine: starts the emulators ({@link LocalAws}), provisions template.yaml as a stack
  * ({@code lapor-warga-local} by default), onboards the sample tenants, runs every function of the template in this
  * JVM, serves the HTTP API like API Gateway (payload 2.0; {@link HttpApiBridge}) with the runner's own
- * {@link ControlEndpoints} under {@code /_local/}, polls the SQS queues of the functions' SQS events like Lambda's
- * event source mappings ({@link SqsEventSource}) and runs their {@link Schedules}.
+ * {@link ControlEndpoints} under {@code /_local/} and the web app at {@code /} ({@link StaticSite}), polls the SQS
+ * queues of the functions' SQS events and the table streams of their DynamoDB events like Lambda's event source
+ * mappings ({@link SqsEventSource}, {@link StreamEventSource}: the outbox relay) and runs their {@link Schedules}.
  *
  * <p>{@link #start(DevStackOptions)} starts it (from a test or benchmark: {@link DevStackOptions#forTests()}, free
  * ports); {@link #close()} stops all of it. {@code ./lapor-local} runs {@link DevStackMain}, which prints the
@@ -34,6 +36,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class DevStack implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(DevStack.class.getName());
     public static final String DEFAULT_STACK_NAME = "lapor-warga-local";
+    /** The template parameter naming the web app's origin (CORS of the API and of the photo uploads). */
+    static final String WEB_ORIGIN_PARAMETER = "CorsAllowedOrigin";
 
     private final DevStackOptions options;
     private final LocalAws aws;
@@ -42,6 +46,7 @@ public final class DevStack implements AutoCloseable {
     private final Map<String, LocalFunction> functions = new LinkedHashMap<>();
     private final Map<String, String> missing = new LinkedHashMap<>();
     private final List<SqsEventSource> eventSources = new ArrayList<>();
+    private final List<StreamEventSource> streamSources = new ArrayList<>();
     private final List<String> onboarded = new ArrayList<>();
     private final Map<String, Object> rosters = new LinkedHashMap<>();
     private final List<LocalPlugin> registered = new ArrayList<>();
@@ -52,6 +57,7 @@ public final class DevStack implements AutoCloseable {
     private ExecutorService httpExecutor;
     private volatile RequestAuthorizer authorizer = RequestAuthorizer.PASS_THROUGH;
     private volatile boolean closed;
+    private final LocalClock clock = new LocalClock();
 
     private DevStack(DevStackOptions options, LocalAws aws, boolean ownsAws) {
         this.options = options;
@@ -77,7 +83,13 @@ public final class DevStack implements AutoCloseable {
     private void startUp() {
         Path templatePath = options.template() != null ? options.template() : SamTemplate.findRepositoryTemplate();
         SamTemplate template = SamTemplate.load(templatePath);
-        stack = StackProvisioner.provision(template, options.stackName(), aws, options.parameterOverrides());
+        bindHttp();
+        Map<String, String> parameters = new LinkedHashMap<>(options.parameterOverrides());
+        if (template.parameters().containsKey(WEB_ORIGIN_PARAMETER)) {
+            // the web app is served here: its origin is the one the photo bucket's CORS rules allow (uploads)
+            parameters.putIfAbsent(WEB_ORIGIN_PARAMETER, baseUrl());
+        }
+        stack = StackProvisioner.provision(template, options.stackName(), aws, parameters);
 
         if (options.onboardSampleTenants() && hasTenantTable(template)) {
             try {
@@ -95,7 +107,7 @@ public final class DevStack implements AutoCloseable {
             try {
                 Map<String, String> env = new LinkedHashMap<>(stack.functionEnvironment(f.logicalId()));
                 env.putAll(options.functionEnvironment());
-                functions.put(f.logicalId(), LocalFunction.load(f, env, name, arn,
+                functions.put(f.logicalId(), LocalFunction.load(f, env, clock, name, arn,
                         options.maxConcurrency(), loader));
             } catch (ClassNotFoundException e) {
                 missing.put(f.logicalId(), "handler class " + f.handlerClass() + " is not on the classpath");
@@ -108,6 +120,7 @@ public final class DevStack implements AutoCloseable {
         }
         missing.forEach((id, why) -> LOG.log(Level.WARNING, "skipping function " + id + ": " + why));
         if (options.onboardSampleTenants()) {
+            syncSampleTenants();
             importSampleRosters();
         }
 
@@ -115,6 +128,7 @@ public final class DevStack implements AutoCloseable {
         startHttp();
         if (options.pollQueues()) {
             startEventSources(template);
+            startStreamSources(template);
         }
         ExportConversionEmulation.attach(stack, functions, aws.s3());
         schedules = new Schedules(stack, functions);
@@ -158,6 +172,30 @@ public final class DevStack implements AutoCloseable {
         }
     }
 
+    /**
+     * Onboards each sample tenant again through the tenant admin function itself (a platform admin's
+     * {@code PUT /v1/admin/tenants/{id}} with the sample document), exactly as a deployment is onboarded: the
+     * agencies' channels become filtered subscriptions on the alerts topic. Idempotent.
+     */
+    private void syncSampleTenants() {
+        LocalFunction tenantAdmin = functions.get(SampleRosters.TENANT_FUNCTION);
+        if (tenantAdmin == null) {
+            return;
+        }
+        for (String tenantId : SampleTenants.ids()) {
+            try {
+                tenantAdmin.invoke(SampleRosters.tenantEvent(tenantId, SampleTenants.document(tenantId)));
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "could not onboard the sample tenant " + tenantId + " through its PUT", e);
+            }
+        }
+    }
+
+    /** The one clock every function of this stack reads ({@code POST /_local/clock} moves it). */
+    public LocalClock clock() {
+        return clock;
+    }
+
     /** The plugins registered at start (options' and service-loaded ones), e.g. to reach the local token signer. */
     public List<LocalPlugin> plugins() {
         return List.copyOf(registered);
@@ -173,13 +211,17 @@ public final class DevStack implements AutoCloseable {
                 && env.get("Variables") instanceof Map<?, ?> vars && vars.containsKey("TABLE_NAME");
     }
 
-    private void startHttp() {
+    /** Binds the HTTP port first (free port in tests), so the stack knows its own origin before provisioning. */
+    private void bindHttp() {
         try {
             server = HttpServer.create(new InetSocketAddress(options.host(), options.httpPort()), 0);
         } catch (IOException e) {
             throw new IllegalStateException("cannot listen on " + options.host() + ":" + options.httpPort() + " ("
                     + e.getMessage() + "); set PORT to another port", e);
         }
+    }
+
+    private void startHttp() {
         AtomicInteger n = new AtomicInteger();
         httpExecutor = Executors.newFixedThreadPool(options.httpThreads(), r -> {
             Thread t = new Thread(r, "http-" + n.incrementAndGet());
@@ -189,29 +231,59 @@ public final class DevStack implements AutoCloseable {
         server.setExecutor(httpExecutor);
         server.createContext("/", new HttpApiBridge(routes, functions, missing, () -> authorizer,
                 HttpApiBridge.corsConfigurations(stack), HttpApiBridge.apiIds(stack), aws.accountId(),
-                options.accessLog()));
+                options.accessLog(), new StaticSite(DevStack.class.getClassLoader(), aws.endpoint("s3"),
+                        options.tileUrl())));
         new ControlEndpoints(this).register(server);
     }
 
     private void startEventSources(SamTemplate template) {
+        forEachEnabled(template, SamTemplate.SqsEvent.class, SamTemplate.SqsEvent::enabled, (f, fn, e) -> {
+            String arn = stack.resolveString(e.queue());
+            String url = stack.queueUrlForArn(arn).orElseThrow(() -> new IllegalStateException(f.logicalId() + "."
+                    + e.name() + ": queue " + arn + " is not a queue of the template"));
+            SqsEventSource source = new SqsEventSource(fn, e, url, arn, aws.region(), aws.sqs(),
+                    options.retryVisibilitySeconds(), options.pollWaitSeconds(),
+                    a -> stack.queueUrlForArn(a).orElse(null));
+            eventSources.add(source);
+            source.start();
+        });
+    }
+
+    /** Lambda's DynamoDB stream event source mappings: the table's stream, read through DynamoDB Local. */
+    private void startStreamSources(SamTemplate template) {
+        forEachEnabled(template, SamTemplate.StreamEvent.class, SamTemplate.StreamEvent::enabled, (f, fn, e) -> {
+            String streamArn = stack.resolveString(e.stream());
+            String onFailure = e.onFailureDestination() == null ? null
+                    : stack.queueUrlForArn(stack.resolveString(e.onFailureDestination())).orElseThrow(() ->
+                            new IllegalStateException(f.logicalId() + "." + e.name()
+                                    + ": the on-failure destination is not a queue of the template"));
+            StreamEventSource source = new StreamEventSource(fn, e, new TableStream(aws.dynamoDbStreams(),
+                    streamArn, aws.region(), e.startingPosition()), stack.attribute(f.logicalId(), "Arn"),
+                    aws.sqs(), onFailure, options.streamPollMillis(), options.streamRetryMillis());
+            streamSources.add(source);
+            source.start();
+        });
+    }
+
+    private interface EventStarter<E> {
+        void start(SamTemplate.Function f, LocalFunction fn, E event);
+    }
+
+    /** Each enabled event of {@code type} of a function that runs here (a disabled one is logged). */
+    private <E extends SamTemplate.Event> void forEachEnabled(SamTemplate template, Class<E> type,
+                                                              java.util.function.Predicate<E> enabled,
+                                                              EventStarter<E> starter) {
         for (SamTemplate.Function f : template.functions()) {
             LocalFunction fn = functions.get(f.logicalId());
-            for (SamTemplate.SqsEvent e : f.events(SamTemplate.SqsEvent.class)) {
+            for (E e : f.events(type)) {
                 if (fn == null) {
                     continue;
                 }
-                if (!e.enabled()) {
+                if (!enabled.test(e)) {
                     LOG.log(Level.INFO, f.logicalId() + "." + e.name() + " is disabled in the template");
                     continue;
                 }
-                String arn = stack.resolveString(e.queue());
-                String url = stack.queueUrlForArn(arn).orElseThrow(() -> new IllegalStateException(f.logicalId() + "."
-                        + e.name() + ": queue " + arn + " is not a queue of the template"));
-                SqsEventSource source = new SqsEventSource(fn, e, url, arn, aws.region(), aws.sqs(),
-                        options.retryVisibilitySeconds(), options.pollWaitSeconds(),
-                        a -> stack.queueUrlForArn(a).orElse(null));
-                eventSources.add(source);
-                source.start();
+                starter.start(f, fn, e);
             }
         }
     }
@@ -259,6 +331,10 @@ public final class DevStack implements AutoCloseable {
 
     List<SqsEventSource> eventSources() {
         return Collections.unmodifiableList(eventSources);
+    }
+
+    List<StreamEventSource> streamSources() {
+        return Collections.unmodifiableList(streamSources);
     }
 
     /** Runs a function's (first) schedule now and returns its output, like POST /_local/schedules/{id}. */
@@ -351,6 +427,7 @@ public final class DevStack implements AutoCloseable {
             schedules.close();
         }
         eventSources.forEach(SqsEventSource::stop);
+        streamSources.forEach(StreamEventSource::stop);
         List<AutoCloseable> extra = new ArrayList<>(closeables);
         Collections.reverse(extra);
         for (AutoCloseable c : extra) {

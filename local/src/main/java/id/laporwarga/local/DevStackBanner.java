@@ -58,6 +58,11 @@ final class DevStackBanner {
                     + " s):");
             dev.eventSources().forEach(s -> out.println("  " + s.description()));
         }
+        if (!dev.streamSources().isEmpty()) {
+            out.println();
+            out.println("DynamoDB stream event sources (polled every " + dev.options().streamPollMillis() + " ms):");
+            dev.streamSources().forEach(s -> out.println("  " + s.description()));
+        }
         if (!dev.schedules().schedules().isEmpty()) {
             out.println();
             out.println("Schedules (run now: curl -X POST " + baseUrl + "/_local/schedules/<Function>"
@@ -75,6 +80,9 @@ final class DevStackBanner {
         out.println("Try:");
         out.println("  curl -s " + baseUrl + "/v1/tenants");
         out.println("  curl -s " + baseUrl + "/_local/functions");
+        out.println("  curl -s " + baseUrl + "/_local/messages           # the SMS and e-mails citizens and officials got");
+        out.println("  curl -s -X POST " + baseUrl + "/_local/clock -d '{\"advance\":\"PT49H\"}'"
+                + "   # move the functions' clock, then run EscalationFunction");
         out.println();
         out.println("AWS CLI (DynamoDB Local keeps tables per access key and region, so use exactly these):");
         out.println("  export AWS_ACCESS_KEY_ID=test AWS_SECRET_ACCESS_KEY=test AWS_DEFAULT_REGION=" + region);

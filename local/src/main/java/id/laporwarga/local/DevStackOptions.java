@@ -10,7 +10,7 @@ import java.util.Map;
 
 /**
  * How to start a {@link DevStack}: {@link #defaults()} for the command line ({@code ./lapor-local}),
- * {@link #forTests()} for tests and benchmarks (free ports, no schedule timers).
+ * {@link #forTests()} for tests and benchmarks (free ports, no schedule timers, streams polled every 100 ms).
  */
 public final class DevStackOptions {
     private Path template;
@@ -26,12 +26,16 @@ public final class DevStackOptions {
     private boolean pollQueues = true;
     private int retryVisibilitySeconds = 1;
     private int pollWaitSeconds = 1;
+    private long streamPollMillis = 250;
+    private long streamRetryMillis = 1000;
     private int maxConcurrency = 4;
     private int httpThreads = 16;
     private boolean accessLog = true;
     private final List<LocalPlugin> plugins = new ArrayList<>();
     private boolean loadServicePlugins = true;
     private LocalAws aws;
+    /** The web app's map tiles ({z}/{x}/{y} URL template); null: no tiles (plain background, as in tests). */
+    private String tileUrl;
 
     DevStackOptions() {
     }
@@ -50,6 +54,9 @@ public final class DevStackOptions {
         if (template != null && !template.isBlank()) {
             o.template = Path.of(template);
         }
+        // the web app's map tiles: OpenStreetMap's by default on a developer's machine; TILE_URL= (empty) for none
+        String tiles = System.getenv("TILE_URL");
+        o.tileUrl = tiles == null ? "https://tile.openstreetmap.org/{z}/{x}/{y}.png" : tiles.isBlank() ? null : tiles.trim();
         String overrides = System.getenv("PARAMETER_OVERRIDES");
         if (overrides != null) {
             for (String kv : overrides.trim().split("\\s+")) {
@@ -71,7 +78,19 @@ public final class DevStackOptions {
         o.runSchedules = false;
         o.maxConcurrency = 2;
         o.httpThreads = 4;
+        o.streamPollMillis = 100;
+        o.streamRetryMillis = 300;
         return o;
+    }
+
+    /** The web app's tile URL template ({@code https://host/{z}/{x}/{y}.png}); null: no tiles. */
+    public DevStackOptions tileUrl(String url) {
+        this.tileUrl = url;
+        return this;
+    }
+
+    public String tileUrl() {
+        return tileUrl;
     }
 
     public DevStackOptions template(Path template) {
@@ -135,6 +154,16 @@ public final class DevStackOptions {
         return this;
     }
 
+    /**
+     * How often the DynamoDB stream event sources look for new records (250 ms; 100 ms in tests), and how long a
+     * failed batch waits before its retry (1 s; 300 ms in tests).
+     */
+    public DevStackOptions streamPolling(long pollMillis, long retryMillis) {
+        this.streamPollMillis = pollMillis;
+        this.streamRetryMillis = retryMillis;
+        return this;
+    }
+
     /** Handler instances per function at most (concurrent invocations beyond wait). */
     public DevStackOptions maxConcurrency(int n) {
         this.maxConcurrency = n;
@@ -187,6 +216,14 @@ public final class DevStackOptions {
 
     public int retryVisibilitySeconds() {
         return retryVisibilitySeconds;
+    }
+
+    public long streamPollMillis() {
+        return streamPollMillis;
+    }
+
+    public long streamRetryMillis() {
+        return streamRetryMillis;
     }
 
     String host() {

@@ -4,6 +4,7 @@ import id.laporwarga.analytics.ParquetConversion;
 import id.laporwarga.emulators.ProvisionedStack;
 import java.lang.System.Logger.Level;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -23,25 +24,32 @@ final class ExportConversionEmulation {
     private ExportConversionEmulation() {
     }
 
-    /** Follows the export function's runs when the template has the conversion state machine. */
+    /**
+     * Follows the export function's runs when the template has the conversion state machine. The function runs per
+     * message of its job queue and answers with the batch's failures only, so after each run the staging files written
+     * or rewritten since the last conversion (S3 "Object Created", as EventBridge sees it) are converted.
+     */
     static void attach(ProvisionedStack stack, Map<String, LocalFunction> functions, S3Client s3) {
         LocalFunction export = functions.get(EXPORT_FUNCTION);
         if (export == null || !stack.template().resources().containsKey(STATE_MACHINE)) {
             return;
         }
+        String bucket = stack.bucket("AnalyticsBucket");
+        Map<String, String> converted = new HashMap<>(); // staging key -> ETag and time of the version converted
         export.onResult(result -> {
-            Map<String, Object> out = Jsons.readMap(result instanceof LocalFunction.RawJson raw ? raw.json()
-                    : Jsons.write(result));
-            List<String> keys = new ArrayList<>();
-            if (out.get("tenants") instanceof List<?> tenants) {
-                for (Object t : tenants) {
-                    if (t instanceof Map<?, ?> m && m.get("keys") instanceof List<?> k) {
-                        k.forEach(key -> keys.add(String.valueOf(key)));
-                    }
+            synchronized (converted) {
+                List<String> keys = new ArrayList<>();
+                for (String dataset : ParquetConversion.DATASETS) {
+                    s3.listObjectsV2Paginator(r -> r.bucket(bucket).prefix(dataset + "/")).contents().forEach(o -> {
+                        String version = o.eTag() + "@" + o.lastModified();
+                        if (!version.equals(converted.put(o.key(), version))) {
+                            keys.add(o.key());
+                        }
+                    });
                 }
+                List<String> written = ParquetConversion.convertInBucket(s3, bucket, keys);
+                LOG.log(Level.INFO, STATE_MACHINE + " (local, DuckDB): " + written.size() + " Parquet files " + written);
             }
-            List<String> written = ParquetConversion.convertInBucket(s3, String.valueOf(out.get("bucket")), keys);
-            LOG.log(Level.INFO, STATE_MACHINE + " (local, DuckDB): " + written.size() + " Parquet files " + written);
         });
     }
 }

@@ -106,6 +106,8 @@ final class HttpApiBridge implements HttpHandler {
     private final String accountId;
     private final Map<String, String> apiIds;
     private final boolean accessLog;
+    /** The web app served where no route matches (null: none, 404 as API Gateway answers). */
+    private final StaticSite site;
 
     HttpApiBridge(RouteTable routes, Map<String, LocalFunction> functions, Map<String, String> missing,
                   Supplier<RequestAuthorizer> authorizer, Map<String, Cors> corsByApi, Map<String, String> apiIds,
@@ -117,6 +119,14 @@ final class HttpApiBridge implements HttpHandler {
     HttpApiBridge(RouteTable routes, Map<String, LocalFunction> functions, Map<String, String> missing,
                   Supplier<RequestAuthorizer> authorizer, Map<String, Cors> corsByApi, Map<String, String> apiIds,
                   String accountId, boolean accessLog) {
+        this(routes, functions, missing, authorizer, corsByApi, apiIds, accountId, accessLog, null);
+    }
+
+    /** @param site the web app's static files, served for a GET/HEAD that no route matches (outside /v1/, /_local/) */
+    HttpApiBridge(RouteTable routes, Map<String, LocalFunction> functions, Map<String, String> missing,
+                  Supplier<RequestAuthorizer> authorizer, Map<String, Cors> corsByApi, Map<String, String> apiIds,
+                  String accountId, boolean accessLog, StaticSite site) {
+        this.site = site;
         this.routes = routes;
         this.functions = functions;
         this.missing = missing;
@@ -148,6 +158,12 @@ final class HttpApiBridge implements HttpHandler {
             if (match.isEmpty() && "OPTIONS".equals(method) && origin != null
                     && headers.containsKey("access-control-request-method")) {
                 status = preflight(exchange, origin, requestId);
+                return;
+            }
+            if (match.isEmpty() && site != null && StaticSite.candidate(method, rawPath)
+                    && site.serve(exchange, headers)) {
+                status = 200;
+                function = "static";
                 return;
             }
             if (match.isEmpty()) {

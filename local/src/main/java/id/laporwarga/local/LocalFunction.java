@@ -22,6 +22,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
+import java.time.Clock;
 import java.util.Map;
 import java.util.Deque;
 import java.util.concurrent.ConcurrentLinkedDeque;
@@ -45,6 +46,7 @@ public final class LocalFunction implements AutoCloseable {
 
     private final SamTemplate.Function definition;
     private final Map<String, String> environment;
+    private final Clock clock;
     private final String functionName;
     private final String functionArn;
     private final Class<?> handlerClass;
@@ -64,10 +66,12 @@ public final class LocalFunction implements AutoCloseable {
     private int created;
     private volatile boolean closed;
 
-    private LocalFunction(SamTemplate.Function definition, Map<String, String> environment, String functionName,
-                          String functionArn, Class<?> handlerClass, int maxConcurrency) throws NoSuchMethodException {
+    private LocalFunction(SamTemplate.Function definition, Map<String, String> environment, Clock clock,
+                          String functionName, String functionArn, Class<?> handlerClass, int maxConcurrency)
+            throws NoSuchMethodException {
         this.definition = definition;
         this.environment = Map.copyOf(environment);
+        this.clock = clock;
         this.functionName = functionName;
         this.functionArn = functionArn;
         this.handlerClass = handlerClass;
@@ -85,16 +89,18 @@ public final class LocalFunction implements AutoCloseable {
 
     /**
      * Loads the handler class named in the template and creates the first instance (so configuration errors show at
-     * start). Throws {@link ClassNotFoundException} if the class is not on the classpath.
+     * start). Throws {@link ClassNotFoundException} if the class is not on the classpath. Every instance gets
+     * {@code clock} as its {@link Clock} bean (the runner's one {@link LocalClock}).
      */
-    static LocalFunction load(SamTemplate.Function definition, Map<String, String> environment, String functionName,
-                              String functionArn, int maxConcurrency, ClassLoader loader)
+    static LocalFunction load(SamTemplate.Function definition, Map<String, String> environment, Clock clock,
+                              String functionName, String functionArn, int maxConcurrency, ClassLoader loader)
             throws ReflectiveOperationException {
         if (definition.handlerClass() == null) {
             throw new ClassNotFoundException(definition.logicalId() + " has no Handler");
         }
         Class<?> type = Class.forName(definition.handlerClass(), false, loader);
-        LocalFunction f = new LocalFunction(definition, environment, functionName, functionArn, type, maxConcurrency);
+        LocalFunction f = new LocalFunction(definition, environment, clock, functionName, functionArn, type,
+                maxConcurrency);
         try {
             f.release(f.borrow());
         } catch (InterruptedException e) {
@@ -225,7 +231,7 @@ public final class LocalFunction implements AutoCloseable {
         try {
             long start = System.nanoTime();
             Object instance = constructor.newInstance(
-                    ApplicationContext.builder().singletons(new FunctionEnvironment(environment)));
+                    ApplicationContext.builder().singletons(new FunctionEnvironment(environment), clock));
             synchronized (this) {
                 all.add(instance);
             }

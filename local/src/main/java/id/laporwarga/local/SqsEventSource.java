@@ -35,7 +35,7 @@ import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
  *   above maxReceiveCount is moved here (sent to the DLQ, deleted) without invoking the function.</li>
  * </ul>
  */
-final class SqsEventSource implements Runnable {
+final class SqsEventSource extends PollingLoop {
     private static final System.Logger LOG = System.getLogger(SqsEventSource.class.getName());
 
     private final LocalFunction function;
@@ -48,9 +48,6 @@ final class SqsEventSource implements Runnable {
     private final int waitSeconds;
     private final int maxReceiveCount;
     private final String deadLetterUrl;
-    private volatile boolean running = true;
-    private volatile Thread thread;
-    private long lastErrorLog;
 
     SqsEventSource(LocalFunction function, SamTemplate.SqsEvent event, String queueUrl, String queueArn,
                    String region, SqsClient sqs, int retryVisibilitySeconds, int waitSeconds,
@@ -88,56 +85,42 @@ final class SqsEventSource implements Runnable {
     }
 
     void start() {
-        Thread t = new Thread(this, "sqs-" + function.logicalId() + "-" + event.name());
-        t.setDaemon(true);
-        thread = t;
-        t.start();
+        start("sqs-" + function.logicalId() + "-" + event.name());
     }
 
+    /** Lets a long poll in flight end by itself. */
     void stop() {
-        running = false;
-        Thread t = thread;
-        if (t != null) {
-            try {
-                t.join((waitSeconds + 5) * 1000L);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        stop(false, (waitSeconds + 5) * 1000L);
+    }
+
+    @Override
+    long idleMillis() {
+        return 0; // the receive long-polls
+    }
+
+    @Override
+    long errorPauseMillis() {
+        return 1000;
+    }
+
+    @Override
+    String polled() {
+        return queueUrl + " for " + function.logicalId();
     }
 
     private int batchSize() {
         return Math.max(1, Math.min(10, event.batchSize()));
     }
 
-    @Override
-    public void run() {
-        while (running) {
-            try {
-                pollOnce();
-            } catch (RuntimeException e) {
-                if (!running) {
-                    return;
-                }
-                long now = System.currentTimeMillis();
-                if (now - lastErrorLog > 30_000) {
-                    LOG.log(Level.WARNING, "polling " + queueUrl + " for " + function.logicalId() + " failed (retrying "
-                            + "every second, logged every 30 s): " + e);
-                    lastErrorLog = now;
-                }
-                sleep(1000);
-            }
-        }
-    }
-
     /** One receive, one invocation at most. */
-    void pollOnce() {
+    @Override
+    boolean pollOnce() {
         @SuppressWarnings("deprecation")
         List<Message> messages = sqs.receiveMessage(b -> b.queueUrl(queueUrl).maxNumberOfMessages(batchSize())
                 .waitTimeSeconds(waitSeconds).attributeNamesWithStrings("All")
                 .messageSystemAttributeNamesWithStrings("All").messageAttributeNames("All")).messages();
-        if (messages.isEmpty() || !running) {
-            return;
+        if (messages.isEmpty() || !running()) {
+            return false;
         }
         List<Message> batch = new ArrayList<>();
         for (Message m : messages) {
@@ -152,7 +135,7 @@ final class SqsEventSource implements Runnable {
             }
         }
         if (batch.isEmpty()) {
-            return;
+            return true;
         }
         Set<String> failed = new LinkedHashSet<>();
         Set<String> ids = new LinkedHashSet<>();
@@ -185,6 +168,7 @@ final class SqsEventSource implements Runnable {
         if (!retries.isEmpty()) {
             sqs.changeMessageVisibilityBatch(b -> b.queueUrl(queueUrl).entries(retries));
         }
+        return true;
     }
 
     /** Message ids the function reported as failed; all of them if the response is malformed (Lambda does so). */
@@ -267,14 +251,6 @@ final class SqsEventSource implements Runnable {
             return c == null ? 0 : Integer.parseInt(c);
         } catch (NumberFormatException e) {
             return 0;
-        }
-    }
-
-    private static void sleep(long ms) {
-        try {
-            Thread.sleep(ms);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
     }
 }

@@ -19,7 +19,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -27,10 +29,13 @@ import org.junit.jupiter.api.Test;
 /**
  * Thin handlers: the functions' code (every class under {@code id.laporwarga.function}, handlers and their facades)
  * reaches AWS only through the domain's ports, so it imports no AWS SDK type, no storage key or storage adapter
- * class and no platform AWS adapter; and every handler class is at most {@value #MAX_HANDLER_LINES} lines.
+ * class and no platform AWS adapter; every handler class is at most {@value #MAX_HANDLER_LINES} lines, and most (at
+ * least three in four) hold at most {@value #MOST_HANDLERS_CODE_LINES} lines of code (package, imports, comments and
+ * blank lines aside).
  */
 class HandlerArchitectureTest {
     static final int MAX_HANDLER_LINES = 80;
+    static final int MOST_HANDLERS_CODE_LINES = 40;
     private static final JavaClasses FUNCTIONS = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
             .importPackages("id.laporwarga.function");
@@ -62,7 +67,66 @@ class HandlerArchitectureTest {
     }
 
     @Test
-    void everyHandlerClassIsAtMost80Lines() {
+    void mostHandlersHoldAtMost40LinesOfCode() {
+        Map<String, Integer> codeLines = new TreeMap<>();
+        for (String handler : templateHandlers()) {
+            codeLines.put(handler, codeLines(RepositoryFiles.text(source(handler))));
+        }
+        long thin = codeLines.values().stream().filter(n -> n <= MOST_HANDLERS_CODE_LINES).count();
+        assertTrue(thin * 4 >= codeLines.size() * 3L, "handlers with at most " + MOST_HANDLERS_CODE_LINES
+                + " lines of code: " + thin + " of " + codeLines.size() + " " + codeLines);
+    }
+
+    @Test
+    void codeLinesLeaveOutPackageImportsCommentsAndBlankLines() {
+        String source = """
+                package a.b;
+
+                import c.D;
+                /**
+                 * A handler.
+                 */
+                final class H { // a class
+                    /* one */ int x = 1;
+                    // a comment
+                    String s = "// not a comment";
+                }
+                """;
+        assertEquals(4, codeLines(source));
+    }
+
+    /** Lines that hold code: not blank, not only a comment, not the package or an import. */
+    static int codeLines(String source) {
+        int count = 0;
+        boolean inBlockComment = false;
+        for (String raw : source.split("\n")) {
+            String line = raw.strip();
+            if (inBlockComment) {
+                int end = line.indexOf("*/");
+                if (end < 0) {
+                    continue;
+                }
+                inBlockComment = false;
+                line = line.substring(end + 2).strip();
+            }
+            while (line.startsWith("/*")) {
+                int end = line.indexOf("*/", 2);
+                if (end < 0) {
+                    inBlockComment = true;
+                    line = "";
+                    break;
+                }
+                line = line.substring(end + 2).strip();
+            }
+            if (line.isEmpty() || line.startsWith("//") || line.startsWith("package ") || line.startsWith("import ")) {
+                continue;
+            }
+            count++;
+        }
+        return count;
+    }
+
+    private static Set<String> templateHandlers() {
         Set<String> handlers = new TreeSet<>();
         for (JavaClass c : FUNCTIONS) {
             if (c.isAssignableTo(RequestHandler.class) && c.isTopLevelClass()) {
@@ -72,9 +136,13 @@ class HandlerArchitectureTest {
         Set<String> inTemplate = new TreeSet<>();
         SamTemplate.load(SamTemplate.findRepositoryTemplate()).functions().forEach(f -> inTemplate.add(f.handlerClass()));
         assertEquals(inTemplate, handlers, "the handler classes are the template's");
+        return handlers;
+    }
 
+    @Test
+    void everyHandlerClassIsAtMost80Lines() {
         List<String> tooLong = new ArrayList<>();
-        for (String handler : handlers) {
+        for (String handler : templateHandlers()) {
             Path source = source(handler);
             int lines = RepositoryFiles.text(source).split("\n", -1).length - 1;
             if (lines > MAX_HANDLER_LINES) {

@@ -44,10 +44,18 @@ class RepositoryStackIT {
 
     @Test
     void sampleTenantIsOnboardedOnce() {
+        // the tenant's document item (docs/data-model.md), its entry in the national index, its boundary file in S3
         var item = local.aws().dynamoDb().getItem(b -> b.tableName(local.stack().table("CasesTable"))
-                .key(Map.of("pk", AttributeValue.fromS("TENANT"), "sk", AttributeValue.fromS("kotamobagu"))));
+                .key(Map.of("pk", AttributeValue.fromS("TENANT#kotamobagu"), "sk", AttributeValue.fromS("TENANT"))));
         assertTrue(item.hasItem() && !item.item().isEmpty(), "kotamobagu stored");
         assertEquals("Kota Kotamobagu", item.item().get("name").s());
+        var index = local.aws().dynamoDb().getItem(b -> b.tableName(local.stack().table("CasesTable"))
+                .key(Map.of("pk", AttributeValue.fromS("TENANTS"), "sk", AttributeValue.fromS("INDEX"))));
+        assertTrue(index.hasItem() && !index.item().isEmpty(), "the national index");
+        String boundaryKey = item.item().get("boundaryKey").s();
+        assertTrue(boundaryKey.startsWith("boundaries/kotamobagu/") && boundaryKey.endsWith(".geojson.gz"), boundaryKey);
+        assertTrue(local.aws().s3().headObject(b -> b.bucket(local.stack().bucket("BoundariesBucket")).key(boundaryKey))
+                .contentLength() > 10_000, "the boundary file");
         assertEquals(List.of(SampleTenants.KOTAMOBAGU), local.onboardedTenants());
         assertTrue(SampleTenants.onboardAllIfAbsent(local.stack()).isEmpty(), "already there");
     }

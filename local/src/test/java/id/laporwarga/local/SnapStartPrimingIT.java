@@ -9,6 +9,8 @@ import id.laporwarga.emulators.ProvisionedStack;
 import id.laporwarga.emulators.SamTemplate;
 import id.laporwarga.emulators.StackProvisioner;
 import id.laporwarga.function.reviewstep.EscalationHandler;
+import id.laporwarga.function.routetoagency.OutboxRelay;
+import id.laporwarga.function.routetoagency.OutboxRelayHandler;
 import id.laporwarga.function.routetoagency.RouteToAgencyHandler;
 import id.laporwarga.function.scorert.ExportHandler;
 import id.laporwarga.function.scorert.ScoreRtHandler;
@@ -49,11 +51,15 @@ class SnapStartPrimingIT {
     private static final SamTemplate TEMPLATE = SamTemplate.load(SamTemplate.findRepositoryTemplate());
     /** The beans each SQS/scheduled handler's own priming creates (beyond the shared JSON + client steps). */
     private static final Map<Class<?>, List<Class<?>>> HANDLER_BEANS = Map.of(
-            VerifyGeotagHandler.class, List.of(PhotoVerification.class, S3Client.class, SnsClient.class),
-            RouteToAgencyHandler.class, List.of(RouteCaseService.class, SnsClient.class),
-            EscalationHandler.class, List.of(ReviewService.class, SnsClient.class),
+            VerifyGeotagHandler.class, List.of(PhotoVerification.class, S3Client.class),
+            RouteToAgencyHandler.class, List.of(RouteCaseService.class),
+            EscalationHandler.class, List.of(ReviewService.class, RouteCaseService.class),
+            OutboxRelayHandler.class, List.of(OutboxRelay.class, SnsClient.class),
             ScoreRtHandler.class, List.of(PeriodCaseQueries.class, RtScoreStore.class),
             ExportHandler.class, List.of(S3Client.class, PeriodCaseQueries.class));
+
+    /** Handlers that read no table (the outbox relay reads the table's stream): no DynamoDB client, no GetItem. */
+    private static final List<Class<?>> WITHOUT_TABLE = List.of(OutboxRelayHandler.class);
 
     private static LocalAws aws;
     private static ProvisionedStack stack;
@@ -98,15 +104,20 @@ class SnapStartPrimingIT {
                 if (clientBefore) {
                     problems.add(f.logicalId() + ": DynamoDbClient existed before priming (created eagerly?)");
                 }
-                List<Class<?>> expected = new ArrayList<>(List.of(DynamoDbClient.class, Json.class));
+                boolean table = !WITHOUT_TABLE.contains(type);
+                List<Class<?>> expected = new ArrayList<>(table ? List.of(DynamoDbClient.class, Json.class)
+                        : List.of(Json.class));
                 expected.addAll(HANDLER_BEANS.getOrDefault(type, List.of()));
                 for (Class<?> bean : expected) {
                     if (ctx.getActiveBeanRegistrations(bean).isEmpty()) {
                         problems.add(f.logicalId() + ": no " + bean.getSimpleName() + " after priming");
                     }
                 }
-                if (AwsCallRecorder.count("DynamoDb.GetItem") <= getItemsBefore) {
+                if (table && AwsCallRecorder.count("DynamoDb.GetItem") <= getItemsBefore) {
                     problems.add(f.logicalId() + ": priming made no DynamoDB round trip");
+                }
+                if (!table && !ctx.getActiveBeanRegistrations(DynamoDbClient.class).isEmpty()) {
+                    problems.add(f.logicalId() + ": a DynamoDbClient was built for a function that reads no table");
                 }
             } finally {
                 ((AutoCloseable) handler).close();

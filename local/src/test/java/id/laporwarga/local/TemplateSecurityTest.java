@@ -92,6 +92,23 @@ class TemplateSecurityTest {
                   Forever:
                     Type: AWS::Logs::LogGroup
                     Properties: { LogGroupName: /aws/lambda/other }
+                  Headers:
+                    Type: AWS::CloudFront::ResponseHeadersPolicy
+                    Properties:
+                      ResponseHeadersPolicyConfig:
+                        Name: weak
+                        SecurityHeadersConfig:
+                          ContentSecurityPolicy: { Override: true, ContentSecurityPolicy: "default-src *" }
+                  Cdn:
+                    Type: AWS::CloudFront::Distribution
+                    Properties:
+                      DistributionConfig:
+                        Origins:
+                          - { Id: App, DomainName: x.s3.amazonaws.com, S3OriginConfig: { OriginAccessIdentity: '' } }
+                        DefaultCacheBehavior: { TargetOriginId: App, ViewerProtocolPolicy: allow-all }
+                        CacheBehaviors:
+                          - { PathPattern: /v1/*, TargetOriginId: App, ViewerProtocolPolicy: https-only,
+                              ResponseHeadersPolicyId: !Ref Headers }
                 """);
         List<String> violations = TemplateSecurityRules.check(bad);
         List<String> expected = List.of(
@@ -116,7 +133,13 @@ class TemplateSecurityTest {
                 "Cases: data not retained",
                 "Cases: no DeletionProtectionEnabled",
                 "Cases: table not encrypted",
-                "Forever: log group without RetentionInDays");
+                "Forever: log group without RetentionInDays",
+                "Headers: no HSTS (StrictTransportSecurity)",
+                "Headers: CSP without frame-ancestors 'none'",
+                "Headers: no nosniff (ContentTypeOptions)",
+                "Cdn: DefaultCacheBehavior allows plain HTTP",
+                "Cdn: DefaultCacheBehavior without a response headers policy",
+                "Cdn: S3 origin App without origin access control");
         RuleAssertions.assertExactly(expected, violations);
     }
 
@@ -225,6 +248,24 @@ class TemplateSecurityTest {
                             out.add(r.logicalId() + ": table not encrypted");
                         }
                     }
+                    case "AWS::CloudFront::Distribution" -> distribution(r, out);
+                    case "AWS::CloudFront::ResponseHeadersPolicy" -> {
+                        Map<String, Object> headers = map(map(p.get("ResponseHeadersPolicyConfig"))
+                                .get("SecurityHeadersConfig"));
+                        if (headers.get("StrictTransportSecurity") == null) {
+                            out.add(r.logicalId() + ": no HSTS (StrictTransportSecurity)");
+                        }
+                        Object csp = map(headers.get("ContentSecurityPolicy")).get("ContentSecurityPolicy");
+                        String cspText = csp instanceof String text ? text
+                                : list(map(csp).get("Fn::Sub")).stream().findFirst().map(String::valueOf)
+                                .orElse(String.valueOf(subText(csp)));
+                        if (!cspText.contains("frame-ancestors 'none'")) {
+                            out.add(r.logicalId() + ": CSP without frame-ancestors 'none'");
+                        }
+                        if (headers.get("ContentTypeOptions") == null) {
+                            out.add(r.logicalId() + ": no nosniff (ContentTypeOptions)");
+                        }
+                    }
                     case "AWS::Logs::LogGroup" -> {
                         if (p.get("RetentionInDays") == null) {
                             out.add(r.logicalId() + ": log group without RetentionInDays");
@@ -235,6 +276,32 @@ class TemplateSecurityTest {
                 }
             }
             return out;
+        }
+
+        /**
+         * A CloudFront distribution: every behaviour HTTPS only (or redirecting to it) with a response headers policy,
+         * and every S3 origin read through origin access control (the bucket stays private).
+         */
+        private static void distribution(SamTemplate.Resource r, List<String> out) {
+            Map<String, Object> config = map(r.properties().get("DistributionConfig"));
+            Map<String, Map<String, Object>> behaviours = new java.util.LinkedHashMap<>();
+            behaviours.put("DefaultCacheBehavior", map(config.get("DefaultCacheBehavior")));
+            list(config.get("CacheBehaviors")).forEach(b -> behaviours.put("behaviour " + map(b).get("PathPattern"),
+                    map(b)));
+            behaviours.forEach((name, b) -> {
+                if (!List.of("https-only", "redirect-to-https").contains(String.valueOf(b.get("ViewerProtocolPolicy")))) {
+                    out.add(r.logicalId() + ": " + name + " allows plain HTTP");
+                }
+                if (b.get("ResponseHeadersPolicyId") == null) {
+                    out.add(r.logicalId() + ": " + name + " without a response headers policy");
+                }
+            });
+            for (Object o : list(config.get("Origins"))) {
+                Map<String, Object> origin = map(o);
+                if (origin.get("S3OriginConfig") != null && origin.get("OriginAccessControlId") == null) {
+                    out.add(r.logicalId() + ": S3 origin " + origin.get("Id") + " without origin access control");
+                }
+            }
         }
 
         private static void functionPolicies(SamTemplate.Function f, List<String> out) {

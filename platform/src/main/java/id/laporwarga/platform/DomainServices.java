@@ -3,25 +3,30 @@ package id.laporwarga.platform;
 import id.laporwarga.domain.geotag.PhotoVerification;
 import id.laporwarga.domain.port.AlertPhotoLinks;
 import id.laporwarga.domain.port.CaseRepository;
+import id.laporwarga.domain.port.OfficialAccounts;
 import id.laporwarga.domain.port.PhotoUploads;
 import id.laporwarga.domain.port.ReporterSecretKey;
-import id.laporwarga.domain.report.ReporterSecrets;
-import id.laporwarga.domain.port.OfficialAccounts;
 import id.laporwarga.domain.port.Roster;
 import id.laporwarga.domain.port.RosterStore;
-import id.laporwarga.domain.roster.RosterImport;
 import id.laporwarga.domain.port.TenantCatalog;
 import id.laporwarga.domain.intake.Duplicates;
 import id.laporwarga.domain.port.NearbyCases;
+import id.laporwarga.domain.port.TenantRegistry;
+import id.laporwarga.domain.tenant.TenantOnboardingService;
+import id.laporwarga.domain.report.ReporterSecrets;
 import id.laporwarga.domain.report.SubmitReportService;
-import id.laporwarga.domain.routing.DeliveryClaims;
+import id.laporwarga.domain.roster.RosterImport;
 import id.laporwarga.domain.routing.RouteCaseService;
-import id.laporwarga.domain.routing.RoutingNotifications;
 import id.laporwarga.domain.workflow.ReviewService;
-import id.laporwarga.domain.workflow.ReviewOutbox;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Requires;
 import jakarta.inject.Singleton;
+import id.laporwarga.domain.notice.CitizenNoticeDelivery;
+import id.laporwarga.domain.notice.StepAlerts;
+import id.laporwarga.domain.port.StepAlertPublisher;
+import id.laporwarga.domain.port.CitizenMessaging;
+import id.laporwarga.domain.port.NoticeDeliveries;
+import id.laporwarga.domain.port.ReporterContacts;
 import java.time.Clock;
 
 /**
@@ -58,15 +63,14 @@ public class DomainServices {
 
     @Singleton
     PhotoVerification photoVerification(CaseRepository cases, TenantCatalog tenants, PhotoVerification.PhotoObjects photos,
-                                        PhotoVerification.EventSink events, PhotoVerification.OnceMarkers markers,
                                         Clock clock) {
-        return new PhotoVerification(cases, tenants, photos, events, markers, clock);
+        return new PhotoVerification(cases, tenants, photos, clock);
     }
 
     @Singleton
-    RouteCaseService routeCaseService(CaseRepository cases, TenantCatalog tenants, RoutingNotifications notifications,
-                                      DeliveryClaims claims, AlertPhotoLinks photoLinks, Clock clock) {
-        return new RouteCaseService(cases, tenants, notifications, claims, photoLinks::link, photoLinks.validity(), clock);
+    RouteCaseService routeCaseService(CaseRepository cases, TenantCatalog tenants, AlertPhotoLinks photoLinks,
+                                      Clock clock) {
+        return new RouteCaseService(cases, tenants, photoLinks::link, photoLinks.validity(), clock);
     }
 
     @Singleton
@@ -75,8 +79,27 @@ public class DomainServices {
     }
 
     @Singleton
-    ReviewService reviewService(CaseRepository cases, TenantCatalog tenants, PhotoUploads uploads, ReviewOutbox outbox,
-                                Clock clock, ReporterSecrets secrets) {
-        return new ReviewService(cases, tenants, uploads, outbox, clock, secrets);
+    ReviewService reviewService(CaseRepository cases, TenantCatalog tenants, PhotoUploads uploads, Clock clock,
+                                ReporterSecrets secrets) {
+        return new ReviewService(cases, tenants, uploads, clock, secrets);
+    }
+
+    @Singleton
+    TenantOnboardingService tenantOnboardingService(TenantRegistry registry) {
+        return new TenantOnboardingService(registry);
+    }
+
+    /** The citizen-notice sender: the one place a reporter's contact is read to send them a message. */
+    @Singleton
+    CitizenNoticeDelivery citizenNoticeDelivery(ReporterContacts contacts, CitizenMessaging messaging,
+                                                NoticeDeliveries deliveries, Clock clock) {
+        return new CitizenNoticeDelivery(contacts, messaging, deliveries, clock);
+    }
+
+    /** Step alerts: the officials acting in the step a case entered hear of it. */
+    @Singleton
+    StepAlerts stepAlerts(CaseRepository cases, TenantCatalog tenants, StepAlertPublisher publisher,
+                          NoticeDeliveries deliveries, Clock clock) {
+        return new StepAlerts(cases, tenants, publisher, deliveries, clock);
     }
 }

@@ -15,6 +15,12 @@ public final class FunctionEnvironment {
     public static final String CITIZEN_NOTICES_TOPIC_ARN = "CITIZEN_NOTICES_TOPIC_ARN";
     public static final String SUPERVISOR_ALERTS_TOPIC_ARN = "SUPERVISOR_ALERTS_TOPIC_ARN";
     public static final String ANALYTICS_BUCKET = "ANALYTICS_BUCKET";
+    /** Tenants' boundary files ({@code boundaries/<tenant>/<version>.geojson.gz}) and admins' uploads. */
+    public static final String BOUNDARIES_BUCKET = "BOUNDARIES_BUCKET";
+    /** Positions of tenants' polygons a container keeps in memory at most (least recently used dropped first). */
+    public static final String TENANT_CACHE_POSITIONS = "LAPOR_TENANT_CACHE_POSITIONS";
+    /** The officials' console; alerts link to {@code <base>/#/cases/<caseId>} (sign-in), never to raw photo URLs. */
+    public static final String CONSOLE_BASE_URL = "CONSOLE_BASE_URL";
     /** The Secrets Manager secret holding the key of reporters' secrets (submit-report, review-step). */
     public static final String REPORTER_SECRET_KEY_ARN = "REPORTER_SECRET_KEY_ARN";
     /** The officials' Cognito user pool (only the roster function, which provisions RT heads' accounts). */

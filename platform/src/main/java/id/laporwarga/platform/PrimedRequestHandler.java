@@ -34,8 +34,8 @@ public abstract class PrimedRequestHandler<I, O> extends MicronautRequestHandler
 
     /**
      * Lambda's init phase, in the background while the runtime fetches and deserializes the first event (see
-     * {@link InitPhaseWarmup}): warms the JSON mapper and loads the tenant documents (one Query, then parsing and
-     * indexing the boundaries), which nearly every function's first request needs. Reads only.
+     * {@link InitPhaseWarmup}): warms the JSON mapper and reads the national index of tenants (one small item, no
+     * document and no polygon), which nearly every function's first request needs. Reads only.
      */
     private void warmUpAfterContextStart() {
         ApplicationContext ctx = getApplicationContext();
@@ -44,7 +44,7 @@ public abstract class PrimedRequestHandler<I, O> extends MicronautRequestHandler
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
-        ctx.getBean(TenantCatalog.class).all();
+        ctx.getBean(TenantCatalog.class).index();
     }
 
     /**

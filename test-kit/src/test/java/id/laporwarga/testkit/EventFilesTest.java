@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.events.S3Event;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
@@ -39,6 +40,14 @@ class EventFilesTest {
                 SQSEvent e = LambdaEvents.load(name, SQSEvent.class);
                 assertFalse(e.getRecords().isEmpty(), name);
                 e.getRecords().forEach(r -> assertEquals("aws:sqs", r.getEventSource(), name));
+            } else if (name.startsWith("dynamodb-")) {
+                DynamodbEvent e = LambdaEvents.load(name, DynamodbEvent.class);
+                assertFalse(e.getRecords().isEmpty(), name);
+                e.getRecords().forEach(r -> {
+                    assertEquals("aws:dynamodb", r.getEventSource(), name);
+                    assertNotNull(r.getDynamodb().getSequenceNumber(), name);
+                    assertNotNull(r.getDynamodb().getNewImage(), name);
+                });
             } else if (name.startsWith("s3-")) {
                 S3Event e = LambdaEvents.load(name, S3Event.class);
                 assertTrue(e.getRecords().get(0).getEventName().startsWith("ObjectCreated:"), name);

@@ -1,10 +1,9 @@
--- Share of active RTs per kelurahan and month (SIPOKAT): RTs with at least one verified activity report among the
--- RTs scored that month (an RT is scored once it has a case in the month or the look-back months).
+-- Share of active RTs per kelurahan and month (SIPOKAT): the rostered RTs of the kelurahan, and how many of them had
+-- an approved activity report in the month (score-rt's own count, exported with the area stats).
 SELECT month, kecamatan_code, kelurahan_code, kelurahan_name,
-       count(*) AS rts,
-       count_if(verified_activities > 0) AS active_rts,
-       round(CAST(count_if(verified_activities > 0) AS double) * 100 / count(*), 1) AS active_percent
-FROM rt_scores
-WHERE tenant = ?
-GROUP BY month, kecamatan_code, kelurahan_code, kelurahan_name
+       rts,
+       active_rts,
+       round(CAST(active_rts AS double) * 100 / rts, 1) AS active_percent
+FROM area_stats
+WHERE tenant = ? AND level = 'KELURAHAN' AND rts > 0
 ORDER BY month, kecamatan_code, kelurahan_code

@@ -18,6 +18,8 @@ public enum ErrorCode {
             "This Idempotency-Key was already used with a different request."),
     VERSION_CONFLICT(409, "Data sudah diubah oleh petugas lain. Muat ulang lalu coba lagi.",
             "The case was changed by someone else. Reload and try again."),
+    BOUNDARY_OVERLAP(409, "Batas wilayah tumpang tindih dengan wilayah pemda lain.",
+            "The boundary overlaps another tenant's area."),
     PAYLOAD_TOO_LARGE(413, "Ukuran data terlalu besar.", "The payload is too large."),
     UNSUPPORTED_MEDIA_TYPE(415, "Jenis konten tidak didukung.", "Unsupported media type."),
     OUTSIDE_SERVICE_AREA(422, "Lokasi berada di luar wilayah layanan.", "The location is outside every service area."),

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.locationtech.jts.geom.Coordinate;
+import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.Point;
 import org.locationtech.jts.geom.prep.PreparedGeometry;
@@ -26,7 +27,6 @@ public final class BoundaryIndex {
 
     private final List<PreparedGeometry> city = new ArrayList<>();
     private final STRtree kelurahanTree = new STRtree();
-    private final List<Entry> kelurahan = new ArrayList<>();
     private final List<Entry> kecamatan = new ArrayList<>();
     private final Map<String, String> kecamatanNames = new HashMap<>();
     private final double kelurahanToleranceMeters;
@@ -49,9 +49,7 @@ public final class BoundaryIndex {
                     kecamatanNames.put(b.code(), b.name());
                 }
                 case KELURAHAN -> {
-                    Entry e = new Entry(b, prepared);
-                    kelurahan.add(e);
-                    kelurahanTree.insert(b.geometry().getEnvelopeInternal(), e);
+                    kelurahanTree.insert(b.geometry().getEnvelopeInternal(), new Entry(b, prepared));
                 }
             }
         }
@@ -84,7 +82,13 @@ public final class BoundaryIndex {
                 return Optional.of(fromKelurahan(e.boundary(), AreaRef.KelurahanMatch.INSIDE));
             }
         }
-        Optional<Entry> nearest = kelurahan.stream()
+        // only polygons whose boxes come within the tolerance are measured (the tree, not every kelurahan)
+        double dLat = kelurahanToleranceMeters / 110_574.0;
+        double dLon = kelurahanToleranceMeters / (111_320.0 * Math.max(0.01, Math.cos(Math.toRadians(point.lat()))));
+        @SuppressWarnings("unchecked")
+        List<Entry> near = kelurahanTree.query(new Envelope(point.lon() - dLon, point.lon() + dLon,
+                point.lat() - dLat, point.lat() + dLat));
+        Optional<Entry> nearest = near.stream()
                 .map(e -> Map.entry(e, distanceMeters(point, p, e.boundary().geometry())))
                 .filter(en -> en.getValue() <= kelurahanToleranceMeters)
                 .min(Map.Entry.comparingByValue())

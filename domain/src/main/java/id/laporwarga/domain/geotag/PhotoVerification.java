@@ -2,32 +2,34 @@ package id.laporwarga.domain.geotag;
 
 import id.laporwarga.domain.error.DomainException;
 import id.laporwarga.domain.error.ErrorCode;
+import id.laporwarga.domain.outbox.OutboxEvents;
 import id.laporwarga.domain.port.CaseRepository;
+import id.laporwarga.domain.port.CaseWrite;
 import id.laporwarga.domain.port.TenantCatalog;
-import id.laporwarga.domain.report.CaseEvent;
 import id.laporwarga.domain.report.CaseStatus;
 import id.laporwarga.domain.report.Photo;
 import id.laporwarga.domain.report.ReportCase;
 import id.laporwarga.domain.report.ReportValidator;
 import id.laporwarga.domain.report.Verdict;
 import id.laporwarga.domain.tenant.Tenant;
+import id.laporwarga.domain.workflow.TransitionEvent;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 /**
  * Verifies one uploaded photo: finds its case from the object key, has the photo store read the photo's metadata
  * ({@link PhotoObjects#readMetadata}: the EXIF location and capture time, with as few bytes fetched as the container
- * allows), applies the tenant's rules, records the check on the case (optimistic lock, retried on conflict) and, when the check completes
- * the case, publishes the one verdict event.
+ * allows), applies the tenant's rules and records the check on the case (optimistic lock, retried on conflict); when
+ * the check completes the case, the verdict move's event ({@code case.verified}, {@code case.needs_review},
+ * {@code case.rejected}) is written in the same transaction (the outbox; the relay publishes it).
  *
- * <p>At-least-once safe: a photo that already has a check is never read or changed again; the verdict event is
- * guarded by a marker per case, so a redelivered notification re-publishes only if the first publish failed.
+ * <p>At-least-once safe: a photo that already has a check is never read or changed again, and its verdict event was
+ * stored with it, so a redelivered notification changes and sends nothing.
  */
 public final class PhotoVerification {
-    /** Marker scope of the verdict event (one per case). */
-    public static final String VERDICT_EVENT_SCOPE = "geotag-verdict";
     static final int MAX_CONFLICT_RETRIES = 8;
 
     /** The photo store (S3 in production: ranged reads of the object and the EXIF container, in platform). */
@@ -59,18 +61,6 @@ public final class PhotoVerification {
         }
     }
 
-    /** The case-events topic. */
-    public interface EventSink {
-        void publish(CaseEvent event);
-    }
-
-    /** Exactly-once guard of an effect (a conditional write in production). */
-    public interface OnceMarkers {
-        boolean markIfFirst(String scope, String id, Instant now);
-
-        void unmark(String scope, String id);
-    }
-
     /**
      * An {@code ObjectCreated} notification of the photos bucket. {@code size} is -1 when unknown; {@code versionId}
      * and {@code eTag} name the object written (null when the notification has none).
@@ -84,7 +74,7 @@ public final class PhotoVerification {
     public enum Kind {
         /** The photo's check was recorded; other photos of the case are still pending. */
         PHOTO_CHECKED,
-        /** The photo's check completed the case: verdict recorded and event published. */
+        /** The photo's check completed the case: verdict recorded with its event. */
         CASE_DECIDED,
         /** The photo had a check already (redelivery): nothing changed. */
         ALREADY_CHECKED,
@@ -97,16 +87,17 @@ public final class PhotoVerification {
         UNKNOWN_OBJECT_DELETED
     }
 
-    /** What happened, for logs and metrics (ids and codes only). */
+    /**
+     * What happened, for logs and metrics (ids and codes only); {@code eventId} is the verdict event written by this
+     * call (null when none).
+     */
     public record Outcome(Kind kind, String caseId, String photoId, Verdict photoVerdict, String reason,
-                          CaseStatus caseVerdict, long bytesRead, boolean eventPublished, boolean objectDeleted) {
+                          CaseStatus caseVerdict, long bytesRead, String eventId, boolean objectDeleted) {
     }
 
     private final CaseRepository cases;
     private final TenantCatalog tenants;
     private final PhotoObjects objects;
-    private final EventSink events;
-    private final OnceMarkers markers;
     private final Clock clock;
     private final GeotagRules rules = new GeotagRules();
 
@@ -114,13 +105,10 @@ public final class PhotoVerification {
     private record Read(GeotagRules.Evaluation evaluation, StoredPhoto stored) {
     }
 
-    public PhotoVerification(CaseRepository cases, TenantCatalog tenants, PhotoObjects objects, EventSink events,
-                             OnceMarkers markers, Clock clock) {
+    public PhotoVerification(CaseRepository cases, TenantCatalog tenants, PhotoObjects objects, Clock clock) {
         this.cases = cases;
         this.tenants = tenants;
         this.objects = objects;
-        this.events = events;
-        this.markers = markers;
         this.clock = clock;
     }
 
@@ -136,17 +124,16 @@ public final class PhotoVerification {
         if (photo.isEmpty()) {
             objects.delete(upload.bucket(), upload.key());
             return new Outcome(Kind.UNKNOWN_OBJECT_DELETED, found.map(ReportCase::caseId).orElse(null),
-                    key.map(PhotoKey::photoId).orElse(null), null, null, null, 0, false, true);
+                    key.map(PhotoKey::photoId).orElse(null), null, null, null, 0, null, true);
         }
         ReportCase reportCase = found.get();
         if (photo.get().check() != null && photo.get().check().isOtherObject(upload.versionId(), upload.eTag())) {
             return new Outcome(Kind.TAMPER_ATTEMPT, reportCase.caseId(), photo.get().photoId(),
-                    photo.get().check().verdict(), photo.get().check().reason(), verdictOf(reportCase), 0, false, false);
+                    photo.get().check().verdict(), photo.get().check().reason(), verdictOf(reportCase), 0, null, false);
         }
         if (photo.get().check() != null) {
-            boolean published = publishVerdictOnce(reportCase);
             return new Outcome(Kind.ALREADY_CHECKED, reportCase.caseId(), photo.get().photoId(),
-                    photo.get().check().verdict(), photo.get().check().reason(), verdictOf(reportCase), 0, published, false);
+                    photo.get().check().verdict(), photo.get().check().reason(), verdictOf(reportCase), 0, null, false);
         }
         Tenant tenant = tenants.find(reportCase.tenantId())
                 .orElseThrow(() -> new IllegalStateException("case " + reportCase.caseId() + " of unknown tenant"));
@@ -170,8 +157,10 @@ public final class PhotoVerification {
                 break; // checked concurrently by a redelivery: keep the recorded check
             }
             try {
-                cases.update(change.get().updated());
-                applied = change.get();
+                CaseVerdicts.Applied a = change.get();
+                cases.write(CaseWrite.of(a.updated(), a.event()
+                        .map(e -> List.of(OutboxEvents.caseEvent(e, a.updated()))).orElse(List.of())));
+                applied = a;
                 break;
             } catch (DomainException e) {
                 if (e.code() != ErrorCode.VERSION_CONFLICT || attempt >= MAX_CONFLICT_RETRIES) {
@@ -188,14 +177,13 @@ public final class PhotoVerification {
         long bytesRead = evaluation.check().bytesRead();
         if (applied == null) {
             ReportCase latest = cases.findById(reportCase.caseId()).orElse(current);
-            boolean published = publishVerdictOnce(latest);
             return new Outcome(Kind.ALREADY_CHECKED, reportCase.caseId(), photo.get().photoId(),
-                    evaluation.check().verdict(), evaluation.check().reason(), verdictOf(latest), bytesRead, published, false);
+                    evaluation.check().verdict(), evaluation.check().reason(), verdictOf(latest), bytesRead, null, false);
         }
-        boolean published = applied.verdict().isPresent() && publishVerdictOnce(applied.updated());
         return new Outcome(applied.verdict().isPresent() ? Kind.CASE_DECIDED : Kind.PHOTO_CHECKED, reportCase.caseId(),
                 photo.get().photoId(), evaluation.check().verdict(), evaluation.check().reason(),
-                applied.verdict().orElse(null), bytesRead, published, invalid);
+                applied.verdict().orElse(null), bytesRead, applied.event().map(TransitionEvent::eventId).orElse(null),
+                invalid);
     }
 
     private Read evaluate(PhotoUploaded upload, ReportCase c, Photo photo, Tenant tenant) throws IOException {
@@ -211,24 +199,6 @@ public final class PhotoVerification {
             return new Read(rules.invalid(stored.bytesRead(), now), stored);
         }
         return new Read(rules.evaluate(stored.metadata(), c, tenant, upload.eventTime(), stored.bytesRead(), now), stored);
-    }
-
-    /** Publishes the case's verdict event unless it was published before; false when there was nothing to publish. */
-    private boolean publishVerdictOnce(ReportCase c) {
-        if (!CaseVerdicts.hasVerdict(c)) {
-            return false;
-        }
-        Instant now = clock.instant();
-        if (!markers.markIfFirst(VERDICT_EVENT_SCOPE, c.caseId(), now)) {
-            return false;
-        }
-        try {
-            events.publish(CaseEvent.of(CaseVerdicts.eventType(c.status()), c, now));
-            return true;
-        } catch (RuntimeException e) {
-            markers.unmark(VERDICT_EVENT_SCOPE, c.caseId()); // let the retry publish it
-            throw e;
-        }
     }
 
     private static CaseStatus verdictOf(ReportCase c) {

@@ -5,7 +5,6 @@ import id.laporwarga.domain.report.CaseStatus;
 import id.laporwarga.domain.report.ReportCase;
 import java.util.List;
 import java.util.Set;
-import java.util.function.Consumer;
 import java.util.function.Predicate;
 
 /** Officials' inboxes and per-status listings of a tenant's cases, through an index (never a scan). */
@@ -23,7 +22,4 @@ public interface CaseInbox {
      */
     Page inbox(String tenantId, Set<CaseStatus> statuses, Caller viewer, Predicate<ReportCase> visible, int limit,
                String cursor);
-
-    /** Every case of the tenant in {@code status}. */
-    void forEachInStatus(String tenantId, CaseStatus status, Consumer<ReportCase> sink);
 }

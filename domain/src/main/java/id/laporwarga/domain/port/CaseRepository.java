@@ -3,7 +3,11 @@ package id.laporwarga.domain.port;
 import id.laporwarga.domain.report.ReportCase;
 import java.util.Optional;
 
-/** Storage of cases. Implementations must make {@link #create} atomic and {@link #update} optimistic. */
+/**
+ * Storage of cases. Implementations must make {@link #create} atomic and {@link #write} one optimistic transaction of
+ * the case, its outbox events and a consumer's processed mark (the transactional outbox: an event is stored if and only
+ * if the change it announces is).
+ */
 public interface CaseRepository {
 
     /**
@@ -23,13 +27,37 @@ public interface CaseRepository {
     Optional<ReportCase> findByTrackingCode(String trackingCode);
 
     /**
-     * Writes {@code changed} only if the stored version is {@code changed.version() - 1}.
+     * Writes {@code changed} only if the stored version is {@code changed.version() - 1} (a change nobody else hears
+     * of: {@link #write} with no outbox event).
      *
      * @throws id.laporwarga.domain.error.DomainException with {@code VERSION_CONFLICT} otherwise
      */
-    ReportCase update(ReportCase changed);
+    default ReportCase update(ReportCase changed) {
+        return write(CaseWrite.of(changed));
+    }
+
+    /**
+     * Writes the case (only if the stored version is {@code version - 1}), its outbox events (each only if no event
+     * with its id exists) and the processed mark (only if absent) in one transaction: all of it or nothing.
+     *
+     * @throws id.laporwarga.domain.error.DomainException with {@code VERSION_CONFLICT} when the case changed meanwhile
+     *                                                    (or one of the events was written before)
+     * @throws AlreadyProcessedException                  when the consumer's processed mark exists: the event was
+     *                                                    handled before, nothing was written
+     */
+    ReportCase write(CaseWrite write);
+
+    /** Whether {@code consumer} handled {@code eventId} before (its processed mark exists). */
+    boolean processed(String consumer, String eventId);
 
     record CreateResult(ReportCase reportCase, boolean created) {
+    }
+
+    /** The consumer's processed mark of the event exists: its effect happened before. */
+    final class AlreadyProcessedException extends RuntimeException {
+        public AlreadyProcessedException(String consumer, String eventId) {
+            super(consumer + " processed " + eventId + " before", null, false, false);
+        }
     }
 
     final class TrackingCodeTakenException extends RuntimeException {

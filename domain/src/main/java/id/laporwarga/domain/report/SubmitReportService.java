@@ -114,7 +114,7 @@ public final class SubmitReportService {
      */
     private TenantLocator.Located locate(ReportValidator.ValidReport valid, Caller staff) {
         if (valid.location() != null) {
-            TenantLocator.Located located = TenantLocator.require(tenants.all(), valid.location());
+            TenantLocator.Located located = TenantLocator.require(tenants, valid.location());
             if (valid.tenantId() != null && !valid.tenantId().equals(located.tenant().id())) {
                 throw new DomainException(ErrorCode.OUTSIDE_SERVICE_AREA);
             }

@@ -4,12 +4,11 @@ import id.laporwarga.domain.auth.Role;
 import id.laporwarga.domain.error.DomainException;
 import id.laporwarga.domain.error.ErrorCode;
 import id.laporwarga.domain.error.LocalizedText;
-import id.laporwarga.domain.geo.AdminBoundary;
-import id.laporwarga.domain.geo.AdminLevel;
 import id.laporwarga.domain.port.OfficialAccounts;
 import id.laporwarga.domain.port.OfficialAccounts.Medium;
 import id.laporwarga.domain.port.RosterStore;
 import id.laporwarga.domain.tenant.Tenant;
+import id.laporwarga.domain.geo.TenantAreas;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -162,15 +161,11 @@ public final class RosterImport {
             throw DomainException.validation(Map.of("rows", LocalizedText.of(
                     "maksimal " + MAX_ROWS + " baris", "at most " + MAX_ROWS + " rows")));
         }
-        Map<String, AdminBoundary> kelurahan = new HashMap<>();
-        Map<String, AdminBoundary> kecamatan = new HashMap<>();
-        for (AdminBoundary b : tenant.boundaries()) {
-            if (b.level() == AdminLevel.KELURAHAN) {
-                kelurahan.put(b.code(), b);
-            } else if (b.level() == AdminLevel.KECAMATAN) {
-                kecamatan.put(b.code(), b);
-            }
-        }
+        // the tenant's area names and codes only: the polygons (a file in S3) are never loaded for a roster
+        Map<String, TenantAreas.Area> kelurahan = new HashMap<>();
+        Map<String, TenantAreas.Area> kecamatan = new HashMap<>();
+        tenant.areas().kelurahan().forEach(a -> kelurahan.put(a.code(), a));
+        tenant.areas().kecamatan().forEach(a -> kecamatan.put(a.code(), a));
         Map<String, RosterEntry> out = new LinkedHashMap<>();
         Map<String, Integer> places = new HashMap<>();
         Map<String, Integer> contacts = new HashMap<>();
@@ -188,7 +183,7 @@ public final class RosterImport {
             String number = number(row.number(), at + "rt", errors);
             String rw = number(row.rw(), at + "rw", errors);
             String kel = trim(row.kelurahanCode());
-            AdminBoundary k = kel == null ? null : kelurahan.get(kel);
+            TenantAreas.Area k = kel == null ? null : kelurahan.get(kel);
             if (kel == null) {
                 errors.add(at + "kelurahanCode", "wajib diisi", "is required");
             } else if (k == null) {
@@ -212,7 +207,7 @@ public final class RosterImport {
                 }
             }
             if (rtId != null && k != null && number != null && rw != null && !out.containsKey(rtId)) {
-                AdminBoundary kec = kecamatan.get(k.kecamatanCode());
+                TenantAreas.Area kec = kecamatan.get(k.kecamatanCode());
                 out.put(rtId, new RosterEntry(tenant.id(), rtId, number, rw, k.kecamatanCode(),
                         kec == null ? null : kec.name(), k.code(), k.name(), true, RtHead.NONE));
             }

@@ -3,7 +3,10 @@ package id.laporwarga.domain.routing;
 import id.laporwarga.domain.auth.Role;
 import id.laporwarga.domain.error.DomainException;
 import id.laporwarga.domain.error.ErrorCode;
+import id.laporwarga.domain.outbox.OutboxEvent;
+import id.laporwarga.domain.outbox.OutboxEvents;
 import id.laporwarga.domain.port.CaseRepository;
+import id.laporwarga.domain.port.CaseWrite;
 import id.laporwarga.domain.port.TenantCatalog;
 import id.laporwarga.domain.report.Assignment;
 import id.laporwarga.domain.report.CaseEvent;
@@ -14,6 +17,7 @@ import id.laporwarga.domain.report.ReportCase;
 import id.laporwarga.domain.tenant.Category;
 import id.laporwarga.domain.tenant.Tenant;
 import id.laporwarga.domain.workflow.ActionRule;
+import id.laporwarga.domain.workflow.DeadlineRouting;
 import id.laporwarga.domain.workflow.StateMachine;
 import id.laporwarga.domain.workflow.Transition;
 import id.laporwarga.domain.workflow.TransitionEvent;
@@ -24,74 +28,68 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
-import java.util.function.Supplier;
 
 /**
  * Routes a case on {@code case.verified} / {@code case.rerouted} and alerts its new owner, exactly once per event
- * however often the event is delivered:
- * <ol>
- *   <li><b>Assign</b> (only while the case still needs routing): {@link CaseRouter} picks the routing move, the
- *       {@link StateMachine} makes it: status, history entry, assignment and the deadline of the step entered (the
- *       workflow catalogue's) in ONE conditional write on the case version. A redelivery finds the case routed
- *       already.</li>
- *   <li><b>Alert</b> (only while the assignment has no accepted delivery to that target): claim, publish, complete the
- *       claim with the message id, then record the {@link Assignment.Delivery} on the case. A failed publish releases
- *       the claim and throws, so the message is retried; nothing is marked sent that was not accepted.</li>
- * </ol>
+ * however often the event is delivered, in ONE write (a transaction, {@link CaseWrite}):
+ * <ul>
+ *   <li><b>the routing move</b> (only while the case still needs routing): {@link CaseRouter} picks it, the
+ *       {@link StateMachine} makes it (status, history entry, assignment, the deadline of the step entered) and its
+ *       event ({@code case.routed}) goes to the outbox;</li>
+ *   <li><b>the owner's alert</b> (only while the assignment records no alert to that owner) and, for a referral to an
+ *       institution outside the Pemda, the reporter's notice: outbox events, recorded on the assignment as
+ *       {@link Assignment.Delivery deliveries} (their outbox event ids);</li>
+ *   <li><b>the processed mark</b> {@code (route-to-agency, eventId)}: a redelivered event finds it and does nothing.</li>
+ * </ul>
+ * Nothing is published here: the outbox relay publishes what the write stored. The same write also serves the
+ * sweeper ({@link DeadlineRouting}): a case left in {@code VERIFIED} past its step's deadline is routed by the
+ * escalation run.
  */
-public final class RouteCaseService {
+public final class RouteCaseService implements DeadlineRouting {
     /** The history action of a routing to an agency, a review chain or an RT (the catalogue's {@code route}). */
     public static final String ACTION_ROUTE = WorkflowCatalog.ROUTE;
+    /** The consumer name of this service's processed marks. */
+    public static final String CONSUMER = "route-to-agency";
     public static final String AGENCY_ALERTS_TARGET_PREFIX = "sns:agency-alerts:";
     public static final String CITIZEN_NOTICES_TARGET = "sns:citizen-notices";
     private static final int MAX_CONFLICT_RETRIES = 5;
 
     private final CaseRepository cases;
     private final TenantCatalog tenants;
-    private final RoutingNotifications notifications;
-    private final DeliveryClaims claims;
     private final Function<Photo, String> photoLink;
     private final Duration photoLinkValidity;
     private final Clock clock;
     private final CaseRouter router = new CaseRouter();
 
-    public RouteCaseService(CaseRepository cases, TenantCatalog tenants, RoutingNotifications notifications,
-                            DeliveryClaims claims, Function<Photo, String> photoLink, Duration photoLinkValidity,
-                            Clock clock) {
+    public RouteCaseService(CaseRepository cases, TenantCatalog tenants, Function<Photo, String> photoLink,
+                            Duration photoLinkValidity, Clock clock) {
         this.cases = cases;
         this.tenants = tenants;
-        this.notifications = notifications;
-        this.claims = claims;
         this.photoLink = photoLink;
         this.photoLinkValidity = photoLinkValidity;
         this.clock = clock;
     }
 
     public enum Outcome {
-        /** Assigned by this call (and alerted where due). */
+        /** Assigned by this call (and the owner's alert written where due). */
         ROUTED,
-        /** Assigned before (a redelivery); any alert still missing was sent now. */
+        /** Assigned before; any alert still missing was written now (or nothing was left to do). */
         ALREADY_ROUTED,
+        /** The event was handled before (its processed mark exists): nothing written. */
+        DUPLICATE,
         /** Nothing to do: the case is unknown or not in a routable state. */
         SKIPPED
     }
 
     /**
-     * What happened; {@code published} counts messages published by this call; {@code event} is the routing move's
-     * event when this call routed the case (else null).
+     * What happened; {@code queued} counts the alerts and notices this call wrote to the outbox; {@code event} is the
+     * routing move's event when this call routed the case (else null).
      */
-    public record Result(String caseId, Outcome outcome, CaseStatus status, String agencyId, int published,
+    public record Result(String caseId, Outcome outcome, CaseStatus status, String agencyId, int queued,
                          String reason, TransitionEvent event) {
-        public Result(String caseId, Outcome outcome, CaseStatus status, String agencyId, int published,
+        public Result(String caseId, Outcome outcome, CaseStatus status, String agencyId, int queued,
                       String reason) {
-            this(caseId, outcome, status, agencyId, published, reason, null);
-        }
-    }
-
-    /** Another consumer is publishing this alert right now: retry the message later. */
-    public static final class DeliveryInFlightException extends RuntimeException {
-        public DeliveryInFlightException(String key) {
-            super("delivery in flight: " + key);
+            this(caseId, outcome, status, agencyId, queued, reason, null);
         }
     }
 
@@ -100,21 +98,23 @@ public final class RouteCaseService {
             return new Result(event.caseId(), Outcome.SKIPPED, event.status(), null, 0,
                     "event type " + event.eventType() + " is not routed");
         }
+        String eventId = event.dedupeId();
+        if (cases.processed(CONSUMER, eventId)) {
+            return new Result(event.caseId(), Outcome.DUPLICATE, event.status(), null, 0, "processed before");
+        }
         ReportCase c = cases.findById(event.caseId()).orElse(null);
         if (c == null) {
             return new Result(event.caseId(), Outcome.SKIPPED, null, null, 0, "case not found");
         }
-        String tenantId = c.tenantId();
-        Tenant tenant = tenants.find(tenantId)
-                .orElseThrow(() -> new IllegalStateException("unknown tenant " + tenantId));
+        Tenant tenant = tenant(c);
         StateMachine machine = StateMachine.forTenant(tenant);
-        Instant now = clock.instant();
-
-        TransitionEvent routed = null;
-        for (int attempt = 0; needsRouting(event, c, machine); attempt++) {
-            RoutingDecision decision;
+        String alertType = CaseEvent.REROUTED.equals(event.eventType()) ? AgencyAlert.CASE_REROUTED
+                : AgencyAlert.CASE_ROUTED;
+        for (int attempt = 0; ; attempt++) {
+            Instant now = clock.instant();
+            Plan plan;
             try {
-                decision = router.decide(machine, tenant, c, now);
+                plan = plan(machine, tenant, c, needsRouting(event, c, machine), alertType, now);
             } catch (DomainException e) {
                 if (e.code() != ErrorCode.INVALID_TRANSITION) {
                     throw e;
@@ -122,11 +122,20 @@ public final class RouteCaseService {
                 return new Result(c.caseId(), Outcome.SKIPPED, c.status(), null, 0,
                         "the " + c.kind() + " workflow lists no such routing move from " + c.status());
             }
+            if (plan == null) {
+                return c.assignment() == null
+                        ? new Result(c.caseId(), Outcome.SKIPPED, c.status(), null, 0,
+                                "case is " + c.status() + ", not routable by " + event.eventType())
+                        : new Result(c.caseId(), Outcome.ALREADY_ROUTED, c.status(), c.assignment().agencyId(), 0,
+                                null);
+            }
             try {
-                Transition t = apply(machine, c, decision, now);
-                c = cases.update(t.after());
-                routed = t.event();
-                break;
+                ReportCase stored = cases.write(plan.write().processedBy(CONSUMER, eventId));
+                return new Result(stored.caseId(), plan.routed() != null ? Outcome.ROUTED : Outcome.ALREADY_ROUTED,
+                        stored.status(), stored.assignment() == null ? null : stored.assignment().agencyId(),
+                        plan.queued(), null, plan.routed());
+            } catch (CaseRepository.AlreadyProcessedException e) {
+                return new Result(c.caseId(), Outcome.DUPLICATE, c.status(), null, 0, "processed concurrently");
             } catch (DomainException e) {
                 if (e.code() != ErrorCode.VERSION_CONFLICT || attempt >= MAX_CONFLICT_RETRIES) {
                     throw e;
@@ -134,33 +143,30 @@ public final class RouteCaseService {
                 c = reload(c);
             }
         }
-        Outcome outcome = routed != null ? Outcome.ROUTED : Outcome.ALREADY_ROUTED;
-        if (c.assignment() == null) {
-            return routed != null
-                    ? new Result(c.caseId(), outcome, c.status(), null, 0, null, routed)
-                    : new Result(c.caseId(), Outcome.SKIPPED, c.status(), null, 0,
-                            "case is " + c.status() + ", not routable by " + event.eventType());
-        }
+    }
 
-        int published = 0;
-        if (alertsOwner(machine, c)) {
-            ReportCase current = c;
-            String alertType = CaseEvent.REROUTED.equals(event.eventType()) ? AgencyAlert.CASE_REROUTED
-                    : AgencyAlert.CASE_ROUTED;
-            Delivered d = deliverOnce(c, AGENCY_ALERTS_TARGET_PREFIX + c.assignment().agencyId(),
-                    () -> notifications.publishAgencyAlert(
-                            AgencyAlertMessages.build(tenant, current, alertType, photoLink, photoLinkValidity)));
-            c = d.reportCase();
-            published += d.published() ? 1 : 0;
+    /**
+     * The sweeper's routing of a case its step's deadline found still waiting for routing: the same write as for
+     * {@code case.verified}, without a processed mark (no event was handled). A {@code case.verified} delivered later
+     * finds the case routed and does nothing.
+     *
+     * @return the routing move's event; null when the catalogue lists no routing move there for the router's choice
+     */
+    @Override
+    public TransitionEvent route(ReportCase c, Instant now) {
+        Tenant tenant = tenant(c);
+        StateMachine machine = StateMachine.forTenant(tenant);
+        Plan plan;
+        try {
+            plan = plan(machine, tenant, c, true, AgencyAlert.CASE_ROUTED, now);
+        } catch (DomainException e) {
+            if (e.code() != ErrorCode.INVALID_TRANSITION) {
+                throw e;
+            }
+            return null;
         }
-        if (c.assignment().external() && c.reporter() != null && c.reporter().hasContact()) {
-            CitizenNotice notice = referralNotice(tenant, c);
-            Delivered d = deliverOnce(c, CITIZEN_NOTICES_TARGET, () -> notifications.publishCitizenNotice(notice));
-            c = d.reportCase();
-            published += d.published() ? 1 : 0;
-        }
-        return new Result(c.caseId(), outcome, c.status(), c.assignment() == null ? null : c.assignment().agencyId(),
-                published, null, routed);
+        cases.write(plan.write());
+        return plan.routed();
     }
 
     /**
@@ -182,9 +188,54 @@ public final class RouteCaseService {
         return a == null || a.routedAt() == null || a.routedAt().isBefore(rerouteAt);
     }
 
+    /** The write of one routing (when {@code route}) plus the deliveries still due; null when nothing is due. */
+    private record Plan(CaseWrite write, TransitionEvent routed, int queued) {
+    }
+
+    private Plan plan(StateMachine machine, Tenant tenant, ReportCase c, boolean route, String alertType, Instant now) {
+        ReportCase after = c;
+        List<OutboxEvent> events = new ArrayList<>();
+        TransitionEvent routed = null;
+        if (route) {
+            Transition t = apply(machine, c, router.decide(machine, tenant, c, now), now);
+            after = t.after();
+            routed = t.event();
+            events.add(OutboxEvents.caseEvent(routed, after));
+        }
+        Assignment assignment = after.assignment();
+        boolean alert = alertsOwner(machine, after) && !delivered(assignment, alertTarget(assignment));
+        boolean notice = assignment != null && assignment.external() && after.reporter() != null
+                && after.reporter().hasContact() && !delivered(assignment, CITIZEN_NOTICES_TARGET);
+        if (!alert && !notice) {
+            return routed == null ? null : new Plan(CaseWrite.of(after, events), routed, 0);
+        }
+        // the deliveries go into the version written: the routing's own, or one more (no history entry)
+        ReportCase written = routed != null ? after : c.amend(b -> b, now);
+        List<Assignment.Delivery> deliveries = new ArrayList<>(assignment.deliveries());
+        if (alert) {
+            OutboxEvent e = OutboxEvents.agencyAlert(written,
+                    AgencyAlertMessages.build(tenant, written, alertType, photoLink, photoLinkValidity));
+            events.add(e);
+            deliveries.add(new Assignment.Delivery(alertTarget(assignment), now, true, e.eventId()));
+        }
+        if (notice) {
+            OutboxEvent e = OutboxEvents.referralNotice(written, referralNotice(tenant, written));
+            events.add(e);
+            deliveries.add(new Assignment.Delivery(CITIZEN_NOTICES_TARGET, now, true, e.eventId()));
+        }
+        ReportCase recorded = new ReportCase.Builder(written).assignment(new Assignment(assignment.agencyId(),
+                assignment.agencyName(), assignment.external(), assignment.routedAt(), assignment.dueAt(), deliveries))
+                .build(); // same version: the deliveries are part of this write
+        return new Plan(CaseWrite.of(recorded, events), routed, (alert ? 1 : 0) + (notice ? 1 : 0));
+    }
+
     /** The owner of an assignment is alerted while the case waits in a step (never an external institution). */
     private static boolean alertsOwner(StateMachine machine, ReportCase c) {
         return c.assignment() != null && !c.assignment().external() && machine.step(c).isPresent();
+    }
+
+    private static String alertTarget(Assignment a) {
+        return AGENCY_ALERTS_TARGET_PREFIX + (a == null ? null : a.agencyId());
     }
 
     /**
@@ -199,63 +250,8 @@ public final class RouteCaseService {
                         List.of())));
     }
 
-    private record Delivered(ReportCase reportCase, boolean published) {
-    }
-
-    private Delivered deliverOnce(ReportCase c, String target, Supplier<String> publish) {
-        if (delivered(c.assignment(), target)) {
-            return new Delivered(c, false);
-        }
-        Instant routedAt = c.assignment().routedAt();
-        String key = c.caseId() + "#" + target + "#" + routedAt.toEpochMilli();
-        Instant now = clock.instant();
-        DeliveryClaims.Claim claim = claims.claim(key, now);
-        String messageId;
-        boolean published;
-        switch (claim.status()) {
-            case HELD_BY_OTHER -> throw new DeliveryInFlightException(key);
-            case COMPLETED -> {
-                messageId = claim.messageId();
-                published = false;
-            }
-            default -> {
-                try {
-                    messageId = publish.get();
-                } catch (RuntimeException e) {
-                    claims.release(key);
-                    throw e;
-                }
-                claims.complete(key, messageId);
-                published = true;
-            }
-        }
-        Assignment.Delivery delivery = new Assignment.Delivery(target, now, true, messageId);
-        for (int attempt = 0; ; attempt++) {
-            ReportCase current = c;
-            ReportCase recorded = c.amend(b -> b.assignment(withDelivery(current.assignment(), delivery)), now);
-            try {
-                return new Delivered(cases.update(recorded), published);
-            } catch (DomainException e) {
-                if (e.code() != ErrorCode.VERSION_CONFLICT || attempt >= MAX_CONFLICT_RETRIES) {
-                    throw e;
-                }
-                c = reload(c);
-                if (c.assignment() == null || !routedAt.equals(c.assignment().routedAt())
-                        || delivered(c.assignment(), target)) {
-                    return new Delivered(c, published); // rerouted meanwhile, or recorded by another consumer
-                }
-            }
-        }
-    }
-
     static boolean delivered(Assignment a, String target) {
         return a != null && a.deliveries().stream().anyMatch(d -> d.accepted() && target.equals(d.target()));
-    }
-
-    private static Assignment withDelivery(Assignment a, Assignment.Delivery d) {
-        List<Assignment.Delivery> all = new ArrayList<>(a.deliveries());
-        all.add(d);
-        return new Assignment(a.agencyId(), a.agencyName(), a.external(), a.routedAt(), a.dueAt(), all);
     }
 
     private static CitizenNotice referralNotice(Tenant tenant, ReportCase c) {
@@ -264,6 +260,11 @@ public final class RouteCaseService {
         return new CitizenNotice(CitizenNotice.REFERRED_EXTERNAL, c.tenantId(), c.caseId(), c.trackingCode(),
                 c.assignment().agencyName(),
                 CitizenNotice.referralText(tenant.name(), c.trackingCode(), categoryName, c.assignment().agencyName()));
+    }
+
+    private Tenant tenant(ReportCase c) {
+        return tenants.find(c.tenantId())
+                .orElseThrow(() -> new IllegalStateException("unknown tenant " + c.tenantId()));
     }
 
     private ReportCase reload(ReportCase c) {

@@ -1,34 +1,43 @@
 package id.laporwarga.domain.tenant;
 
 import id.laporwarga.domain.geo.AdminBoundary;
+import id.laporwarga.domain.geo.Boundaries;
 import id.laporwarga.domain.geo.BoundaryIndex;
+import id.laporwarga.domain.geo.TenantAreas;
 import id.laporwarga.domain.time.WorkingCalendar;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
-/** One Pemda (kota/kabupaten): its zone, boundaries, category catalogue, agencies and policies. */
+/**
+ * One Pemda (kota/kabupaten): its zone, boundaries, category catalogue, agencies and policies. The boundaries'
+ * polygons may be loaded lazily ({@link Boundaries}): {@link #areas()} never loads them, {@link #boundaries()} and
+ * {@link #boundaryIndex()} do.
+ */
 public final class Tenant {
     private final String id;
     private final String name;
     private final ZoneId zone;
-    private final List<AdminBoundary> boundaries;
+    private final Boundaries boundaries;
     private final List<Category> categories;
     private final List<Agency> agencies;
     private final TenantPolicies policies;
-    private final BoundaryIndex boundaryIndex;
 
     public Tenant(String id, String name, ZoneId zone, List<AdminBoundary> boundaries, List<Category> categories,
+                  List<Agency> agencies, TenantPolicies policies) {
+        this(id, name, zone, Boundaries.of(boundaries), categories, agencies, policies);
+    }
+
+    public Tenant(String id, String name, ZoneId zone, Boundaries boundaries, List<Category> categories,
                   List<Agency> agencies, TenantPolicies policies) {
         this.id = Objects.requireNonNull(id, "id");
         this.name = Objects.requireNonNull(name, "name");
         this.zone = Objects.requireNonNull(zone, "zone");
-        this.boundaries = List.copyOf(boundaries);
+        this.boundaries = Objects.requireNonNull(boundaries, "boundaries");
         this.categories = List.copyOf(categories);
         this.agencies = List.copyOf(agencies);
         this.policies = policies == null ? TenantPolicies.defaults() : policies;
-        this.boundaryIndex = new BoundaryIndex(this.boundaries);
     }
 
     public String id() {
@@ -43,8 +52,19 @@ public final class Tenant {
         return zone;
     }
 
+    /** The polygons (loads them if they are not in memory yet). */
     public List<AdminBoundary> boundaries() {
+        return boundaries.list();
+    }
+
+    /** The polygons' holder: version, areas, whether loaded. */
+    public Boundaries boundarySet() {
         return boundaries;
+    }
+
+    /** Kecamatan and desa/kelurahan names and codes (never loads polygons). */
+    public TenantAreas areas() {
+        return boundaries.areas();
     }
 
     public List<Category> categories() {
@@ -59,8 +79,9 @@ public final class Tenant {
         return policies;
     }
 
+    /** The point-in-polygon index (loads the polygons if they are not in memory yet). */
     public BoundaryIndex boundaryIndex() {
-        return boundaryIndex;
+        return boundaries.index();
     }
 
     public WorkingCalendar calendar() {

@@ -76,6 +76,13 @@ public record ActionRule(String name, Set<Role> roles, CaseStatus to, boolean no
         return new ActionRule(name, roles, to, noteRequired, e, alternatives);
     }
 
+    /** The same move, allowed to {@code role} as well. */
+    public ActionRule alsoBy(Role role) {
+        Set<Role> all = EnumSet.copyOf(roles);
+        all.add(role);
+        return new ActionRule(name, all, to, noteRequired, effect, alternatives);
+    }
+
     /** The same move, which may also lead to {@code others} (the service decides which). */
     public ActionRule orTo(CaseStatus... others) {
         List<CaseStatus> all = new ArrayList<>(alternatives);

@@ -8,7 +8,10 @@ import id.laporwarga.domain.error.ErrorCode;
 import id.laporwarga.domain.error.FieldErrors;
 import id.laporwarga.domain.error.LocalizedText;
 import id.laporwarga.domain.intake.Intake;
+import id.laporwarga.domain.outbox.OutboxEvent;
+import id.laporwarga.domain.outbox.OutboxEvents;
 import id.laporwarga.domain.port.CaseRepository;
+import id.laporwarga.domain.port.CaseWrite;
 import id.laporwarga.domain.port.PhotoUploads;
 import id.laporwarga.domain.port.TenantCatalog;
 import id.laporwarga.domain.report.Assignment;
@@ -24,6 +27,7 @@ import id.laporwarga.domain.tenant.Tenant;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -33,7 +37,8 @@ import java.util.Set;
 /**
  * Moves cases through their tenant's workflow ({@link StateMachine}): officials' actions (role + area + workflow +
  * optimistic version), the reporter's confirm/reopen (proved by the submission secret), and the scheduled deadline
- * actions of overdue steps. Every move appends one history entry; history is never edited.
+ * actions of overdue steps. Every move appends one history entry; history is never edited. Every move is written with
+ * its event (and the reporter's notice, the supervisor's alert) in one transaction: the outbox relay publishes them.
  */
 public final class ReviewService {
     public static final int MAX_NOTE = 2000;
@@ -42,17 +47,15 @@ public final class ReviewService {
     private final CaseRepository cases;
     private final TenantCatalog tenants;
     private final PhotoUploads uploads;
-    private final ReviewOutbox outbox;
     private final Clock clock;
     private final ReporterSecrets secrets;
     private final CaseRouter router = new CaseRouter();
 
-    public ReviewService(CaseRepository cases, TenantCatalog tenants, PhotoUploads uploads, ReviewOutbox outbox,
-                         Clock clock, ReporterSecrets secrets) {
+    public ReviewService(CaseRepository cases, TenantCatalog tenants, PhotoUploads uploads, Clock clock,
+                         ReporterSecrets secrets) {
         this.cases = cases;
         this.tenants = tenants;
         this.uploads = uploads;
-        this.outbox = outbox;
         this.clock = clock;
         this.secrets = secrets;
     }
@@ -174,8 +177,7 @@ public final class ReviewService {
             attachment = attachmentPhoto(c, command);
         }
         Transition t = machine.apply(c, rule, to, actorId, role, note, now, amendment);
-        ReportCase stored = cases.update(t.after());
-        outbox.statusChanged(c, stored, rule);
+        ReportCase stored = cases.write(announced(t, now));
         PhotoUploads.UploadTicket ticket = attachment == null ? null : uploads.presignUpload(attachment);
         return new Outcome(stored, rule, ticket, t.event());
     }
@@ -315,28 +317,54 @@ public final class ReviewService {
         }
     }
 
-    /** What one escalation run did for a tenant, and the events of the moves it made. */
+    /**
+     * The write of a move with what it tells others: its event, and the reporter's notice when the reporter left a
+     * contact (a referral's notice names the institution: route-to-agency writes that one).
+     */
+    private static CaseWrite announced(Transition t, Instant at) {
+        ReportCase after = t.after();
+        List<OutboxEvent> events = new ArrayList<>(List.of(OutboxEvents.caseEvent(t.event(), after)));
+        if (after.reporter() != null && after.reporter().hasContact()
+                && after.status() != CaseStatus.REFERRED_EXTERNAL && t.move().effect() != ActionRule.Effect.ESCALATE) {
+            events.add(OutboxEvents.statusNotice(after, at));
+        }
+        return CaseWrite.of(after, events);
+    }
+
+    /**
+     * What one escalation run did for a tenant, and the events of the moves it made. {@code swept} counts, per state,
+     * the deadline actions made in the platform's own steps (the sweeper: photos never uploaded, cases never routed);
+     * {@code failed} the cases whose deadline action could not be made (logged, left for the next run).
+     */
     public record EscalationRun(int examined, int markedOverdue, int alerted, int autoActions, int conflicts,
-                                List<TransitionEvent> events) {
+                                List<TransitionEvent> events, Map<CaseStatus, Integer> swept, int failed) {
         public EscalationRun {
             events = events == null ? List.of() : List.copyOf(events);
+            swept = swept == null ? Map.of() : Map.copyOf(swept);
         }
 
         public EscalationRun(int examined, int markedOverdue, int alerted, int autoActions, int conflicts) {
-            this(examined, markedOverdue, alerted, autoActions, conflicts, List.of());
+            this(examined, markedOverdue, alerted, autoActions, conflicts, List.of(), Map.of(), 0);
         }
     }
 
     /**
      * Finds every step past its deadline through {@code finder} (an index, never a scan) and makes the step's deadline
-     * action as SYSTEM: an automatic move (a resolved complaint nobody answered is closed), or {@code escalate}: the
-     * case is marked {@code overdue} and its supervisor is alerted once per case and deadline.
+     * action as SYSTEM, each in one write with its events:
+     * <ul>
+     *   <li>{@code escalate}: the case is marked {@code overdue} ({@code case.overdue}) and its supervisor alerted, once
+     *       per case and deadline (the mark and the alert are one write);</li>
+     *   <li>a routing move (a case still {@code VERIFIED}, whose event was never handled): {@code routing} routes it;</li>
+     *   <li>any other automatic move ({@code close} of a resolved complaint nobody answered, {@code expire} of a
+     *       report whose photos never arrived), with the reporter's notice.</li>
+     * </ul>
      */
-    public EscalationRun escalate(Tenant tenant, OverdueCases finder) {
+    public EscalationRun escalate(Tenant tenant, OverdueCases finder, DeadlineRouting routing) {
         Instant now = clock.instant();
         StateMachine machine = StateMachine.forTenant(tenant);
         List<TransitionEvent> events = new ArrayList<>();
-        int examined = 0, marked = 0, alerted = 0, auto = 0, conflicts = 0;
+        Map<CaseStatus, Integer> swept = new EnumMap<>(CaseStatus.class);
+        int examined = 0, marked = 0, alerted = 0, auto = 0, conflicts = 0, failed = 0;
         for (CaseStatus status : machine.catalog().statusesWithDeadline()) {
             for (ReportCase c : finder.dueBefore(tenant.id(), status, now)) {
                 examined++;
@@ -346,24 +374,33 @@ public final class ReviewService {
                 }
                 ActionRule action = step.automaticAction().orElseThrow();
                 try {
-                    if (!step.escalatesOnDeadline()) {
-                        Transition t = machine.apply(c, action, HistoryEntry.SYSTEM, Role.SYSTEM,
-                                "otomatis: tenggat " + step.deadline() + " terlewati", now);
-                        ReportCase moved = cases.update(t.after());
-                        events.add(t.event());
-                        outbox.statusChanged(c, moved, action);
-                        auto++;
+                    if (step.escalatesOnDeadline()) {
+                        if (!c.overdue()) {
+                            Transition t = machine.apply(c, action, HistoryEntry.SYSTEM, Role.SYSTEM, null, now);
+                            cases.write(announced(t, now).and(OutboxEvents.supervisorAlert(t.after(), step)));
+                            events.add(t.event());
+                            marked++;
+                            alerted++;
+                        }
                         continue;
                     }
-                    ReportCase current = c;
-                    if (!c.overdue()) {
-                        Transition t = machine.apply(c, action, HistoryEntry.SYSTEM, Role.SYSTEM, null, now);
-                        current = cases.update(t.after());
-                        events.add(t.event());
-                        marked++;
+                    TransitionEvent made;
+                    if (action.effect() == ActionRule.Effect.ROUTE) {
+                        made = routing.route(c, now);
+                        if (made == null) {
+                            failed++;
+                            continue;
+                        }
+                    } else {
+                        Transition t = machine.apply(c, action, HistoryEntry.SYSTEM, Role.SYSTEM,
+                                automaticNote(step, action), now);
+                        cases.write(announced(t, now));
+                        made = t.event();
                     }
-                    if (outbox.overdue(current, step, now)) {
-                        alerted++;
+                    events.add(made);
+                    auto++;
+                    if (step.whoActs().role() == Role.SYSTEM) {
+                        swept.merge(status, 1, Integer::sum);
                     }
                 } catch (DomainException e) {
                     if (e.code() != ErrorCode.VERSION_CONFLICT) {
@@ -373,7 +410,24 @@ public final class ReviewService {
                 }
             }
         }
-        return new EscalationRun(examined, marked, alerted, auto, conflicts, events);
+        return new EscalationRun(examined, marked, alerted, auto, conflicts, events, swept, failed);
+    }
+
+    /** The history note of an automatic move (citizens read it on the public status page). */
+    private static String automaticNote(StepRule step, ActionRule action) {
+        if (WorkflowCatalog.EXPIRE.equals(action.name())) {
+            return "Foto laporan tidak diterima dalam " + indonesian(step.deadline())
+                    + " setelah laporan dikirim; laporan ditutup otomatis. Silakan kirim laporan baru.";
+        }
+        return "otomatis: tenggat " + step.deadline() + " terlewati";
+    }
+
+    private static String indonesian(Deadline d) {
+        return d.amount() + switch (d.unit()) {
+            case MINUTES -> " menit";
+            case HOURS -> " jam";
+            case WORKING_DAYS -> " hari kerja";
+        };
     }
 
     /** The fields of a result for logs (ids and counts only). */
@@ -384,6 +438,10 @@ public final class ReviewService {
         m.put("alerted", run.alerted());
         m.put("autoActions", run.autoActions());
         m.put("conflicts", run.conflicts());
+        m.put("failed", run.failed());
+        Map<String, Integer> swept = new LinkedHashMap<>();
+        run.swept().forEach((status, n) -> swept.put(status.name(), n));
+        m.put("swept", swept);
         return m;
     }
 }

@@ -75,7 +75,9 @@ import java.util.Set;
  * SERVICE_REQUEST submit --&gt; RT_APPROVAL (no photo) | AWAITING_PHOTOS --verify-geotag--&gt; VERIFIED --route--&gt;
  *                 RT_APPROVAL --approve (RT head, 15 min)--&gt; KELURAHAN_PROCESSING --issue (30 min)--&gt; KECAMATAN_ISSUED
  * </pre>
- * Every step with a deadline has a deadline action: {@code close} of a resolved complaint, otherwise {@code escalate}.
+ * Every step with a deadline has a deadline action: {@code close} of a resolved complaint, {@code expire} of a report
+ * still waiting for its photos, {@code route} of a case still waiting for routing (the sweeper: the platform's own steps
+ * are transient), otherwise {@code escalate}.
  */
 public final class WorkflowCatalog {
     /** Review tiers of RT activity reports and the RT head's time to correct a returned report. */
@@ -108,6 +110,19 @@ public final class WorkflowCatalog {
     public static final String MERGE = "merge";
     /** The triage desk answers the report itself (a request for information, a suggestion). */
     public static final String ANSWER = "answer";
+    /** The automatic end of a report whose photos never arrived (the sweeper; {@code AWAITING_PHOTOS}'s deadline). */
+    public static final String EXPIRE = "expire";
+    /**
+     * How long a report may wait for its photos: the presigned upload links last 15 minutes, the photo check retries
+     * a failing notification for about 9 minutes (3 receives x 180 s) before it is dead-lettered; the rest leaves
+     * operators time to replay a dead letter. Then the sweeper ends the report ({@value #EXPIRE}).
+     */
+    public static final int PHOTO_UPLOAD_HOURS = 2;
+    /**
+     * How long a verified case may wait for route-to-agency (which routes it within seconds): past it, the sweeper
+     * routes the case itself (the step's deadline action is the {@value #ROUTE} move).
+     */
+    public static final int ROUTING_MINUTES = 15;
 
     private final Map<CaseKind, Workflow> workflows;
 
@@ -181,9 +196,18 @@ public final class WorkflowCatalog {
         return ActionRule.of(SUBMIT, first, CITIZEN).orTo(others);
     }
 
+    /** The photo check's step; its deadline action ends a report whose photos never arrived. */
     private static StepRule awaitingPhotos() {
-        return new StepRule(AWAITING_PHOTOS, WhoActs.system(), null, null,
-                List.of(ActionRule.of(VERIFY, VERIFIED, SYSTEM).orTo(NEEDS_REVIEW, REJECTED)), null);
+        return new StepRule(AWAITING_PHOTOS, WhoActs.system(), Deadline.hours(PHOTO_UPLOAD_HOURS), null,
+                List.of(ActionRule.of(VERIFY, VERIFIED, SYSTEM).orTo(NEEDS_REVIEW, REJECTED),
+                        ActionRule.of(EXPIRE, REJECTED, SYSTEM)), EXPIRE);
+    }
+
+    /** The platform's routing step; its deadline action routes a case whose {@code case.verified} was never handled. */
+    private static StepRule verified(List<ActionRule> routingMoves) {
+        // triage first: the only move (and so the deadline action) sends the case to the triage desk
+        return new StepRule(VERIFIED, WhoActs.system(), Deadline.minutes(ROUTING_MINUTES), null, routingMoves,
+                routingMoves.get(0).name());
     }
 
     private static ActionRule routing(String name, CaseStatus to) {
@@ -212,6 +236,11 @@ public final class WorkflowCatalog {
         ActionRule merge = ActionRule.of(MERGE, MERGED, CITY_ADMIN);
         List<ActionRule> triageDesk = new ArrayList<>(List.of(forward, reroute, reject, answer, ask, merge));
         triageDesk.addAll(system);
+        // a TRIAGE case is assigned to the desk (policies.triageAgencyId): its staff see it and act on it as well
+        List<ActionRule> deskStaff = new ArrayList<>(List.of(forward.alsoBy(AGENCY_STAFF), reroute.alsoBy(AGENCY_STAFF),
+                reject.alsoBy(AGENCY_STAFF), answer.alsoBy(AGENCY_STAFF), ask.alsoBy(AGENCY_STAFF),
+                merge.alsoBy(AGENCY_STAFF)));
+        deskStaff.addAll(system);
         ActionRule acknowledge = ActionRule.of("acknowledge", ACKNOWLEDGED, AGENCY_STAFF);
         ActionRule start = ActionRule.of("start", IN_PROGRESS, AGENCY_STAFF);
         ActionRule resolveAction = ActionRule.of("resolve", RESOLVED, AGENCY_STAFF).withNoteRequired()
@@ -221,9 +250,9 @@ public final class WorkflowCatalog {
         WhoActs agency = WhoActs.of(AGENCY_STAFF, ASSIGNED_AGENCY);
         return new Workflow(CaseKind.COMPLAINT, List.of(submit(AWAITING_PHOTOS, TRIAGE)), List.of(
                 awaitingPhotos(),
-                new StepRule(VERIFIED, WhoActs.system(), null, null, verified, null),
+                verified(verified),
                 new StepRule(NEEDS_REVIEW, desk, triage, CITY_ADMIN, triageDesk, null),
-                new StepRule(TRIAGE, desk, triage, CITY_ADMIN, triageDesk, null),
+                new StepRule(TRIAGE, WhoActs.of(AGENCY_STAFF, TRIAGE_DESK), triage, CITY_ADMIN, deskStaff, null),
                 new StepRule(NEEDS_INFO, WhoActs.of(CITIZEN, REPORTER), Deadline.workingDays(intake.needsInfoWorkingDays()),
                         null, List.of(ActionRule.of(REPLY, TRIAGE, CITIZEN).withNoteRequired(),
                         ActionRule.of(CLOSE, CLOSED, SYSTEM)), CLOSE),
@@ -247,7 +276,7 @@ public final class WorkflowCatalog {
         needsReview.addAll(system);
         return new Workflow(CaseKind.RT_ACTIVITY, List.of(submit(AWAITING_PHOTOS)), List.of(
                 awaitingPhotos(),
-                new StepRule(VERIFIED, WhoActs.system(), null, null, system, null),
+                verified(system),
                 new StepRule(NEEDS_REVIEW, null, review, KECAMATAN, needsReview, null),
                 // no known kelurahan: the city reviews it in place of the missing tiers
                 new StepRule(TRIAGE, WhoActs.of(CITY_ADMIN, TRIAGE_DESK),
@@ -278,7 +307,7 @@ public final class WorkflowCatalog {
         return new Workflow(CaseKind.SERVICE_REQUEST, List.of(submit(RT_APPROVAL, AWAITING_PHOTOS)), List.of(
                 awaitingPhotos(),
                 // a service request's first step is its RT, photo or not: never the complaint triage desk
-                new StepRule(VERIFIED, WhoActs.system(), null, null, List.of(routing(ROUTE, RT_APPROVAL)), null),
+                verified(List.of(routing(ROUTE, RT_APPROVAL))),
                 new StepRule(NEEDS_REVIEW, WhoActs.of(RT_HEAD, RT), rt, KELURAHAN, needsReview, null),
                 new StepRule(RT_APPROVAL, WhoActs.of(RT_HEAD, RT), rt, KELURAHAN, rtMoves, null),
                 new StepRule(KELURAHAN_PROCESSING, null, Deadline.minutes(KELURAHAN_PROCESSING_MINUTES), KECAMATAN,

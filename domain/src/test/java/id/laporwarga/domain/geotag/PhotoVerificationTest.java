@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import id.laporwarga.domain.geo.GeoPoint;
 import id.laporwarga.domain.memory.MemoryTenants;
+import id.laporwarga.domain.outbox.OutboxEvent;
 import id.laporwarga.domain.report.CaseEvent;
 import id.laporwarga.domain.report.CaseKind;
 import id.laporwarga.domain.report.CaseStatus;
@@ -21,12 +22,9 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class PhotoVerificationTest {
@@ -38,30 +36,10 @@ class PhotoVerificationTest {
     private final GeoPoint reported = TestData.insidePoints().get(0);
     private final Cases cases = new Cases();
     private final Objects objects = new Objects();
-    private final List<CaseEvent> events = new ArrayList<>();
-    private final Set<String> markers = new HashSet<>();
-    private RuntimeException publishFailure;
-    private final PhotoVerification verification = new PhotoVerification(cases, new MemoryTenants(TestData.kotamobagu()), objects,
-            event -> {
-                if (publishFailure != null) {
-                    RuntimeException f = publishFailure;
-                    publishFailure = null;
-                    throw f;
-                }
-                events.add(event);
-            },
-            new PhotoVerification.OnceMarkers() {
-                @Override
-                public boolean markIfFirst(String scope, String id, Instant now) {
-                    return markers.add(scope + "#" + id);
-                }
-
-                @Override
-                public void unmark(String scope, String id) {
-                    markers.remove(scope + "#" + id);
-                }
-            },
-            Clock.fixed(UPLOADED.plusSeconds(2), ZoneOffset.UTC));
+    /** The verdict events written to the outbox (with the case), in order. */
+    private final List<OutboxEvent> events = cases.outbox;
+    private final PhotoVerification verification = new PhotoVerification(cases, new MemoryTenants(TestData.kotamobagu()),
+            objects, Clock.fixed(UPLOADED.plusSeconds(2), ZoneOffset.UTC));
 
     private ReportCase submitted(String caseId, CaseKind kind, int photos) {
         ReportCase c = TestCases.awaitingPhotos(caseId, kind, reported, SUBMITTED, photos);
@@ -104,7 +82,11 @@ class PhotoVerificationTest {
         assertEquals(CaseStatus.VERIFIED, last.to());
         assertEquals(1, events.size());
         assertEquals(CaseEvent.VERIFIED, events.get(0).eventType());
-        assertEquals(2, events.get(0).version());
+        assertEquals(OutboxEvent.Channel.CASE_EVENTS, events.get(0).channel());
+        assertEquals("case-1#case.verified#2", events.get(0).eventId());
+        assertEquals(events.get(0).eventId(), outcome.eventId());
+        assertEquals(2L, events.get(0).body().get("version"));
+        assertEquals("VERIFIED", events.get(0).attributes().get("status"));
         assertEquals(BYTES_FETCHED, outcome.bytesRead(), "what the photo store fetched");
         assertEquals(BYTES_FETCHED, stored.photos().get(0).check().bytesRead());
     }
@@ -200,18 +182,24 @@ class PhotoVerificationTest {
     }
 
     @Test
-    void aFailedPublishIsRetriedByTheRedeliveryWithoutChangingTheVerdict() throws Exception {
+    void theVerdictAndItsEventAreOneWriteSoAFailureStoresNeitherAndTheRedeliveryWritesBothOnce() throws Exception {
         ReportCase c = submitted("case-7", CaseKind.COMPLAINT, 1);
         var upload = upload(c, 1, taggedAt(reported));
-        publishFailure = new IllegalStateException("SNS down");
+        cases.onEveryUpdate = changed -> {
+            throw new IllegalStateException("DynamoDB down");
+        };
 
         assertThrows(IllegalStateException.class, () -> verification.verify(upload));
-        assertEquals(CaseStatus.VERIFIED, cases.store.get("case-7").status());
+        assertEquals(CaseStatus.AWAITING_PHOTOS, cases.store.get("case-7").status());
         assertEquals(0, events.size());
 
+        cases.onEveryUpdate = changed -> { };
         var retry = verification.verify(upload);
-        assertTrue(retry.eventPublished());
-        verification.verify(upload);
+        assertEquals("case-7#case.verified#2", retry.eventId());
+        // the function dies after the write, before the message is deleted: the redelivery writes nothing more
+        var again = verification.verify(upload);
+        assertEquals(PhotoVerification.Kind.ALREADY_CHECKED, again.kind());
+        assertNull(again.eventId());
         assertEquals(1, events.size());
         assertEquals(2, cases.store.get("case-7").version());
     }

@@ -7,6 +7,7 @@ import id.laporwarga.domain.port.AgencyStats;
 import id.laporwarga.domain.port.NearbyCases;
 import id.laporwarga.domain.port.CaseInbox;
 import id.laporwarga.domain.port.PeriodCases;
+import id.laporwarga.domain.report.CaseKind;
 import id.laporwarga.domain.report.CaseStatus;
 import id.laporwarga.domain.report.InMemoryCaseRepository;
 import id.laporwarga.domain.report.ReportCase;
@@ -63,8 +64,13 @@ public class MemoryCaseQueries implements CaseInbox, OverdueCases, PeriodCases, 
     }
 
     @Override
-    public void forEachInStatus(String tenantId, CaseStatus status, Consumer<ReportCase> sink) {
-        of(tenantId).filter(c -> c.status() == status).sorted(BY_DEADLINE).forEach(sink);
+    public long forEachCreated(Tenant tenant, Instant from, Instant toExclusive, CaseKind kind, CaseStatus status,
+                               Consumer<ReportCase> sink) {
+        List<ReportCase> found = of(tenant.id()).filter(c -> c.kind() == kind && c.status() == status
+                && !c.createdAt().isBefore(from) && c.createdAt().isBefore(toExclusive))
+                .sorted(Comparator.comparing(ReportCase::createdAt)).toList();
+        found.forEach(sink);
+        return found.size();
     }
 
     @Override

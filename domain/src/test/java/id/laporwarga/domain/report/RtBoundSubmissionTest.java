@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import id.laporwarga.domain.memory.MemorySecrets;
 import id.laporwarga.domain.auth.Caller;
 import id.laporwarga.domain.auth.Role;
 import id.laporwarga.domain.error.DomainException;
@@ -26,8 +27,7 @@ class RtBoundSubmissionTest {
             MemoryRoster.rt(TENANT, "RT-OLD", "99.01.01", "99.01.01.1001", "Kelurahan Satu").withActive(false));
     final SubmitReportService service = new SubmitReportService(SubmitReportServiceTest.catalog(Fixtures.squareTenant()),
             cases, SubmitReportServiceTest.uploads(), roster,
-            Clock.fixed(Instant.parse("2026-11-25T03:00:00Z"), ZoneOffset.UTC),
-            id.laporwarga.domain.memory.MemorySecrets.SECRETS);
+            Clock.fixed(Instant.parse("2026-11-25T03:00:00Z"), ZoneOffset.UTC), MemorySecrets.SECRETS);
 
     static SubmitReportRequest activity(String kind, String rtId) {
         return new SubmitReportRequest(kind, "GOTONG_ROYONG", "Kerja bakti membersihkan selokan RT", 0.25, 120.25,

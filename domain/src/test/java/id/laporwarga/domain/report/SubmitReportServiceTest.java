@@ -122,15 +122,7 @@ class SubmitReportServiceTest {
     }
 
     static TenantCatalog catalog(Tenant t) {
-        return new TenantCatalog() {
-            public List<Tenant> all() {
-                return List.of(t);
-            }
-
-            public Optional<Tenant> find(String id) {
-                return t.id().equals(id) ? Optional.of(t) : Optional.empty();
-            }
-        };
+        return new id.laporwarga.domain.memory.MemoryTenants(t);
     }
 
     static PhotoUploads uploads() {

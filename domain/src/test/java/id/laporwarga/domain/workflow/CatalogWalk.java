@@ -22,6 +22,9 @@ import id.laporwarga.domain.geo.GeoPoint;
 import id.laporwarga.domain.geotag.CaseVerdicts;
 import id.laporwarga.domain.geotag.GeotagReason;
 import id.laporwarga.domain.geotag.GeotagRules;
+import id.laporwarga.domain.outbox.OutboxEvent;
+import id.laporwarga.domain.outbox.OutboxEvents;
+import id.laporwarga.domain.port.CaseWrite;
 import id.laporwarga.domain.report.Assignment;
 import id.laporwarga.domain.report.CaseEvent;
 import id.laporwarga.domain.intake.Requirement;
@@ -40,7 +43,6 @@ import id.laporwarga.domain.report.SubmitReportService;
 import id.laporwarga.domain.report.TrackingCodes;
 import id.laporwarga.domain.report.Verdict;
 import id.laporwarga.domain.routing.CaseRouter;
-import id.laporwarga.domain.routing.InMemoryRoutingPorts;
 import id.laporwarga.domain.routing.RouteCaseService;
 import id.laporwarga.domain.routing.RoutingDecision;
 import id.laporwarga.domain.tenant.Category;
@@ -173,8 +175,6 @@ public final class CatalogWalk {
         final Tenant tenant;
         final StateMachine machine;
         final WorkflowFixtures.MemoryCases cases = new WorkflowFixtures.MemoryCases();
-        final WorkflowFixtures.RecordingOutbox outbox = new WorkflowFixtures.RecordingOutbox();
-        final InMemoryRoutingPorts.Notifications notifications = new InMemoryRoutingPorts.Notifications();
         final WorkflowFixtures.MovableClock clock;
         final ReviewService review;
         final RouteCaseService routing;
@@ -193,10 +193,9 @@ public final class CatalogWalk {
                     LocalDateTime.parse("2026-05-11T09:00").atZone(tenant.zone()).toInstant());
             WorkflowFixtures.Tenants tenants = new WorkflowFixtures.Tenants(tenant);
             WorkflowFixtures.Uploads uploads = new WorkflowFixtures.Uploads();
-            this.review = new ReviewService(cases, tenants, uploads, outbox, clock,
-                    MemorySecrets.SECRETS);
-            this.routing = new RouteCaseService(cases, tenants, notifications, new InMemoryRoutingPorts.Claims(),
-                    p -> "https://photos.example/" + p.objectKey(), Duration.ofHours(1), clock);
+            this.review = new ReviewService(cases, tenants, uploads, clock, MemorySecrets.SECRETS);
+            this.routing = new RouteCaseService(cases, tenants, p -> "https://photos.example/" + p.objectKey(),
+                    Duration.ofHours(1), clock);
             AdminBoundary kelurahan = tenant.boundaries().stream().filter(b -> b.level() == AdminLevel.KELURAHAN)
                     .findFirst().orElse(null);
             id.laporwarga.domain.memory.MemoryRoster roster = new id.laporwarga.domain.memory.MemoryRoster();
@@ -377,7 +376,11 @@ public final class CatalogWalk {
                 assertEquals(before.history(), after.history(), "no history entry");
                 assertEquals(before.deadlineAt(), after.deadlineAt(), "deadline unchanged");
                 StepRule step = workflow(after.kind()).step(from).orElseThrow();
-                assertTrue(outbox.alerts.contains(caseId + ":" + from + ":" + step.supervisor()), outbox.alerts.toString());
+                String supervisor = step.supervisor() == null ? Role.CITY_ADMIN.name() : step.supervisor().name();
+                assertTrue(cases.outbox(OutboxEvent.Channel.SUPERVISOR_ALERTS).stream().anyMatch(a ->
+                        a.caseId().equals(caseId) && supervisor.equals(a.attributes().get("role"))
+                                && from.name().equals(a.attributes().get("status"))),
+                        "the supervisor's alert, in the same write: " + cases.outbox);
             } else {
                 assertEquals(to, after.status());
                 HistoryEntry last = after.history().get(after.history().size() - 1);
@@ -395,6 +398,10 @@ public final class CatalogWalk {
                 }
             }
             assertEvent(m.event(), from, after, move, to, role, m.at());
+            OutboxEvent written = cases.outbox.stream().filter(o -> o.eventId().equals(m.event().eventId())).findFirst()
+                    .orElseThrow(() -> new AssertionError("the move's event was not written with it: " + m.event()));
+            assertEquals(OutboxEvent.Channel.CASE_EVENTS, written.channel());
+            assertEquals(m.event().eventType(), written.attributes().get("eventType"));
             return after;
         }
 
@@ -471,7 +478,7 @@ public final class CatalogWalk {
                 OverdueCases finder = (tenantId, status, now) -> cases.byId.values().stream()
                         .filter(k -> k.status() == status && k.deadlineAt() != null && k.deadlineAt().isBefore(now))
                         .toList();
-                ReviewService.EscalationRun run = review.escalate(tenant, finder);
+                ReviewService.EscalationRun run = review.escalate(tenant, finder, routing);
                 assertEquals(1, run.events().size(), run.toString());
                 return new Moved(cases.get(caseId), run.events().get(0), at);
             }
@@ -487,7 +494,8 @@ public final class CatalogWalk {
                         verdict == Verdict.PASS ? List.of() : List.of(GeotagReason.fromCode(check(verdict, at).reason())));
                 CaseVerdicts.Applied applied = CaseVerdicts.apply(c, c.photos().get(0).photoId(), evaluation, tenant, at)
                         .orElseThrow();
-                ReportCase stored = cases.update(applied.updated());
+                ReportCase stored = cases.write(CaseWrite.of(applied.updated(),
+                        List.of(OutboxEvents.caseEvent(applied.event().orElseThrow(), applied.updated()))));
                 assertEquals(Optional.of(to), applied.verdict());
                 return new Moved(stored, applied.event().orElseThrow(), at);
             }

@@ -53,14 +53,13 @@ class IntakeWorkflowTest {
 
     final WorkflowFixtures.MovableClock clock = new WorkflowFixtures.MovableClock(MONDAY);
     final WorkflowFixtures.MemoryCases cases = new WorkflowFixtures.MemoryCases();
-    final WorkflowFixtures.RecordingOutbox outbox = new WorkflowFixtures.RecordingOutbox();
     final Tenant tenant = tenant(false);
     final AtomicInteger ids = new AtomicInteger();
     final SubmitReportService submissions = new SubmitReportService(new WorkflowFixtures.Tenants(tenant), cases,
             new WorkflowFixtures.Uploads(), new MemoryRoster(), clock, new id.laporwarga.domain.report.TrackingCodes(),
             () -> "case-" + ids.incrementAndGet(), MemorySecrets.SECRETS);
     final ReviewService review = new ReviewService(cases, new WorkflowFixtures.Tenants(tenant),
-            new WorkflowFixtures.Uploads(), outbox, clock, MemorySecrets.SECRETS);
+            new WorkflowFixtures.Uploads(), clock, MemorySecrets.SECRETS);
 
     static final Caller DESK = Caller.of("desk-1", Role.CITY_ADMIN, WorkflowFixtures.TENANT, null);
     static final Caller DLH = Caller.of("dlh-1", Role.AGENCY_STAFF, WorkflowFixtures.TENANT, "dlh");
@@ -107,6 +106,12 @@ class IntakeWorkflowTest {
     ReportCase act(Caller caller, ReportCase c, String action, String note) {
         ReportCase current = cases.findById(c.caseId()).orElseThrow();
         return review.act(caller, c.caseId(), ActionCommand.of(action, current.version(), note)).reportCase();
+    }
+
+    /** The event types of the case-events outbox items written so far, in order. */
+    List<String> caseEvents() {
+        return cases.outbox(id.laporwarga.domain.outbox.OutboxEvent.Channel.CASE_EVENTS).stream()
+                .map(id.laporwarga.domain.outbox.OutboxEvent::eventType).toList();
     }
 
     static void assertError(ErrorCode code, org.junit.jupiter.api.function.Executable e) {
@@ -186,6 +191,7 @@ class IntakeWorkflowTest {
                 StateMachine.forTenant(tenant).find(CaseKind.COMPLAINT, CaseStatus.ROUTED, WorkflowCatalog.HANDBACK)
                         .orElseThrow(), CaseStatus.ROUTED, CaseStatus.TRIAGE, Role.AGENCY_STAFF));
         assertError(ErrorCode.VALIDATION_FAILED, () -> act(DESK, back, WorkflowCatalog.ASK, " "));
+        assertEquals(TransitionEvent.HANDED_BACK, caseEvents().getLast(), "an outbox event of the hand-back's write");
 
         clock.advance(Duration.ofDays(2));
         Workflow w = StateMachine.forTenant(tenant).workflow(CaseKind.COMPLAINT);
@@ -221,6 +227,9 @@ class IntakeWorkflowTest {
         assertEquals(clock.instant().plus(Duration.ofDays(2)), resumed.deadlineAt(), "the paused 2 days resume");
         assertNull(resumed.intake().pausedRemainingSeconds());
         assertEquals("Taman di Kelurahan Mogolaing, dekat masjid.", resumed.history().getLast().note());
+        assertEquals(List.of(TransitionEvent.NEEDS_INFO, TransitionEvent.INFO_PROVIDED),
+                caseEvents().subList(caseEvents().size() - 2, caseEvents().size()),
+                "both moves' events are outbox items of their writes (the relay publishes them)");
     }
 
     @Test
@@ -230,10 +239,10 @@ class IntakeWorkflowTest {
         OverdueCases finder = (tenantId, status, now) -> cases.byId.values().stream()
                 .filter(x -> x.status() == status && x.deadlineAt() != null && x.deadlineAt().isBefore(now)).toList();
         clock.advance(Duration.ofDays(NEEDS_INFO_DAYS)); // calendar days: fewer working days have passed
-        assertEquals(0, review.escalate(tenant, finder).autoActions());
+        assertEquals(0, review.escalate(tenant, finder, ReviewServiceTest.NO_ROUTING).autoActions());
         assertEquals(CaseStatus.NEEDS_INFO, cases.findById(c.caseId()).orElseThrow().status());
         clock.advance(Duration.ofDays(3));
-        ReviewService.EscalationRun run = review.escalate(tenant, finder);
+        ReviewService.EscalationRun run = review.escalate(tenant, finder, ReviewServiceTest.NO_ROUTING);
         assertEquals(1, run.autoActions());
         ReportCase closed = cases.findById(c.caseId()).orElseThrow();
         assertEquals(CaseStatus.CLOSED, closed.status());
@@ -302,6 +311,7 @@ class IntakeWorkflowTest {
         ReportCase supporterB = review.act(DESK, b.caseId(), ActionCommand.merge(b.version(), a.caseId(), null)).reportCase();
         ReportCase supporterC = review.act(DESK, c.caseId(), ActionCommand.merge(c.version(), a.caseId(), null)).reportCase();
         assertEquals(CaseStatus.MERGED, supporterB.status());
+        assertEquals(2, caseEvents().stream().filter(TransitionEvent.MERGED::equals).count());
         assertEquals(a.caseId(), supporterC.intake().masterCaseId());
         ReportCase master = cases.findById(a.caseId()).orElseThrow();
         assertEquals(List.of(b.caseId(), c.caseId()), master.intake().supporterCaseIds());

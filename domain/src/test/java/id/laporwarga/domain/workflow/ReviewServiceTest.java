@@ -15,12 +15,14 @@ import id.laporwarga.domain.error.DomainException;
 import id.laporwarga.domain.error.ErrorCode;
 import id.laporwarga.domain.report.CaseKind;
 import id.laporwarga.domain.report.CaseStatus;
+import id.laporwarga.domain.report.HistoryEntry;
 import id.laporwarga.domain.report.ReportCase;
 import id.laporwarga.domain.time.IndonesianTime;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import id.laporwarga.domain.outbox.OutboxEvent;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -28,11 +30,14 @@ class ReviewServiceTest {
     static final Instant MONDAY = LocalDateTime.parse("2026-05-11T09:00").atZone(IndonesianTime.WITA).toInstant();
 
     final WorkflowFixtures.MemoryCases cases = new WorkflowFixtures.MemoryCases();
-    final WorkflowFixtures.RecordingOutbox outbox = new WorkflowFixtures.RecordingOutbox();
     final WorkflowFixtures.MovableClock clock = new WorkflowFixtures.MovableClock(MONDAY);
     final ReviewService service = new ReviewService(cases,
             new WorkflowFixtures.Tenants(WorkflowFixtures.tenant(List.of(LocalDate.parse("2026-05-14"), LocalDate.parse("2026-05-15")))),
-            new WorkflowFixtures.Uploads(), outbox, clock, MemorySecrets.SECRETS);
+            new WorkflowFixtures.Uploads(), clock, MemorySecrets.SECRETS);
+    /** The escalation of steps that never route: a routing deadline action must not be asked for. */
+    static final DeadlineRouting NO_ROUTING = (c, now) -> {
+        throw new AssertionError("nothing to route: " + c.caseId());
+    };
 
     static final Caller ADMIN = Caller.of("admin-1", Role.CITY_ADMIN, "kotamobagu", null);
     static final Caller DLH = Caller.of("dlh-1", Role.AGENCY_STAFF, "kotamobagu", "dlh");
@@ -95,7 +100,14 @@ class ReviewServiceTest {
         assertEquals("AGENCY_STAFF", closed.history().get(2).actorRole());
         assertEquals("dishub-1", closed.history().get(2).actorId());
         assertEquals("CITIZEN", closed.history().get(5).actorRole());
-        assertEquals(8, outbox.changes.size());
+        // every move wrote its event and, the reporter having left a phone, the reporter's notice
+        assertEquals(List.of("case.rerouted", "case.step_entered", "case.step_entered", "case.resolved",
+                "case.step_entered", "case.step_entered", "case.resolved", "case.closed"),
+                cases.outbox(OutboxEvent.Channel.CASE_EVENTS).stream().map(OutboxEvent::eventType).toList());
+        List<OutboxEvent> notices = cases.outbox(OutboxEvent.Channel.CITIZEN_NOTICES);
+        assertEquals(8, notices.size());
+        assertEquals("CLOSED", notices.get(7).body().get("status"));
+        assertFalse(notices.toString().contains("81234567890"), "never the reporter's phone");
     }
 
     @Test
@@ -221,9 +233,9 @@ class ReviewServiceTest {
         OverdueCases finder = (tenantId, status, now) -> cases.byId.values().stream()
                 .filter(c -> c.status() == status && c.deadlineAt() != null && c.deadlineAt().isBefore(now)).toList();
 
-        assertEquals(0, service.escalate(tenant, finder).examined());
+        assertEquals(0, service.escalate(tenant, finder, NO_ROUTING).examined());
         clock.advance(Duration.ofDays(3));
-        var run = service.escalate(tenant, finder);
+        var run = service.escalate(tenant, finder, NO_ROUTING);
         assertEquals(1, run.markedOverdue());
         assertEquals(1, run.alerted());
         assertEquals(1, run.autoActions());
@@ -232,13 +244,62 @@ class ReviewServiceTest {
         ReportCase closed = cases.findById("c6").orElseThrow();
         assertEquals(CaseStatus.CLOSED, closed.status());
         assertEquals("SYSTEM", closed.history().get(closed.history().size() - 1).actorRole());
-        assertEquals(List.of("c5:ROUTED:CITY_ADMIN"), outbox.alerts);
+        List<OutboxEvent> alerts = cases.outbox(OutboxEvent.Channel.SUPERVISOR_ALERTS);
+        assertEquals(1, alerts.size());
+        assertEquals("c5", alerts.get(0).caseId());
+        assertEquals("CITY_ADMIN", alerts.get(0).attributes().get("role"));
+        assertEquals(List.of("case.overdue", "case.closed"),
+                cases.outbox(OutboxEvent.Channel.CASE_EVENTS).stream().map(OutboxEvent::eventType).toList());
+        assertTrue(run.swept().isEmpty(), "no platform step was swept");
 
-        var again = service.escalate(tenant, finder);
+        var again = service.escalate(tenant, finder, NO_ROUTING);
         assertEquals(0, again.markedOverdue());
         assertEquals(0, again.alerted());
-        assertEquals(1, outbox.alerts.size());
+        assertEquals(1, cases.outbox(OutboxEvent.Channel.SUPERVISOR_ALERTS).size());
         assertFalse(closed.overdue());
         assertNotNull(cases.findById("c5").orElseThrow().deadlineAt());
+    }
+
+    @Test
+    void theSweeperEndsReportsWhosePhotosNeverArrivedAndRoutesCasesNeverRouted() {
+        var tenant = WorkflowFixtures.tenant(List.of());
+        StateMachine machine = StateMachine.forTenant(tenant);
+        ReportCase waiting = new ReportCase.Builder(newCase("c7", CaseKind.COMPLAINT, CaseStatus.AWAITING_PHOTOS, null,
+                "k", "717401", null, MONDAY, true))
+                .deadlineAt(machine.dueAt(CaseKind.COMPLAINT, CaseStatus.AWAITING_PHOTOS, MONDAY)).build();
+        ReportCase verified = new ReportCase.Builder(newCase("c8", CaseKind.COMPLAINT, CaseStatus.VERIFIED, null, "k",
+                "717401", null, MONDAY, false))
+                .deadlineAt(machine.dueAt(CaseKind.COMPLAINT, CaseStatus.VERIFIED, MONDAY)).build();
+        cases.put(waiting);
+        cases.put(verified);
+        OverdueCases finder = (tenantId, status, now) -> cases.byId.values().stream()
+                .filter(c -> c.status() == status && c.deadlineAt() != null && c.deadlineAt().isBefore(now)).toList();
+        List<String> routed = new java.util.ArrayList<>();
+        DeadlineRouting routing = (c, now) -> {
+            routed.add(c.caseId() + "@" + c.status());
+            return null; // the routing itself is RouteCaseService's (its own tests); here: nothing routable
+        };
+
+        clock.advance(Duration.ofMinutes(WorkflowCatalog.ROUTING_MINUTES - 1));
+        assertEquals(0, service.escalate(tenant, finder, routing).examined(), "nothing is due yet");
+        clock.advance(Duration.ofMinutes(2));
+        var first = service.escalate(tenant, finder, routing);
+        assertEquals(List.of("c8@VERIFIED"), routed, "a case never routed is routed by the sweeper");
+        assertEquals(1, first.failed(), "the router found nothing to do: counted, left for the next run");
+        assertEquals(CaseStatus.AWAITING_PHOTOS, cases.findById("c7").orElseThrow().status(), "photos may still come");
+
+        clock.advance(Duration.ofHours(WorkflowCatalog.PHOTO_UPLOAD_HOURS));
+        var second = service.escalate(tenant, finder, routing);
+        ReportCase expired = cases.findById("c7").orElseThrow();
+        assertEquals(CaseStatus.REJECTED, expired.status());
+        HistoryEntry last = expired.history().get(expired.history().size() - 1);
+        assertEquals(WorkflowCatalog.EXPIRE, last.action());
+        assertEquals("SYSTEM", last.actorRole());
+        assertTrue(last.note().startsWith("Foto laporan tidak diterima dalam 2 jam"), last.note());
+        assertEquals(java.util.Map.of(CaseStatus.AWAITING_PHOTOS, 1), second.swept());
+        assertEquals(List.of("case.rejected"), cases.outbox(OutboxEvent.Channel.CASE_EVENTS).stream()
+                .map(OutboxEvent::eventType).toList());
+        assertEquals("REJECTED", cases.outbox(OutboxEvent.Channel.CITIZEN_NOTICES).get(0).body().get("status"));
+        assertEquals(0, service.escalate(tenant, finder, (c, now) -> null).swept().size(), "each case once");
     }
 }

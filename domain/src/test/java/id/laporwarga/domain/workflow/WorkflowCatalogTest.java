@@ -80,8 +80,13 @@ class WorkflowCatalogTest {
                         .targets());
         assertEquals(List.of("route", "refer", "triage"), complaint.step(CaseStatus.VERIFIED).orElseThrow().actions()
                 .stream().map(ActionRule::name).toList());
-        assertEquals(WhoActs.of(Role.CITY_ADMIN, WhoActs.Scope.TRIAGE_DESK),
+        // a TRIAGE case is assigned to the desk: its staff act there (the city admin may too); NEEDS_REVIEW is the city's
+        assertEquals(WhoActs.of(Role.AGENCY_STAFF, WhoActs.Scope.TRIAGE_DESK),
                 complaint.step(CaseStatus.TRIAGE).orElseThrow().whoActs());
+        assertEquals(WhoActs.of(Role.CITY_ADMIN, WhoActs.Scope.TRIAGE_DESK),
+                complaint.step(CaseStatus.NEEDS_REVIEW).orElseThrow().whoActs());
+        assertTrue(complaint.step(CaseStatus.TRIAGE).orElseThrow().action("forward").orElseThrow()
+                .allows(Role.CITY_ADMIN));
         assertEquals(WhoActs.of(Role.AGENCY_STAFF, WhoActs.Scope.ASSIGNED_AGENCY),
                 complaint.step(CaseStatus.ROUTED).orElseThrow().whoActs());
         assertTrue(complaint.step(CaseStatus.ROUTED).orElseThrow().escalatesOnDeadline());
@@ -138,8 +143,9 @@ class WorkflowCatalogTest {
     void inboxStatusesFollowTheRoles() {
         assertEquals(EnumSet.of(CaseStatus.RETURNED, CaseStatus.RT_APPROVAL, CaseStatus.NEEDS_REVIEW),
                 catalog.statusesActionableBy(Role.RT_HEAD));
-        assertEquals(EnumSet.of(CaseStatus.ROUTED, CaseStatus.ACKNOWLEDGED, CaseStatus.IN_PROGRESS, CaseStatus.REOPENED),
-                catalog.statusesActionableBy(Role.AGENCY_STAFF));
+        // the triage desk's staff (agency staff of policies.triageAgencyId) act on TRIAGE cases
+        assertEquals(EnumSet.of(CaseStatus.TRIAGE, CaseStatus.ROUTED, CaseStatus.ACKNOWLEDGED, CaseStatus.IN_PROGRESS,
+                CaseStatus.REOPENED), catalog.statusesActionableBy(Role.AGENCY_STAFF));
         assertTrue(catalog.statusesActionableBy(Role.ANALYST).isEmpty());
     }
 

@@ -26,7 +26,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -110,41 +109,12 @@ final class WorkflowFixtures {
 
     /** Optimistic-locking in-memory store, same contract as the DynamoDB adapter. */
 
-    static final class Tenants implements TenantCatalog {
+    static final class Tenants extends id.laporwarga.domain.memory.MemoryTenants {
         final Tenant tenant;
 
         Tenants(Tenant tenant) {
+            super(tenant);
             this.tenant = tenant;
-        }
-
-        @Override
-        public List<Tenant> all() {
-            return List.of(tenant);
-        }
-
-        @Override
-        public Optional<Tenant> find(String tenantId) {
-            return tenant.id().equals(tenantId) ? Optional.of(tenant) : Optional.empty();
-        }
-    }
-
-    static final class RecordingOutbox implements ReviewOutbox {
-        final List<String> changes = new ArrayList<>();
-        final List<String> alerts = new ArrayList<>();
-        final java.util.Set<String> alerted = new java.util.HashSet<>();
-
-        @Override
-        public void statusChanged(ReportCase before, ReportCase after, ActionRule action) {
-            changes.add(after.caseId() + ":" + before.status() + "->" + after.status() + ":" + action.name());
-        }
-
-        @Override
-        public boolean overdue(ReportCase overdue, StepRule step, Instant now) {
-            if (!alerted.add(overdue.caseId() + "#" + overdue.deadlineAt())) {
-                return false;
-            }
-            alerts.add(overdue.caseId() + ":" + step.status() + ":" + step.supervisor());
-            return true;
         }
     }
 

@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
+import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import id.laporwarga.domain.geo.AreaRef;
@@ -21,6 +23,7 @@ import id.laporwarga.local.DevStack;
 import id.laporwarga.local.DevStackOptions;
 import id.laporwarga.platform.FunctionEnvironment;
 import id.laporwarga.platform.store.DynamoCaseRepository;
+import id.laporwarga.testkit.LambdaEvents;
 import io.micronaut.context.ApplicationContext;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -239,10 +242,18 @@ class ReviewStepOverHttpIT {
     void scheduledEscalationRunsNowOnRequest() throws Exception {
         ReportCase late = seed(CaseKind.COMPLAINT, CaseStatus.ROUTED, "SAMPAH", null, "dlh",
                 Instant.now().minus(Duration.ofHours(2)));
+        // the schedule runs the fan-out: one job message per tenant on the escalation queue
         HttpResponse<String> run = HTTP.send(HttpRequest.newBuilder(URI.create(local.baseUrl()
-                + "/_local/schedules/EscalationFunction")).POST(HttpRequest.BodyPublishers.noBody()).build(),
-                HttpResponse.BodyHandlers.ofString());
+                + "/_local/schedules/TenantJobsFunction?event=EscalationEvery15Minutes"))
+                .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
         assertEquals(200, run.statusCode(), run.body());
+        JsonNode sent = JSON.readTree(run.body());
+        assertEquals("escalate", sent.get("job").asText(), run.body());
+        assertTrue(sent.get("sent").asInt() >= 1, run.body());
+        // the queue's worker takes one tenant's message (this class runs without the queue pollers)
+        SQSBatchResponse worked = (SQSBatchResponse) local.runtime().invoke("EscalationFunction",
+                LambdaEvents.load("sqs-escalation-job.json", SQSEvent.class));
+        assertEquals(List.of(), worked.getBatchItemFailures());
         assertTrue(cases.findById(late.caseId()).orElseThrow().overdue());
         assertFalse(cases.findById(late.caseId()).orElseThrow().history().size() > 1, "marking overdue is no move");
     }

@@ -80,11 +80,13 @@ class ReviewAndScoreE2EIT {
         assertEquals("APPROVED", api.publicView(trackingCode).get("status").asText());
 
         // score the current month now (provisional: the month is not over), with the period given in the body
-        HttpResponse<String> run = api.call("POST", "/_local/schedules/ScoreRtFunction", null,
-                Map.of("tenant", LaporApi.TENANT, "period", period));
+        // (the schedule's fan-out sends the tenant's job message; the score-jobs queue's event source runs score-rt)
+        HttpResponse<String> run = api.call("POST", "/_local/schedules/TenantJobsFunction?event=ScoreDailyProvisional",
+                null, Map.of("job", "score", "tenant", LaporApi.TENANT, "period", period));
         assertEquals(200, run.statusCode(), run.body());
+        assertEquals(1, LaporApi.json(run).get("sent").asInt(), run.body());
 
-        JsonNode rts = LaporApi.json(api.call("GET", ranking, null, null));
+        JsonNode rts = awaitRanking(api, ranking, rtId, Duration.ofSeconds(60));
         assertEquals("PROVISIONAL", rts.get("status").asText(), rts.toString());
         JsonNode row = StreamSupport.stream(rts.get("rts").spliterator(), false)
                 .filter(r -> rtId.equals(r.get("rtId").asText())).findFirst()
@@ -142,5 +144,32 @@ class ReviewAndScoreE2EIT {
         assertEquals("[\"AWAITING_PHOTOS\",\"VERIFIED\",\"ROUTED\",\"ACKNOWLEDGED\",\"IN_PROGRESS\",\"RESOLVED\",\"CLOSED\"]",
                 LaporApi.JSON.valueToTree(StreamSupport.stream(closed.get("history").spliterator(), false)
                         .map(h -> h.get("status").asText()).toList()).toString(), closed.toString());
+    }
+
+    /** The ranking once scored with {@code rtId} in it (the queued score job ran); fails with the last answer. */
+    private static JsonNode awaitRanking(LaporApi api, String ranking, String rtId, Duration timeout) {
+        long until = System.nanoTime() + timeout.toNanos();
+        String last = "";
+        while (System.nanoTime() < until) {
+            HttpResponse<String> r = api.call("GET", ranking, null, null);
+            last = r.statusCode() + " " + r.body();
+            if (r.statusCode() == 200) {
+                JsonNode rts = LaporApi.json(r);
+                boolean scored = !"NOT_SCORED".equals(rts.path("status").asText());
+                if (scored && StreamSupport.stream(rts.get("rts").spliterator(), false)
+                        .anyMatch(row -> rtId.equals(row.get("rtId").asText())
+                                // rostered RTs are listed from any earlier run (0, inactive): wait for this one's
+                                && row.path("active").asBoolean())) {
+                    return rts;
+                }
+            }
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
+        throw new AssertionError(rtId + " not in the ranking after " + timeout + ": " + last);
     }
 }

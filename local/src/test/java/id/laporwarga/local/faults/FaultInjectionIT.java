@@ -205,11 +205,17 @@ class FaultInjectionIT {
             assertEquals(1, a.deliveries().stream().filter(Assignment.Delivery::accepted).count(),
                     c.caseId() + " one accepted alert delivery: " + a.deliveries());
         }
-        Map<String, Integer> alerts = alertsPerCase();
+        // one alert per case: one event id on the agency topic. The relay publishes at least once: a connection
+        // cut after moto accepted a Publish and before its answer arrived makes the relay publish the same event
+        // again (SNS standard topics take no deduplication id), and subscribers drop it by its eventId
+        Map<String, Set<String>> alerts = alertsPerCase();
         for (String caseId : accepted.keySet()) {
-            assertEquals(1, alerts.getOrDefault(caseId, 0), "one alert on the agency topic for " + caseId);
+            Set<String> ids = alerts.getOrDefault(caseId, Set.of());
+            assertEquals(1, ids.size(), "one alert (event id) on the agency topic for " + caseId + ": " + ids);
+            assertEquals(finalCases.get(caseId).assignment().deliveries().get(0).messageId(), ids.iterator().next(),
+                    "the alert the case records as delivered (its event id)");
         }
-        assertEquals(accepted.size(), alerts.values().stream().mapToInt(Integer::intValue).sum(), "no other alerts");
+        assertEquals(accepted.keySet(), alerts.keySet(), "no other alerts");
 
         // the poison sits in the DLQ; every message that was in a DLQ has its failure logged under its message id
         List<DlqReplay.DeadLetter> poison = replay.peek(photoDlq, 10);
@@ -225,7 +231,8 @@ class FaultInjectionIT {
         }
         System.out.println("fault run: " + accepted.size() + " accepted, " + unavailable.get() + " answers 503, "
                 + dynamoProxy.refused() + " DynamoDB and " + motoProxy.refused() + " moto connections cut, "
-                + deadLetterIds.size() + " message(s) seen in DLQs, " + replayed + " replayed");
+                + deadLetterIds.size() + " message(s) seen in DLQs, " + replayed + " replayed, " + ALERT_MESSAGES.get()
+                + " alert messages for " + accepted.size() + " alerts");
     }
 
     @Test
@@ -334,10 +341,14 @@ class FaultInjectionIT {
         return letters.size() == 1 && POISON.equals(letters.get(0).body());
     }
 
-    static final Map<String, Integer> ALERTS = new ConcurrentHashMap<>();
+    static final Map<String, Set<String>> ALERTS = new ConcurrentHashMap<>();
+    static final AtomicInteger ALERT_MESSAGES = new AtomicInteger();
 
-    /** Drains the probe queue subscribed to the agency-alerts topic (raw delivery) and counts alerts per case. */
-    static Map<String, Integer> alertsPerCase() throws Exception {
+    /**
+     * Drains the probe queue subscribed to the agency-alerts topic (raw delivery): the alerts' event ids per case
+     * (a redelivered event counts once, as its subscribers de-duplicate on it).
+     */
+    static Map<String, Set<String>> alertsPerCase() throws Exception {
         for (int empty = 0; empty < 2; ) {
             List<Message> messages = sqs.receiveMessage(r -> r.queueUrl(alertsProbe).maxNumberOfMessages(10)
                     .waitTimeSeconds(1)).messages();
@@ -348,7 +359,9 @@ class FaultInjectionIT {
             for (Message m : messages) {
                 JsonNode body = JSON.readTree(m.body());
                 String caseId = body.path("caseId").asText(null);
-                ALERTS.merge(caseId == null ? "?" + m.body() : caseId, 1, Integer::sum);
+                ALERTS.computeIfAbsent(caseId == null ? "?" + m.body() : caseId, k -> ConcurrentHashMap.newKeySet())
+                        .add(body.path("eventId").asText("?" + m.messageId()));
+                ALERT_MESSAGES.incrementAndGet();
                 sqs.deleteMessage(r -> r.queueUrl(alertsProbe).receiptHandle(m.receiptHandle()));
             }
         }

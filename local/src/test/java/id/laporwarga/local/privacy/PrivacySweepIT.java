@@ -154,11 +154,20 @@ class PrivacySweepIT {
                 }
                 citizen.publicView(s.trackingCode());
             }
-            StackHttp.expect(200, officials.runSchedule("EscalationFunction", Map.of()));
-            Map<String, String> monthOfTenant = Map.of("tenant", StackHttp.TENANT, "period", period);
-            StackHttp.expect(200, officials.runSchedule("ScoreRtFunction", monthOfTenant));
-            StackHttp.expect(200, officials.runSchedule("ExportFunction", monthOfTenant));
+            // the schedules' fan-out sends one job message per tenant; the job queues' event sources run the workers
+            String jobs = "TenantJobsFunction?event=";
+            StackHttp.expect(200, officials.runSchedule(jobs + "EscalationEvery15Minutes",
+                    Map.of("job", "escalate", "tenant", StackHttp.TENANT)));
+            StackHttp.expect(200, officials.runSchedule(jobs + "ScoreDailyProvisional",
+                    Map.of("job", "score", "tenant", StackHttp.TENANT, "period", period)));
+            StackHttp.expect(200, officials.runSchedule(jobs + "ExportMonthly",
+                    Map.of("job", "export", "tenant", StackHttp.TENANT, "period", period)));
             String pub = "/v1/public/" + StackHttp.TENANT;
+            for (int i = 0; i < 150 && citizen.call("GET", pub + "/rt?period=" + period, null, null).body()
+                    .contains("\"NOT_SCORED\""); i++) {
+                StackHttp.sleep(200); // the score job has not run yet
+            }
+            StackHttp.sleep(1500); // the export job's log lines
             StackHttp.expect(200, citizen.call("GET", pub + "/rt?period=" + period, null, null));
             StackHttp.expect(200, citizen.call("GET", pub + "/rt/" + rtId + "/performance?period=" + period, null, null));
             StackHttp.expect(200, citizen.call("GET", pub + "/areas?period=" + period, null, null));

@@ -217,6 +217,36 @@ public final class StackHttp {
         return call("POST", "/_local/schedules/" + logicalId, null, input);
     }
 
+    /**
+     * Scores the tenant's period now as the schedule would: TenantJobsFunction sends the tenant's job message, the
+     * score-jobs queue's event source runs score-rt; waits until the public ranking shows a new computation.
+     */
+    public void scoreNow(String period) {
+        String ranking = "/v1/public/" + TENANT + "/rt?period=" + period;
+        String before = computedAt(ranking);
+        expect(200, runSchedule("TenantJobsFunction?event=ScoreDailyProvisional",
+                Map.of("job", "score", "tenant", TENANT, "period", period)));
+        for (int i = 0; i < 300; i++) {
+            String now = computedAt(ranking);
+            if (now != null && !now.equals(before)) {
+                return;
+            }
+            sleep(200);
+        }
+        throw new AssertionError("the score job of " + period + " did not run within 60 s");
+    }
+
+    /** Runs the tenant's escalation job as the 15-minute schedule would (asynchronously, through its job queue). */
+    public void escalateNow() {
+        expect(200, runSchedule("TenantJobsFunction?event=EscalationEvery15Minutes",
+                Map.of("job", "escalate", "tenant", TENANT)));
+    }
+
+    /** When the public ranking was computed (null before the first run). */
+    private String computedAt(String ranking) {
+        return expect(200, call("GET", ranking, null, null)).path("computedAt").asText(null);
+    }
+
     public static void sleep(long millis) {
         try {
             Thread.sleep(millis);

@@ -10,6 +10,7 @@ import id.laporwarga.platform.FunctionEnvironment;
 import id.laporwarga.platform.json.Json;
 import id.laporwarga.platform.log.JsonLog;
 import io.micronaut.json.tree.JsonNode;
+import io.micronaut.context.annotation.Requires;
 import jakarta.inject.Singleton;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -35,6 +36,7 @@ import software.amazon.awssdk.services.sns.model.Subscription;
  * subscriptions by itself after a few days).
  */
 @Singleton
+@Requires(classes = SnsClient.class)
 public class AgencySubscriptions implements AlertSubscriptions {
     private static final JsonLog LOG = JsonLog.get(AgencySubscriptions.class);
     static final String PENDING = "PendingConfirmation";
@@ -126,7 +128,8 @@ public class AgencySubscriptions implements AlertSubscriptions {
 
     /**
      * Endpoint -> canonical filter policy, from the tenant's agencies and their channels. An office that follows
-     * kelurahan review chains ({@link Agency#reviewsKelurahan()}) also gets their ids ({@code kelurahan:<code>}).
+     * kelurahan review chains ({@link Agency#reviewsKelurahan()}) also gets their ids ({@code kelurahan:<code>}), and
+     * one that follows areas ({@link Agency#follows()}) their keys, which the step alerts carry as {@code agencyId}.
      */
     public static Map<Endpoint, String> wantedPolicies(Tenant tenant) {
         Map<Endpoint, TreeSet<String>> ids = new LinkedHashMap<>();
@@ -136,6 +139,7 @@ public class AgencySubscriptions implements AlertSubscriptions {
                         k -> new TreeSet<>());
                 endpointIds.add(agency.id());
                 agency.reviewsKelurahan().forEach(code -> endpointIds.add(CaseRouter.kelurahanChain(code)));
+                endpointIds.addAll(agency.follows()); // step alerts of the areas it follows (StepAlerts.areaKey)
             }
         }
         Map<Endpoint, String> out = new LinkedHashMap<>();

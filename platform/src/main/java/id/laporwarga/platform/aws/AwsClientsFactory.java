@@ -79,6 +79,7 @@ public class AwsClientsFactory {
     }
 
     @Singleton
+    @Requires(classes = SnsClient.class)
     SnsClient sns(FunctionEnvironment env, SdkHttpClient http) {
         return InitPhaseWarmup.take(InitPhaseWarmup.AwsClient.SNS, SnsClient.class, env)
                 .orElseGet(() -> buildSns(env, http));
@@ -129,8 +130,8 @@ public class AwsClientsFactory {
                 TableKeys.PK, AttributeValue.fromS(PRIMING_KEY), TableKeys.SK, AttributeValue.fromS(PRIMING_KEY)))));
     }
 
-    // no SqsClient: no function sends to or reads from SQS itself (Lambda's event source mappings do), and the SQS
-    // module would add 1 MB to every package (docs/performance.md)
+    // no SqsClient here: only the tenant-jobs function sends to SQS (SqsClientFactory, where the SQS SDK is on the
+    // classpath); the SQS module would add 1 MB to every package (docs/performance.md)
 
     static Region region(FunctionEnvironment env) {
         return Region.of(env.getOrDefault(FunctionEnvironment.AWS_REGION, "ap-southeast-3"));

@@ -13,9 +13,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.presigner.S3Presigner;
-import software.amazon.awssdk.services.sns.SnsClient;
 
 /**
  * Work of a cold function that does not need to wait for the first request, moved to a background thread of Lambda's
@@ -41,8 +39,9 @@ import software.amazon.awssdk.services.sns.SnsClient;
  */
 public final class InitPhaseWarmup {
     /**
-     * Clients that can be prebuilt, with their bean type, named rather than referenced: a function package without an
-     * SDK module it does not use (the roster function ships no S3 or SNS) still loads this class.
+     * Clients that can be prebuilt, with their bean type, named rather than referenced: SDK modules are optional (the
+     * SNS SDK ships only with the functions that publish or subscribe; the roster function ships no S3), and this enum
+     * is loaded by every function.
      */
     public enum AwsClient {
         DYNAMODB("software.amazon.awssdk.services.dynamodb.DynamoDbClient"),
@@ -60,7 +59,7 @@ public final class InitPhaseWarmup {
             try {
                 return Class.forName(typeName, false, AwsClient.class.getClassLoader());
             } catch (ClassNotFoundException e) {
-                throw new IllegalStateException(typeName + " is not in this function's package", e);
+                throw new IllegalStateException(name() + ": " + typeName + " is not in this function's package", e);
             }
         }
     }

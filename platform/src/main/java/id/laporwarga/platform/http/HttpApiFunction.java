@@ -55,6 +55,11 @@ public abstract class HttpApiFunction extends PrimedRequestHandler<APIGatewayV2H
         return MAX_JSON_BODY_BYTES;
     }
 
+    /** The 413 for a body over {@link #maxBodyBytes()}: a function may state its limit and what to do instead. */
+    protected DomainException bodyTooLarge(ApiRequest request) {
+        return new DomainException(ErrorCode.PAYLOAD_TOO_LARGE);
+    }
+
     /** Media types the function's bodies may have (415 otherwise); JSON unless a function takes more. */
     protected java.util.Set<String> bodyMediaTypes() {
         return JSON_ONLY;
@@ -137,7 +142,7 @@ public abstract class HttpApiFunction extends PrimedRequestHandler<APIGatewayV2H
         if (("POST".equals(matched.method()) || "PUT".equals(matched.method())) && matched.body() != null
                 && !matched.body().isEmpty()) {
             if (matched.bodyBytes() > maxBodyBytes()) {
-                throw new DomainException(ErrorCode.PAYLOAD_TOO_LARGE);
+                throw bodyTooLarge(matched);
             }
             // the media type itself must be application/json ("application/jsonp" or "application/json-patch+json"
             // are not), or another type the function names; parameters such as "; charset=utf-8" may follow

@@ -2,17 +2,22 @@ package id.laporwarga.platform.store;
 
 import id.laporwarga.domain.error.DomainException;
 import id.laporwarga.domain.error.ErrorCode;
+import id.laporwarga.domain.outbox.OutboxEvent;
 import id.laporwarga.domain.port.CaseRepository;
 import id.laporwarga.domain.intake.GridCells;
 import id.laporwarga.domain.report.CaseKind;
+import id.laporwarga.domain.port.CaseWrite;
 import id.laporwarga.domain.report.ReportCase;
 import id.laporwarga.domain.report.Reporter;
 import id.laporwarga.domain.time.IndonesianTime;
 import id.laporwarga.platform.FunctionEnvironment;
 import id.laporwarga.platform.json.Json;
+import id.laporwarga.platform.outbox.OutboxItems;
 import jakarta.inject.Singleton;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,21 +34,28 @@ import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledExcepti
 
 /**
  * Cases in the single table. A case item holds key attributes for the GSIs plus the whole case as a JSON document
- * ({@code doc}); {@code version} drives optimistic locking.
+ * ({@code doc}); {@code version} drives optimistic locking. A change announced to others is one
+ * {@code TransactWriteItems}: the case (conditional on its version), one outbox item per event (conditional on its
+ * absence; {@link OutboxItems}) and a consumer's processed mark (conditional on its absence).
  */
 @Singleton
 public class DynamoCaseRepository implements CaseRepository {
     /** An idempotency record outlives any sane client retry window. */
     public static final long IDEMPOTENCY_TTL_SECONDS = 30L * 24 * 3600;
+    /** A processed mark outlives any redelivery: SQS keeps a message at most 14 days. */
+    public static final Duration PROCESSED_TTL = Duration.ofDays(14);
+    static final String PROCESSED_SK = "PROCESSED";
     private static final int MAX_CONFLICT_RETRIES = 12;
 
     private final DynamoDbClient dynamo;
     private final Json json;
+    private final OutboxItems outbox;
     private final String table;
 
-    public DynamoCaseRepository(DynamoDbClient dynamo, Json json, FunctionEnvironment env) {
+    public DynamoCaseRepository(DynamoDbClient dynamo, Json json, OutboxItems outbox, FunctionEnvironment env) {
         this.dynamo = dynamo;
         this.json = json;
+        this.outbox = outbox;
         this.table = env.require(FunctionEnvironment.TABLE_NAME);
     }
 
@@ -144,17 +156,85 @@ public class DynamoCaseRepository implements CaseRepository {
     }
 
     @Override
-    public ReportCase update(ReportCase changed) {
+    public ReportCase write(CaseWrite write) {
+        ReportCase changed = write.changed();
+        String expected = "#v = :expected";
+        Map<String, String> names = Map.of("#v", "version");
+        Map<String, AttributeValue> values = Map.of(":expected", n(changed.version() - 1));
+        if (write.events().isEmpty() && write.processed() == null) {
+            try {
+                dynamo.putItem(PutItemRequest.builder().tableName(table).item(toItem(changed))
+                        .conditionExpression(expected).expressionAttributeNames(names)
+                        .expressionAttributeValues(values).build());
+                return changed;
+            } catch (ConditionalCheckFailedException e) {
+                throw new DomainException(ErrorCode.VERSION_CONFLICT);
+            }
+        }
+        Instant now = Instant.now();
+        List<TransactWriteItem> writes = new ArrayList<>();
+        writes.add(TransactWriteItem.builder().put(Put.builder().tableName(table).item(toItem(changed))
+                .conditionExpression(expected).expressionAttributeNames(names).expressionAttributeValues(values)
+                .build()).build());
+        String absent = "attribute_not_exists(" + TableKeys.PK + ")";
+        for (OutboxEvent e : write.events()) {
+            writes.add(TransactWriteItem.builder().put(Put.builder().tableName(table).item(outboxItem(e, now))
+                    .conditionExpression(absent).build()).build());
+        }
+        CaseWrite.ProcessedMark mark = write.processed();
+        if (mark != null) {
+            writes.add(TransactWriteItem.builder().put(Put.builder().tableName(table).item(Map.of(
+                    TableKeys.PK, s(TableKeys.processedPk(mark.consumer(), mark.eventId())),
+                    TableKeys.SK, s(PROCESSED_SK),
+                    "at", s(TableKeys.sortable(now)),
+                    TableKeys.TTL, n(now.plus(PROCESSED_TTL).getEpochSecond())))
+                    .conditionExpression(absent).build()).build());
+        }
         try {
-            dynamo.putItem(PutItemRequest.builder().tableName(table).item(toItem(changed))
-                    .conditionExpression("#v = :expected")
-                    .expressionAttributeNames(Map.of("#v", "version"))
-                    .expressionAttributeValues(Map.of(":expected", n(changed.version() - 1)))
-                    .build());
+            dynamo.transactWriteItems(r -> r.transactItems(writes));
             return changed;
-        } catch (ConditionalCheckFailedException e) {
+        } catch (TransactionCanceledException e) {
+            if (mark != null && failed(e.cancellationReasons(), writes.size() - 1)) {
+                throw new AlreadyProcessedException(mark.consumer(), mark.eventId());
+            }
+            // the case changed meanwhile, one of its events was written before (the same change), or another
+            // transaction held one of the items (TransactionConflict): the caller reloads and decides again
             throw new DomainException(ErrorCode.VERSION_CONFLICT);
         }
+    }
+
+    @Override
+    public boolean processed(String consumer, String eventId) {
+        String pk = TableKeys.processedPk(consumer, eventId);
+        return getItem(pk, PROCESSED_SK).isPresent();
+    }
+
+    /** The outbox item of {@code e} ({@link OutboxItems}), written at {@code now}. */
+    private Map<String, AttributeValue> outboxItem(OutboxEvent e, Instant now) {
+        Map<String, AttributeValue> item = new HashMap<>();
+        item.put(TableKeys.PK, s(OutboxItems.pk(e.eventId())));
+        item.put(TableKeys.SK, s(OutboxItems.SK));
+        item.put(OutboxItems.RECORD_TYPE, s(OutboxItems.OUTBOX));
+        item.put(OutboxItems.EVENT_ID, s(e.eventId()));
+        item.put(OutboxItems.CHANNEL, s(e.channel().name()));
+        item.put(OutboxItems.EVENT_TYPE, s(e.eventType()));
+        item.put(OutboxItems.CASE_ID, s(e.caseId()));
+        if (e.tenantId() != null) {
+            item.put(OutboxItems.TENANT_ID, s(e.tenantId()));
+        }
+        item.put(OutboxItems.MESSAGE, s(outbox.message(e)));
+        Map<String, AttributeValue> attributes = new HashMap<>();
+        e.attributes().forEach((k, v) -> attributes.put(k, s(v)));
+        item.put(OutboxItems.ATTRIBUTES, AttributeValue.fromM(attributes));
+        if (e.subject() != null) {
+            item.put(OutboxItems.SUBJECT, s(e.subject()));
+        }
+        if (e.emailText() != null) {
+            item.put(OutboxItems.EMAIL, s(e.emailText()));
+        }
+        item.put(OutboxItems.CREATED_AT, s(TableKeys.sortable(now)));
+        item.put(TableKeys.TTL, n(now.plus(OutboxItems.TTL).getEpochSecond()));
+        return item;
     }
 
     /** The stored item of a case, with every GSI key its state calls for. */

@@ -19,7 +19,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.function.Consumer;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -36,6 +35,9 @@ import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
  * repeat a case even when cases of several statuses interleave. An optional pre-filter on the caller's area key
  * ({@code gsi2pk} agency, {@code gsi3pk} RT, {@code gsi4pk} kecamatan) keeps DynamoDB from returning others' cases;
  * the domain's access rule is applied on top.
+ *
+ * <p>The index projects only the keys and those area keys (docs/data-model.md): the cases a page shows, and the
+ * overdue ones, are fetched by key ({@link CaseBatches}); a case whose stored status already moved on is skipped.
  */
 @Singleton
 public class InboxQueries implements CaseInbox, OverdueCases {
@@ -112,10 +114,11 @@ public class InboxQueries implements CaseInbox, OverdueCases {
                 }
                 QueryResponse page = dynamo.query(q.build());
                 reads++;
-                for (Map<String, AttributeValue> item : page.items()) {
-                    ReportCase c = cases.fromItem(item);
-                    if (visible.test(c)) {
-                        candidates.add(new Candidate(status, item.get(TableKeys.GSI1_SK).s(), c));
+                Map<String, String> sortKeys = new HashMap<>();
+                page.items().forEach(item -> sortKeys.put(item.get(TableKeys.PK).s(), item.get(TableKeys.GSI1_SK).s()));
+                for (ReportCase c : CaseBatches.fetch(dynamo, cases, page.items(), true)) {
+                    if (c.status() == status && visible.test(c)) {
+                        candidates.add(new Candidate(status, sortKeys.get(TableKeys.casePk(c.caseId())), c));
                         found++;
                     }
                 }
@@ -142,39 +145,30 @@ public class InboxQueries implements CaseInbox, OverdueCases {
         return new Page(taken.stream().map(Candidate::reportCase).toList(), more ? encode(next) : null);
     }
 
-    /** Cases waiting in {@code status} whose deadline is before {@code now}: {@code gsi1sk < now} on one partition. */
+    /**
+     * Cases waiting in {@code status} whose deadline is before {@code now}: {@code gsi1sk < now} on one partition, then
+     * the cases by key (those still in {@code status}).
+     */
     @Override
     public List<ReportCase> dueBefore(String tenantId, CaseStatus status, Instant now) {
         List<ReportCase> out = new ArrayList<>();
-        query(tenantId, status, "#sk < :now", Map.of(":now", AttributeValue.fromS(TableKeys.sortable(now))), out::add);
-        return out;
-    }
-
-    /** Every case of the tenant in {@code status} (e.g. finished service requests for the measured times). */
-    @Override
-    public void forEachInStatus(String tenantId, CaseStatus status, Consumer<ReportCase> sink) {
-        query(tenantId, status, null, Map.of(), sink);
-    }
-
-    private void query(String tenantId, CaseStatus status, String sortCondition, Map<String, AttributeValue> extra,
-                       Consumer<ReportCase> sink) {
         Map<String, AttributeValue> start = null;
         do {
-            Map<String, AttributeValue> values = new HashMap<>(extra);
-            values.put(":pk", AttributeValue.fromS(TableKeys.statusPk(tenantId, status.name())));
             QueryRequest.Builder q = QueryRequest.builder().tableName(cases.tableName())
                     .indexName(TableKeys.BY_STATUS_DEADLINE)
-                    .keyConditionExpression("#pk = :pk" + (sortCondition == null ? "" : " AND " + sortCondition))
-                    .expressionAttributeNames(sortCondition == null ? Map.of("#pk", TableKeys.GSI1_PK)
-                            : Map.of("#pk", TableKeys.GSI1_PK, "#sk", TableKeys.GSI1_SK))
-                    .expressionAttributeValues(values);
+                    .keyConditionExpression("#pk = :pk AND #sk < :now")
+                    .expressionAttributeNames(Map.of("#pk", TableKeys.GSI1_PK, "#sk", TableKeys.GSI1_SK))
+                    .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(TableKeys.statusPk(tenantId, status.name())),
+                            ":now", AttributeValue.fromS(TableKeys.sortable(now))));
             if (start != null) {
                 q.exclusiveStartKey(start);
             }
             QueryResponse page = dynamo.query(q.build());
-            page.items().forEach(item -> sink.accept(cases.fromItem(item)));
+            CaseBatches.fetch(dynamo, cases, page.items(), true).stream().filter(c -> c.status() == status)
+                    .forEach(out::add);
             start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
         } while (start != null);
+        return out;
     }
 
     static String encode(Map<CaseStatus, String> positions) {

@@ -17,7 +17,8 @@ import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 /**
  * Open complaints near a point from the sparse {@code ByCell} GSI (gsi5pk = {@code tenant#category#cell}, gsi5sk =
  * {@code createdAt#caseId}; only open complaints with a place carry it): one key-condition query per grid cell, from
- * {@code since} on. No scans.
+ * {@code since} on. No scans. The index projects keys only: the candidates found are fetched by key
+ * ({@link CaseBatches}; none when the cells are empty).
  */
 @Singleton
 public class NearbyCaseQueries implements NearbyCases {
@@ -36,7 +37,7 @@ public class NearbyCaseQueries implements NearbyCases {
 
     @Override
     public List<ReportCase> openIn(String tenantId, String category, Collection<String> cells, Instant since) {
-        List<ReportCase> out = new ArrayList<>();
+        List<Map<String, AttributeValue>> keys = new ArrayList<>();
         String from = TableKeys.sortable(since);
         for (String cell : cells) {
             String pk = TableKeys.cellPk(tenantId, category, cell);
@@ -50,8 +51,8 @@ public class NearbyCaseQueries implements NearbyCases {
                             ":from", AttributeValue.fromS(from)))
                     .limit(MAX_PER_CELL)
                     .build());
-            page.items().forEach(item -> out.add(cases.fromItem(item)));
+            keys.addAll(page.items());
         }
-        return out;
+        return keys.isEmpty() ? List.of() : CaseBatches.fetch(dynamo, cases, keys, false);
     }
 }

@@ -6,7 +6,7 @@ import java.time.format.DateTimeFormatter;
 
 /**
  * The single-table key design (docs/data-model.md). One table holds cases, their tracking-code and idempotency
- * records, tenants, processed-message markers and RT scores. Five sparse GSIs serve the other access patterns.
+ * records, tenants, outbox items, processed marks, the sweeper's tallies and RT scores. Five sparse GSIs serve the other access patterns.
  */
 public final class TableKeys {
     public static final String PK = "pk";
@@ -74,6 +74,17 @@ public final class TableKeys {
 
     public static final String IDEMPOTENCY_SK = "IDEMPOTENCY";
 
+    /** A tenant's document item (small: no boundaries; those are files in the boundaries bucket). */
+    public static String tenantPk(String tenantId) {
+        return "TENANT#" + tenantId;
+    }
+
+    public static final String TENANT_SK = "TENANT";
+
+    /** The national index of tenants: one small item (id, name, zone, versions and boxes of every tenant). */
+    public static final String TENANT_INDEX_PK = "TENANTS";
+    public static final String TENANT_INDEX_SK = "INDEX";
+
     /** The reporter's contact of a case: its own item (no GSI keys), readable only by the officials' function. */
     public static String contactPk(String caseId) {
         return "CONTACT#" + caseId;
@@ -81,11 +92,14 @@ public final class TableKeys {
 
     public static final String CONTACT_SK = "CONTACT";
 
-    public static final String TENANT_PK = "TENANT";
+    /** A consumer's processed mark of an event, written with the consumer's change (exactly-once effects). */
+    public static String processedPk(String consumer, String eventId) {
+        return "PROCESSED#" + consumer + "#" + eventId;
+    }
 
-    /** Marker of a processed message/event, for exactly-once effects of redelivered messages. */
-    public static String processedPk(String scope, String id) {
-        return "PROCESSED#" + scope + "#" + id;
+    /** The sweeper's tallies of a tenant, one item per local day (sk {@code yyyy-MM-dd}). */
+    public static String sweepPk(String tenantId) {
+        return "SWEEP#" + tenantId;
     }
 
     public static String statusPk(String tenantId, String status) {

@@ -2,9 +2,15 @@ package id.laporwarga.platform.tenant;
 
 import id.laporwarga.domain.error.FieldErrors;
 import id.laporwarga.domain.geo.AdminBoundary;
-import id.laporwarga.domain.geo.AdminLevel;
-import id.laporwarga.domain.geo.GeoJsonGeometries;
+import id.laporwarga.domain.error.DomainException;
+import id.laporwarga.domain.geo.Boundaries;
+import id.laporwarga.domain.geo.BoundaryFingerprint;
+import id.laporwarga.domain.geo.TenantAreas;
+import id.laporwarga.platform.json.JsonTrees;
+import java.io.ByteArrayInputStream;
 import id.laporwarga.domain.report.CaseKind;
+import id.laporwarga.domain.error.LocalizedText;
+import id.laporwarga.domain.notice.StepAlerts;
 import id.laporwarga.domain.tenant.Agency;
 import id.laporwarga.domain.auth.Role;
 import id.laporwarga.domain.intake.IntakePolicy;
@@ -44,7 +50,40 @@ public final class TenantDocuments {
     private TenantDocuments() {
     }
 
+    /**
+     * Parses a whole document, boundaries included ({@code boundaries}: a FeatureCollection): the sample tenants and
+     * tests. Requests go through {@link BoundaryFiles#split} and {@link #parse(JsonNode, String, Boundaries)}.
+     */
     public static Tenant parse(JsonNode root, String expectedId) {
+        JsonNode fc = root != null && root.isObject() ? root.get("boundaries") : null;
+        if (fc == null || fc.isNull()) {
+            return parse(root, expectedId, null);
+        }
+        List<AdminBoundary> list;
+        try {
+            list = BoundaryFiles.read(new ByteArrayInputStream(JsonTrees.bytes(fc)), "boundaries", true);
+        } catch (DomainException e) {
+            FieldErrors errors = new FieldErrors();
+            e.fieldErrors().forEach((f, m) -> errors.add(f, m.id(), m.en()));
+            try {
+                parse(root, expectedId, null);
+            } catch (DomainException other) {
+                other.fieldErrors().forEach((f, m) -> {
+                    if (!"boundaries".equals(f)) {
+                        errors.add(f, m.id(), m.en());
+                    }
+                });
+            }
+            throw DomainException.validation(errors.asMap());
+        }
+        return parse(root, expectedId, Boundaries.of(BoundaryFingerprint.of(list), list));
+    }
+
+    /**
+     * Parses the document part (its {@code boundaries} member, if any, is ignored) with the tenant's boundaries given
+     * apart: new ones, or the stored ones (loaded lazily). Null boundaries are reported as missing.
+     */
+    public static Tenant parse(JsonNode root, String expectedId, Boundaries boundaries) {
         JsonFields doc = JsonFields.root(root);
         FieldErrors errors = doc.errors();
         String id = doc.string("id");
@@ -71,11 +110,15 @@ public final class TenantDocuments {
                 errors.add("timeZone", "zona waktu tidak dikenal (WIB, WITA, WIT)", "unknown time zone (WIB, WITA, WIT)");
             }
         }
-
-        List<AdminBoundary> boundaries = parseBoundaries(doc, errors);
+        if (boundaries == null) {
+            errors.required("boundaries");
+        }
+        TenantAreas areas = boundaries == null ? new TenantAreas(List.of(), List.of()) : boundaries.areas();
         Set<String> kelurahanCodes = new HashSet<>();
-        boundaries.stream().filter(b -> b.level() == AdminLevel.KELURAHAN).forEach(b -> kelurahanCodes.add(b.code()));
-        List<Agency> agencies = parseAgencies(doc, errors, kelurahanCodes);
+        areas.kelurahan().forEach(a -> kelurahanCodes.add(a.code()));
+        Set<String> kecamatanCodes = new HashSet<>();
+        areas.kecamatan().forEach(a -> kecamatanCodes.add(a.code()));
+        List<Agency> agencies = parseAgencies(doc, errors, kelurahanCodes, kecamatanCodes);
         Set<String> agencyIds = new HashSet<>();
         agencies.forEach(a -> agencyIds.add(a.id()));
         List<Category> categories = parseCategories(doc, errors, agencyIds);
@@ -91,53 +134,8 @@ public final class TenantDocuments {
         }
     }
 
-    private static List<AdminBoundary> parseBoundaries(JsonFields doc, FieldErrors errors) {
-        JsonFields fc = doc.object("boundaries");
-        List<AdminBoundary> out = new ArrayList<>();
-        if (fc == null) {
-            errors.required("boundaries");
-            return out;
-        }
-        if (!"FeatureCollection".equals(fc.string("type"))) {
-            errors.add("boundaries.type", "harus FeatureCollection", "must be FeatureCollection");
-        }
-        List<JsonFields> features = fc.objects("features");
-        if (features == null || features.isEmpty()) {
-            errors.add("boundaries.features", "minimal satu poligon", "at least one polygon");
-            return out;
-        }
-        for (int i = 0; i < features.size(); i++) {
-            JsonFields f = features.get(i);
-            if (f == null) {
-                continue;
-            }
-            String field = "boundaries.features[" + i + "]";
-            JsonFields props = f.object("properties");
-            JsonFields geometry = f.object("geometry");
-            if (props == null || geometry == null) {
-                errors.add(field, "butuh properties dan geometry", "needs properties and geometry");
-                continue;
-            }
-            try {
-                AdminLevel level = AdminLevel.fromGeoJson(props.string("level"));
-                String code = props.string("kode");
-                String nama = props.string("nama");
-                if (code == null || nama == null) {
-                    errors.add(field + ".properties", "kode dan nama wajib diisi", "kode and nama are required");
-                    continue;
-                }
-                String kecamatanCode = props.string("kecamatan_kode");
-                Object coordinates = toPlain(geometry.raw("coordinates"));
-                out.add(new AdminBoundary(level, code, nama, kecamatanCode,
-                        GeoJsonGeometries.fromGeoJson(geometry.string("type"), coordinates)));
-            } catch (IllegalArgumentException e) {
-                errors.add(field, "tidak valid: " + e.getMessage(), "invalid: " + e.getMessage());
-            }
-        }
-        return out;
-    }
-
-    private static List<Agency> parseAgencies(JsonFields doc, FieldErrors errors, Set<String> kelurahanCodes) {
+    private static List<Agency> parseAgencies(JsonFields doc, FieldErrors errors, Set<String> kelurahanCodes,
+                                              Set<String> kecamatanCodes) {
         List<JsonFields> list = doc.objects("agencies");
         List<Agency> out = new ArrayList<>();
         if (list == null || list.isEmpty()) {
@@ -204,7 +202,48 @@ public final class TenantDocuments {
                 }
             }
             Boolean external = a.bool("external");
-            out.add(new Agency(id, name, Boolean.TRUE.equals(external), channels, reviewsKelurahan));
+            String contact = a.string("publicContact");
+            if (contact != null && (contact.isBlank() || contact.length() > 300)) {
+                errors.add(field + ".publicContact", "1-300 karakter", "1-300 characters");
+            }
+            out.add(new Agency(id, name, Boolean.TRUE.equals(external), channels, reviewsKelurahan,
+                    follows(a.strings("follows"), field, errors, kelurahanCodes, kecamatanCodes), contact,
+                    advice(a.object("advice"), field, errors)));
+        }
+        return out;
+    }
+
+    /** What a referred citizen can do: {@code {"id": "...", "en": "..."}} (English optional), each at most 500 characters. */
+    private static LocalizedText advice(JsonFields advice, String field, FieldErrors errors) {
+        if (advice == null) {
+            return null;
+        }
+        String id = advice.string("id");
+        String en = advice.string("en");
+        if (id == null || id.isBlank() || id.length() > 500 || en != null && en.length() > 500) {
+            errors.add(field + ".advice", "{\"id\": \"...\", \"en\": \"...\"}, maksimal 500 karakter",
+                    "{\"id\": \"...\", \"en\": \"...\"}, at most 500 characters");
+            return null;
+        }
+        return LocalizedText.of(id, en == null || en.isBlank() ? id : en);
+    }
+
+    /** The step-alert areas an office follows: {@code rt:<rtId>}, {@code kelurahan:<code>}, {@code kecamatan:<code>}, {@code city}. */
+    private static List<String> follows(List<String> keys, String field, FieldErrors errors, Set<String> kelurahanCodes,
+                                        Set<String> kecamatanCodes) {
+        List<String> out = new ArrayList<>();
+        for (int j = 0; keys != null && j < keys.size(); j++) {
+            String key = keys.get(j);
+            boolean valid = key != null && (StepAlerts.CITY_KEY.equals(key)
+                    || key.startsWith("rt:") && key.length() > 3 && key.length() <= 64
+                    || key.startsWith("kelurahan:") && kelurahanCodes.contains(key.substring(10))
+                    || key.startsWith("kecamatan:") && kecamatanCodes.contains(key.substring(10)));
+            if (!valid) {
+                errors.add(field + ".follows[" + j + "]", "wilayah tidak dikenal (rt:<rtId>, kelurahan:<kode>, "
+                        + "kecamatan:<kode>, city)", "unknown area (rt:<rtId>, kelurahan:<code>, kecamatan:<code>, city)");
+            } else if (!out.contains(key)) {
+                out.add(key);
+            }
         }
         return out;
     }
@@ -387,26 +426,5 @@ public final class TenantDocuments {
 
     private static int intOr(Long value, int fallback) {
         return value == null ? fallback : value.intValue();
-    }
-
-    /** JSON tree to plain Java lists/numbers for the geometry builder. */
-    static Object toPlain(JsonNode node) {
-        if (node == null || node.isNull()) {
-            return null;
-        }
-        if (node.isArray()) {
-            List<Object> list = new ArrayList<>(node.size());
-            for (int i = 0; i < node.size(); i++) {
-                list.add(toPlain(node.get(i)));
-            }
-            return list;
-        }
-        if (node.isNumber()) {
-            return node.getDoubleValue();
-        }
-        if (node.isString()) {
-            return node.getStringValue();
-        }
-        return null;
     }
 }

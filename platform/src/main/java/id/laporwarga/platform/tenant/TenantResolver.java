@@ -9,7 +9,6 @@ import id.laporwarga.domain.tenant.Tenant;
 import id.laporwarga.platform.auth.Callers;
 import id.laporwarga.platform.http.ApiRequest;
 import jakarta.inject.Singleton;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -20,7 +19,8 @@ import java.util.Optional;
  *   <li>an official works in the tenant of their verified claim; a platform admin (who has none) names it with the
  *       {@code tenant} query parameter (400 without). A {@code tenant} parameter naming another tenant than the
  *       official's own is refused (403);</li>
- *   <li>a scheduled or on-demand run ({@code {"tenant": ...}}) concerns the tenant it names, or every tenant;</li>
+ *   <li>a per-tenant job ({@code {"tenant": ...}}, one SQS message per tenant) concerns the tenant it names; a
+ *   schedule's fan-out lists every tenant from the national index ({@link TenantCatalog#list()});</li>
  *   <li>a citizen's tracking code concerns the tenant of its case (found with the case).</li>
  * </ul>
  * A tenant that is not onboarded is 404 {@code NOT_FOUND}.
@@ -60,8 +60,11 @@ public class TenantResolver {
         return new OfficialScope(caller, caller.tenantId());
     }
 
-    /** The tenant a run names (404 if it is not onboarded), or every tenant when it names none. */
-    public List<Tenant> namedOrAll(String tenantId) {
-        return tenantId == null ? tenants.all() : List.of(require(tenantId));
+    /** The tenant a per-tenant job names: 400 when it names none, 404 when it is not onboarded. */
+    public Tenant requireNamed(String tenantId) {
+        if (tenantId == null || tenantId.isBlank()) {
+            throw DomainException.validation(Map.of(QUERY_PARAMETER, LocalizedText.of("wajib diisi", "is required")));
+        }
+        return require(tenantId);
     }
 }

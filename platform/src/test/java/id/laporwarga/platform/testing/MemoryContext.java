@@ -13,6 +13,7 @@ import id.laporwarga.domain.port.NearbyCases;
 import id.laporwarga.domain.port.AlertPhotoLinks;
 import id.laporwarga.domain.port.AlertSubscriptions;
 import id.laporwarga.domain.port.AnalyticsExports;
+import id.laporwarga.domain.port.BoundaryUploads;
 import id.laporwarga.domain.port.CaseAttachments;
 import id.laporwarga.domain.port.CaseInbox;
 import id.laporwarga.domain.port.CaseRepository;
@@ -25,28 +26,26 @@ import id.laporwarga.domain.report.ReporterSecrets;
 import id.laporwarga.platform.aws.SecretsManagerReporterKey;
 import id.laporwarga.platform.store.DynamoReporterContacts;
 import id.laporwarga.domain.port.TenantCatalog;
+import id.laporwarga.domain.port.TenantJobQueue;
 import id.laporwarga.domain.port.TenantRegistry;
-import id.laporwarga.domain.routing.DeliveryClaims;
-import id.laporwarga.domain.routing.RoutingNotifications;
+import id.laporwarga.domain.port.OutboxPublisher;
+import id.laporwarga.domain.port.SweepTallies;
 import id.laporwarga.domain.workflow.OverdueCases;
-import id.laporwarga.domain.workflow.ReviewOutbox;
 import id.laporwarga.platform.FunctionEnvironment;
 import id.laporwarga.platform.aws.AgencySubscriptions;
-import id.laporwarga.platform.aws.CaseEventPublisher;
 import id.laporwarga.platform.aws.S3AlertPhotoLinks;
 import id.laporwarga.platform.aws.S3AnalyticsExports;
+import id.laporwarga.platform.aws.S3BoundaryUploads;
 import id.laporwarga.platform.aws.S3CaseAttachments;
 import id.laporwarga.platform.aws.S3PhotoReader;
 import id.laporwarga.platform.aws.S3PhotoUploads;
-import id.laporwarga.platform.aws.SnsReviewOutbox;
-import id.laporwarga.platform.aws.SnsRoutingNotifications;
+import id.laporwarga.platform.aws.SnsOutboxPublisher;
 import id.laporwarga.platform.store.AgencyStatsQueries;
 import id.laporwarga.platform.store.NearbyCaseQueries;
 import id.laporwarga.platform.store.DynamoCaseRepository;
-import id.laporwarga.platform.store.DynamoDeliveryClaims;
+import id.laporwarga.platform.store.DynamoSweepTallies;
 import id.laporwarga.platform.store.InboxQueries;
 import id.laporwarga.platform.store.PeriodCaseQueries;
-import id.laporwarga.platform.store.ProcessedMarkers;
 import id.laporwarga.platform.store.RtScoreStore;
 import id.laporwarga.platform.store.DynamoRoster;
 import id.laporwarga.platform.aws.CognitoOfficialAccounts;
@@ -58,6 +57,12 @@ import io.micronaut.context.ApplicationContext;
 import io.micronaut.context.ApplicationContextBuilder;
 import io.micronaut.context.RuntimeBeanDefinition;
 import java.time.Clock;
+import id.laporwarga.domain.port.CitizenMessaging;
+import id.laporwarga.domain.port.NoticeDeliveries;
+import id.laporwarga.platform.aws.SnsSmsSender;
+import id.laporwarga.platform.aws.SnsStepAlertPublisher;
+import id.laporwarga.domain.port.StepAlertPublisher;
+import id.laporwarga.platform.store.DynamoNoticeDeliveries;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -69,17 +74,20 @@ import java.util.stream.Stream;
  */
 public final class MemoryContext {
     /** What the functions read from their environment; no endpoint: nothing may call AWS. */
-    public static final Map<String, String> ENVIRONMENT = Map.of(
-            FunctionEnvironment.TABLE_NAME, "memory-table",
-            FunctionEnvironment.PHOTOS_BUCKET, "memory-photos",
-            FunctionEnvironment.ANALYTICS_BUCKET, "memory-analytics",
-            FunctionEnvironment.CASE_EVENTS_TOPIC_ARN, "arn:aws:sns:ap-southeast-3:000000000000:memory-case-events",
-            FunctionEnvironment.AGENCY_ALERTS_TOPIC_ARN, "arn:aws:sns:ap-southeast-3:000000000000:memory-agency-alerts",
-            FunctionEnvironment.CITIZEN_NOTICES_TOPIC_ARN, "arn:aws:sns:ap-southeast-3:000000000000:memory-citizen-notices",
-            FunctionEnvironment.SUPERVISOR_ALERTS_TOPIC_ARN,
-            "arn:aws:sns:ap-southeast-3:000000000000:memory-supervisor-alerts",
-            FunctionEnvironment.AWS_REGION, "ap-southeast-3",
-            FunctionEnvironment.AWS_ENDPOINT_URL, "http://127.0.0.1:9");
+    public static final Map<String, String> ENVIRONMENT = Map.ofEntries(
+            Map.entry(FunctionEnvironment.TABLE_NAME, "memory-table"),
+            Map.entry(FunctionEnvironment.PHOTOS_BUCKET, "memory-photos"),
+            Map.entry(FunctionEnvironment.ANALYTICS_BUCKET, "memory-analytics"),
+            Map.entry(FunctionEnvironment.BOUNDARIES_BUCKET, "memory-boundaries"),
+            Map.entry(FunctionEnvironment.CASE_EVENTS_TOPIC_ARN, "arn:aws:sns:ap-southeast-3:000000000000:memory-case-events"),
+            Map.entry(FunctionEnvironment.AGENCY_ALERTS_TOPIC_ARN,
+                    "arn:aws:sns:ap-southeast-3:000000000000:memory-agency-alerts"),
+            Map.entry(FunctionEnvironment.CITIZEN_NOTICES_TOPIC_ARN,
+                    "arn:aws:sns:ap-southeast-3:000000000000:memory-citizen-notices"),
+            Map.entry(FunctionEnvironment.SUPERVISOR_ALERTS_TOPIC_ARN,
+                    "arn:aws:sns:ap-southeast-3:000000000000:memory-supervisor-alerts"),
+            Map.entry(FunctionEnvironment.AWS_REGION, "ap-southeast-3"),
+            Map.entry(FunctionEnvironment.AWS_ENDPOINT_URL, "http://127.0.0.1:9"));
 
     /** The reporter-secret key of every in-memory context (32 bytes; never a real one). */
     public static final ReporterSecretKey REPORTER_SECRET_KEY = MemorySecrets.KEY;
@@ -99,30 +107,49 @@ public final class MemoryContext {
                 port(DynamoTenantStore.class, world.tenants, TenantCatalog.class, TenantRegistry.class),
                 port(AgencySubscriptions.class, world.tenants, AlertSubscriptions.class),
                 port(S3PhotoUploads.class, world.objects, PhotoUploads.class),
+                port(S3BoundaryUploads.class, world.uploads, BoundaryUploads.class),
                 port(S3PhotoReader.class, world.objects, PhotoVerification.PhotoObjects.class),
                 port(S3CaseAttachments.class, world.objects, CaseAttachments.class),
                 port(S3AlertPhotoLinks.class, world.objects, AlertPhotoLinks.class),
                 port(S3AnalyticsExports.class, world.objects, AnalyticsExports.class),
-                port(CaseEventPublisher.class, world.messages, PhotoVerification.EventSink.class),
-                port(SnsRoutingNotifications.class, world.messages, RoutingNotifications.class),
-                port(SnsReviewOutbox.class, world.messages, ReviewOutbox.class),
-                port(ProcessedMarkers.class, world.markers, PhotoVerification.OnceMarkers.class),
-                port(DynamoDeliveryClaims.class, world.markers, DeliveryClaims.class),
+                port(SnsOutboxPublisher.class, world.topics, OutboxPublisher.class),
+                port(DynamoSweepTallies.class, world.tallies, SweepTallies.class),
                 port(InboxQueries.class, world.queries, CaseInbox.class, OverdueCases.class),
                 port(PeriodCaseQueries.class, world.queries, PeriodCases.class),
                 port(AgencyStatsQueries.class, world.queries, AgencyStats.class),
                 port(NearbyCaseQueries.class, world.queries, NearbyCases.class),
                 port(RtScoreStore.class, world.scores, RtScores.class),
                 port(DynamoRoster.class, world.roster, Roster.class, RosterStore.class),
-                port(CognitoOfficialAccounts.class, world.roster, OfficialAccounts.class)));
+                port(CognitoOfficialAccounts.class, world.roster, OfficialAccounts.class),
+                port(SnsSmsSender.class, world.notices, CitizenMessaging.class),
+                port(DynamoNoticeDeliveries.class, world.notices, NoticeDeliveries.class),
+                port(SnsStepAlertPublisher.class, world.notices, StepAlertPublisher.class)));
         if (secretsManagerPresent()) { // only the functions that derive or check reporters' secrets carry it
             ports.add(port(SecretsManagerReporterKey.class, REPORTER_SECRET_KEY, ReporterSecretKey.class));
         } else {
             ports.add(List.of(RuntimeBeanDefinition.builder(ReporterSecretKey.class, () -> REPORTER_SECRET_KEY).build()));
         }
+        List<RuntimeBeanDefinition<?>> definitions = new java.util.ArrayList<>(ports.stream().flatMap(List::stream).toList());
+        definitions.add(jobQueue(world));
         return ApplicationContext.builder()
                 .singletons(new FunctionEnvironment(ENVIRONMENT), clock)
-                .beanDefinitions(ports.stream().flatMap(List::stream).toArray(RuntimeBeanDefinition[]::new));
+                .beanDefinitions(definitions.toArray(RuntimeBeanDefinition[]::new));
+    }
+
+    /**
+     * The job queues: replaces the SQS adapter where the SQS SDK is on the classpath (the tenant-jobs function), is the
+     * only {@link TenantJobQueue} elsewhere.
+     */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static RuntimeBeanDefinition<?> jobQueue(MemoryWorld world) {
+        var b = RuntimeBeanDefinition.builder(TenantJobQueue.class, () -> world.jobs);
+        try {
+            Class.forName("software.amazon.awssdk.services.sqs.SqsClient", false, MemoryContext.class.getClassLoader());
+            b.replaces((Class) Class.forName("id.laporwarga.platform.aws.SqsTenantJobQueue"));
+        } catch (ClassNotFoundException e) {
+            // no SQS SDK: no adapter to replace
+        }
+        return b.build();
     }
 
     /**

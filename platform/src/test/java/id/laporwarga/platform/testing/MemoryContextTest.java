@@ -10,6 +10,7 @@ import id.laporwarga.domain.port.NearbyCases;
 import id.laporwarga.domain.port.AlertPhotoLinks;
 import id.laporwarga.domain.port.AlertSubscriptions;
 import id.laporwarga.domain.port.AnalyticsExports;
+import id.laporwarga.domain.port.BoundaryUploads;
 import id.laporwarga.domain.port.CaseAttachments;
 import id.laporwarga.domain.port.CaseInbox;
 import id.laporwarga.domain.port.CaseRepository;
@@ -18,11 +19,10 @@ import id.laporwarga.domain.port.PhotoUploads;
 import id.laporwarga.domain.port.RtScores;
 import id.laporwarga.domain.port.TenantCatalog;
 import id.laporwarga.domain.port.TenantRegistry;
-import id.laporwarga.domain.routing.DeliveryClaims;
+import id.laporwarga.domain.port.OutboxPublisher;
+import id.laporwarga.domain.port.SweepTallies;
 import id.laporwarga.domain.routing.RouteCaseService;
-import id.laporwarga.domain.routing.RoutingNotifications;
 import id.laporwarga.domain.workflow.OverdueCases;
-import id.laporwarga.domain.workflow.ReviewOutbox;
 import id.laporwarga.domain.workflow.ReviewService;
 import io.micronaut.context.ApplicationContext;
 import java.time.Clock;
@@ -44,12 +44,12 @@ class MemoryContextTest {
                     Map.entry(TenantRegistry.class, world.tenants), Map.entry(AlertSubscriptions.class, world.tenants),
                     Map.entry(PhotoUploads.class, world.objects), Map.entry(PhotoVerification.PhotoObjects.class, world.objects),
                     Map.entry(CaseAttachments.class, world.objects), Map.entry(AlertPhotoLinks.class, world.objects),
-                    Map.entry(AnalyticsExports.class, world.objects), Map.entry(PhotoVerification.EventSink.class, world.messages),
-                    Map.entry(RoutingNotifications.class, world.messages), Map.entry(ReviewOutbox.class, world.messages),
-                    Map.entry(PhotoVerification.OnceMarkers.class, world.markers), Map.entry(DeliveryClaims.class, world.markers),
+                    Map.entry(AnalyticsExports.class, world.objects), Map.entry(OutboxPublisher.class, world.topics),
+                    Map.entry(SweepTallies.class, world.tallies),
                     Map.entry(CaseInbox.class, world.queries), Map.entry(OverdueCases.class, world.queries),
                     Map.entry(PeriodCases.class, world.queries), Map.entry(AgencyStats.class, world.queries),
-                    Map.entry(RtScores.class, world.scores), Map.entry(NearbyCases.class, world.queries));
+                    Map.entry(RtScores.class, world.scores), Map.entry(BoundaryUploads.class, world.uploads),
+                    Map.entry(NearbyCases.class, world.queries));
             expected.forEach((port, instance) -> assertSame(instance, ctx.getBean(port), port.getSimpleName()));
             ctx.getBean(ReviewService.class);
             ctx.getBean(RouteCaseService.class);

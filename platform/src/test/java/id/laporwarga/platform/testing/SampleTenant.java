@@ -1,5 +1,6 @@
 package id.laporwarga.platform.testing;
 
+import id.laporwarga.domain.geo.AdminBoundary;
 import id.laporwarga.domain.memory.MemoryWorld;
 import id.laporwarga.domain.roster.RosterImport;
 import id.laporwarga.domain.roster.RosterRow;
@@ -16,6 +17,7 @@ import io.micronaut.json.tree.JsonNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import org.locationtech.jts.geom.util.AffineTransformation;
 
 /** The Kotamobagu sample tenant (sample-data/kotamobagu, real boundaries) parsed as onboarding parses it. */
 public final class SampleTenant {
@@ -31,6 +33,18 @@ public final class SampleTenant {
             kotamobagu = t;
         }
         return t;
+    }
+
+    /**
+     * Kotamobagu's real polygons moved by ({@code dLon}, {@code dLat}) degrees, as another tenant {@code id} (same
+     * catalogue and codes): a second real-shaped tenant at a distinct place.
+     */
+    public static Tenant translated(String id, String name, double dLon, double dLat) {
+        Tenant k = kotamobagu();
+        AffineTransformation move = AffineTransformation.translationInstance(dLon, dLat);
+        List<AdminBoundary> moved = k.boundaries().stream().map(b -> new AdminBoundary(b.level(), b.code(), b.name(),
+                b.kecamatanCode(), move.transform(b.geometry()))).toList();
+        return new Tenant(id, name, k.zone(), moved, k.categories(), k.agencies(), k.policies());
     }
 
     /** The rows of the sample roster (sample-data/kotamobagu/roster.csv), numbered by their line in the file. */

@@ -1,23 +1,25 @@
 package id.laporwarga.function.reviewstep;
 
+import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
+import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import id.laporwarga.platform.PrimedRequestHandler;
+import id.laporwarga.platform.SqsBatch;
 import id.laporwarga.platform.aws.InitPhaseWarmup;
-import id.laporwarga.platform.log.JsonLog;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.context.ApplicationContextBuilder;
 import jakarta.inject.Inject;
 import jakarta.inject.Provider;
-import java.util.Map;
 
 /**
- * Scheduled every 15 minutes (EventBridge; in the local stack a timer or {@code POST /_local/schedules/EscalationFunction}):
- * runs {@link Escalations} for every tenant. Input: the scheduled event (ignored) or {@code {"tenant": "kotamobagu"}}
- * to run for one tenant.
+ * Runs {@link Escalations} for one tenant per message of the escalation jobs queue. Every 15 minutes the schedule fans
+ * out one message per tenant (TenantJobsFunction; in the local stack a timer or
+ * {@code POST /_local/schedules/TenantJobsFunction}), so one tenant's slow or failing run never holds up the others.
+ * Body: {@code {"tenant": "kotamobagu"}}. Each run also sweeps (docs/reliability.md).
  */
-public class EscalationHandler extends PrimedRequestHandler<Map<String, Object>, Map<String, Object>> {
+public class EscalationHandler extends PrimedRequestHandler<SQSEvent, SQSBatchResponse> {
     static {
         // built in Lambda's init phase on a background thread while the context starts (besides DynamoDB)
-        InitPhaseWarmup.prebuildClients(EscalationHandler.class, InitPhaseWarmup.AwsClient.SNS);
+        InitPhaseWarmup.prebuildClients(EscalationHandler.class, InitPhaseWarmup.AwsClient.S3_PRESIGNER);
     }
 
     @Inject
@@ -38,13 +40,7 @@ public class EscalationHandler extends PrimedRequestHandler<Map<String, Object>,
     }
 
     @Override
-    public Map<String, Object> execute(Map<String, Object> input) {
-        JsonLog.clear();
-        JsonLog.put("function", "Escalation");
-        try {
-            return escalations.get().run(input != null && input.get("tenant") instanceof String id ? id : null);
-        } finally {
-            JsonLog.clear();
-        }
+    public SQSBatchResponse execute(SQSEvent event) {
+        return SqsBatch.process(event, "Escalation", "escalation.job_failed", m -> escalations.get().process(m.getBody()));
     }
 }

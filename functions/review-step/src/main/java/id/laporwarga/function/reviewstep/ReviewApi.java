@@ -6,6 +6,7 @@ import id.laporwarga.domain.auth.Role;
 import id.laporwarga.domain.intake.Duplicates;
 import id.laporwarga.domain.port.CaseAttachments;
 import id.laporwarga.domain.port.CaseInbox;
+import id.laporwarga.domain.port.PeriodCases;
 import id.laporwarga.domain.port.PhotoUploads;
 import id.laporwarga.domain.port.ReporterContacts;
 import id.laporwarga.domain.report.Reporter;
@@ -27,6 +28,8 @@ import java.util.regex.Pattern;
 import id.laporwarga.platform.log.JsonLog;
 import id.laporwarga.platform.tenant.TenantResolver;
 import jakarta.inject.Singleton;
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
@@ -43,6 +46,8 @@ import java.util.Set;
 public class ReviewApi {
     private static final JsonLog LOG = JsonLog.get(ReviewApi.class);
     public static final int DEFAULT_PAGE_SIZE = 20;
+    /** The longest period service times are measured over (400 above it). */
+    public static final int MAX_SERVICE_TIME_DAYS = 366;
     /** The inbox's opaque cursor: URL-safe base64. */
     static final Pattern PAGE_TOKEN = Pattern.compile("[A-Za-z0-9_-]{1,2048}");
 
@@ -51,19 +56,22 @@ public class ReviewApi {
     private final CaseAttachments attachments;
     private final PhotoUploads links;
     private final TenantResolver tenants;
+    private final PeriodCases periods;
+    private final Clock clock;
     private final ReporterContacts contacts;
-    private final java.time.Clock clock;
     private final Duplicates duplicates;
 
     public ReviewApi(ReviewService service, CaseInbox inbox, CaseAttachments attachments, PhotoUploads links,
-                     TenantResolver tenants, ReporterContacts contacts, java.time.Clock clock, Duplicates duplicates) {
-        this.clock = clock;
+                     TenantResolver tenants, PeriodCases periods, Clock clock, ReporterContacts contacts,
+                     Duplicates duplicates) {
         this.duplicates = duplicates;
         this.service = service;
         this.inbox = inbox;
         this.attachments = attachments;
         this.links = links;
         this.tenants = tenants;
+        this.periods = periods;
+        this.clock = clock;
         this.contacts = contacts;
     }
 
@@ -127,13 +135,12 @@ public class ReviewApi {
         String from = dates.from();
         String to = dates.to();
         Tenant tenant = tenants.require(scope.tenantId());
-        LocalDateRange range = LocalDateRange.parse(from, to, null, null, Integer.MAX_VALUE);
+        // a bounded period (default: this month up to today), read month by month: never every request ever made
+        LocalDate today = clock.instant().atZone(tenant.zone()).toLocalDate();
+        LocalDateRange range = LocalDateRange.parse(from, to, today.withDayOfMonth(1), today, MAX_SERVICE_TIME_DAYS);
         List<ReportCase> finished = new ArrayList<>();
-        inbox.forEachInStatus(tenant.id(), CaseStatus.KECAMATAN_ISSUED, c -> {
-            if (c.kind() == CaseKind.SERVICE_REQUEST && range.contains(c.createdAt().atZone(tenant.zone()).toLocalDate())) {
-                finished.add(c);
-            }
-        });
+        periods.forEachCreated(tenant, range.start(tenant.zone()), range.endExclusive(tenant.zone()),
+                CaseKind.SERVICE_REQUEST, CaseStatus.KECAMATAN_ISSUED, finished::add);
         Workflow workflow = WorkflowCatalog.forTenant(tenant).of(CaseKind.SERVICE_REQUEST);
         ServiceTimes.Summary s = ServiceTimes.summarize(finished, ServiceTimes.target(workflow));
         Map<String, CaseViews.Stats> tiers = new LinkedHashMap<>();

@@ -8,9 +8,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import id.laporwarga.domain.geo.AreaRef;
 import id.laporwarga.domain.geo.GeoPoint;
 import id.laporwarga.domain.memory.MemoryWorld;
+import id.laporwarga.domain.outbox.OutboxEvent;
 import id.laporwarga.domain.report.Assignment;
 import id.laporwarga.domain.report.CaseKind;
 import id.laporwarga.domain.report.CaseStatus;
@@ -97,7 +99,11 @@ class ReviewStepHandlerTest {
         JsonNode last = approved.get("history").get(1);
         assertEquals("kel-motoboi-besar", last.get("actorId").getStringValue());
         assertEquals("Kegiatan sesuai foto", last.get("note").getStringValue());
-        assertEquals(List.of(CASE_ID + ":KELURAHAN_REVIEW->KECAMATAN_REVIEW:approve"), world.messages.moves);
+        // the move's event, written with it (the outbox relay publishes it)
+        List<OutboxEvent> events = world.cases.outbox(OutboxEvent.Channel.CASE_EVENTS);
+        assertEquals(List.of(CASE_ID + "#case.step_entered#4"), events.stream().map(OutboxEvent::eventId).toList());
+        assertEquals("approve", events.get(0).body().get("move"));
+        assertEquals("KECAMATAN_REVIEW", events.get(0).attributes().get("status"));
 
         assertError(call("http-review-action-approve-kelurahan.json"), 409, "VERSION_CONFLICT");
         assertError(api.handleRequest(HttpEvents.file("http-review-action-approve-kelurahan.json").claims(null).build(),
@@ -214,7 +220,10 @@ class ReviewStepHandlerTest {
                 .build(), null), 200);
         assertEquals("TRIAGE", back.get("status").getStringValue());
         assertEquals("kominfo", back.get("assignment").get("agencyId").getStringValue());
-        assertEquals(CASE_ID + ":ROUTED->TRIAGE:handback", world.messages.moves.getLast());
+        assertEquals(List.of("case.needs_info", "case.info_provided", "case.rerouted", "case.handed_back"),
+                world.cases.outbox(OutboxEvent.Channel.CASE_EVENTS).stream().map(OutboxEvent::eventType)
+                        .filter(t -> !t.equals("case.status_changed")).toList().subList(0, 4),
+                "the moves' events are outbox items of their writes");
     }
 
     @Test
@@ -244,16 +253,16 @@ class ReviewStepHandlerTest {
         world.cases.put(seed(CaseKind.COMPLAINT, CaseStatus.ROUTED, 4, "SAMPAH", "dlh", Privacy.PUBLIC).toBuilder()
                 .deadlineAt(NOW.minus(Duration.ofHours(1))).build());
         try (EscalationHandler escalation = new EscalationHandler(MemoryContext.of(world, Clock.fixed(NOW, ZoneOffset.UTC)))) {
-            @SuppressWarnings("unchecked")
-            Map<String, Object> input = new LinkedHashMap<>(HttpAnswers.JSON_MAPPER.readValue(
-                    LambdaEvents.text("schedule-escalation.json"), Map.class));
-            Map<String, Object> run = escalation.handleRequest(input, null);
-            assertEquals(1, ((Map<?, ?>) run.get("kotamobagu")).get("alerted"));
-            escalation.handleRequest(input, null);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            SQSEvent job = LambdaEvents.load("sqs-escalation-job.json", SQSEvent.class);
+            assertEquals(List.of(), escalation.handleRequest(job, null).getBatchItemFailures());
+            assertEquals(List.of(), escalation.handleRequest(job, null).getBatchItemFailures());
         }
         assertTrue(world.cases.get(CASE_ID).overdue());
-        assertEquals(List.of(CASE_ID + ":ROUTED"), world.messages.overdueAlerts, "one alert per case and deadline");
+        List<OutboxEvent> alerts = world.cases.outbox(OutboxEvent.Channel.SUPERVISOR_ALERTS);
+        assertEquals(1, alerts.size(), "one alert per case and deadline");
+        assertEquals(CASE_ID, alerts.get(0).caseId());
+        assertEquals("ROUTED", alerts.get(0).attributes().get("status"));
+        assertEquals(List.of("case.overdue"), world.cases.outbox(OutboxEvent.Channel.CASE_EVENTS).stream()
+                .map(OutboxEvent::eventType).toList());
     }
 }

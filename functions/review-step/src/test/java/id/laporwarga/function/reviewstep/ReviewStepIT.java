@@ -24,10 +24,14 @@ import id.laporwarga.emulators.ProvisionedStack;
 import id.laporwarga.emulators.SamTemplate;
 import id.laporwarga.emulators.SampleTenants;
 import id.laporwarga.emulators.StackProvisioner;
+import id.laporwarga.domain.outbox.OutboxEvent;
 import id.laporwarga.platform.FunctionEnvironment;
+import id.laporwarga.platform.outbox.OutboxItems;
+import id.laporwarga.platform.testing.StoredOutbox;
 import id.laporwarga.platform.aws.AwsCallRecorder;
 import id.laporwarga.platform.json.Json;
 import id.laporwarga.platform.store.DynamoCaseRepository;
+import id.laporwarga.testkit.QueueEvents;
 import id.laporwarga.testkit.HttpEvents;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.json.tree.JsonNode;
@@ -81,8 +85,7 @@ class ReviewStepIT {
     static EscalationHandler escalation;
     static DynamoCaseRepository cases;
     static Json json;
-    static String caseEventsQueue;
-    static String citizenNoticesQueue;
+    static StoredOutbox outbox;
 
     @BeforeAll
     static void start() {
@@ -98,8 +101,8 @@ class ReviewStepIT {
                 .singletons(new FunctionEnvironment(stack.functionEnvironment("EscalationFunction"))));
         cases = api.getApplicationContext().getBean(DynamoCaseRepository.class);
         json = api.getApplicationContext().getBean(Json.class);
-        caseEventsQueue = subscribedQueue(stackName + "-test-case-events", stack.topicArn("CaseEventsTopic"));
-        citizenNoticesQueue = subscribedQueue(stackName + "-test-citizen-notices", stack.topicArn("CitizenNoticesTopic"));
+        // what the moves write to the outbox, read back from the table's stream (the relay's input)
+        outbox = new StoredOutbox(stack, api.getApplicationContext().getBean(OutboxItems.class));
     }
 
     @AfterAll
@@ -112,21 +115,27 @@ class ReviewStepIT {
         }
     }
 
-    static String subscribedQueue(String name, String topicArn) {
-        String url = aws.sqs().createQueue(r -> r.queueName(name)).queueUrl();
-        String arn = aws.sqs().getQueueAttributes(r -> r.queueUrl(url).attributeNames(QueueAttributeName.QUEUE_ARN))
-                .attributes().get(QueueAttributeName.QUEUE_ARN);
-        aws.sns().subscribe(r -> r.topicArn(topicArn).protocol("sqs").endpoint(arn)
-                .attributes(Map.of("RawMessageDelivery", "true")));
-        return url;
+    /** The outbox events of {@code caseId} written since the last call (for any case: others are kept). */
+    static synchronized List<OutboxEvent> written(String caseId) {
+        outbox.events().forEach(e -> WRITTEN.computeIfAbsent(e.caseId(), k -> new ArrayList<>()).add(e));
+        List<OutboxEvent> mine = WRITTEN.remove(caseId);
+        return mine == null ? List.of() : mine;
     }
+
+    static final Map<String, List<OutboxEvent>> WRITTEN = new java.util.HashMap<>();
+
+    static final java.util.concurrent.atomic.AtomicInteger SEEDS = new java.util.concurrent.atomic.AtomicInteger();
 
     static ReportCase seed(CaseKind kind, CaseStatus status, String category, String rtId, String agencyId,
                            Instant deadline, boolean phone) {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         String id = UUID.randomUUID().toString();
-        String code = "KOT-" + UUID.randomUUID().toString().replaceAll("[^2-9]", "").concat("2345678").substring(0, 4)
-                + "-" + "ABCD";
+        // unique within the run's own table: the n-th seed's number in the digits 2-9
+        StringBuilder digits = new StringBuilder();
+        for (int n = SEEDS.getAndIncrement(), i = 0; i < 4; i++, n /= 8) {
+            digits.append((char) ('2' + n % 8));
+        }
+        String code = "KOT-" + digits + "-" + "ABCD";
         ReportCase c = ReportCase.builder().caseId(id).tenantId(TENANT).timeZone("Asia/Makassar").trackingCode(code)
                 .kind(kind).category(category).description("uji " + kind).location(new GeoPoint(0.7275, 124.3356))
                 .area(AREA).rtId(rtId).privacy(Privacy.PUBLIC)
@@ -171,21 +180,6 @@ class ReviewStepIT {
         return json.tree(r.getBody()).get("error").get("code").getStringValue();
     }
 
-    static List<Message> drain(String queueUrl, int atLeast) {
-        List<Message> out = new ArrayList<>();
-        long until = System.currentTimeMillis() + 5000;
-        while (System.currentTimeMillis() < until) {
-            var received = aws.sqs().receiveMessage(r -> r.queueUrl(queueUrl).maxNumberOfMessages(10).waitTimeSeconds(1)
-                    .messageAttributeNames("All")).messages();
-            out.addAll(received);
-            received.forEach(m -> aws.sqs().deleteMessage(d -> d.queueUrl(queueUrl).receiptHandle(m.receiptHandle())));
-            if (received.isEmpty() && out.size() >= atLeast) {
-                break;
-            }
-        }
-        return out;
-    }
-
     @Test
     void rtActivityClimbsEveryTierAndOnlyTheRightOfficialsMayAct() {
         ReportCase c = seed(CaseKind.RT_ACTIVITY, CaseStatus.KELURAHAN_REVIEW, "GOTONG_ROYONG", RT1,
@@ -226,16 +220,15 @@ class ReviewStepIT {
     void complaintRunsFromTriageToClosedIncludingAReopen() {
         ReportCase c = seed(CaseKind.COMPLAINT, CaseStatus.TRIAGE, "LAINNYA", null, "kominfo", null, true);
         String id = c.caseId();
-        drain(caseEventsQueue, 0);
-        drain(citizenNoticesQueue, 0);
         JsonNode routed = json.tree(action(ADMIN, id,
                 "{\"action\":\"forward\",\"expectedVersion\":1,\"category\":\"PARKIR_LIAR\"}").getBody());
         assertEquals("ROUTED", routed.get("status").getStringValue());
         assertEquals("dishub", routed.get("assignment").get("agencyId").getStringValue());
-        List<Message> events = drain(caseEventsQueue, 2);
+        List<OutboxEvent> written = new ArrayList<>(written(id));
         Set<String> types = new HashSet<>();
-        events.forEach(m -> types.add(m.messageAttributes().get("eventType").stringValue()));
-        assertTrue(types.contains("case.rerouted"), types.toString());
+        written.stream().filter(e -> e.channel() == OutboxEvent.Channel.CASE_EVENTS)
+                .forEach(e -> types.add(e.attributes().get("eventType")));
+        assertEquals(Set.of("case.rerouted"), types, "the forward's event, written with it");
 
         // DLH cannot read Dishub's case
         assertEquals(403, get(DLH, id).getStatusCode());
@@ -266,14 +259,17 @@ class ReviewStepIT {
         assertEquals(List.of("submit", "forward", "acknowledge", "start", "resolve", "reopen", "start", "resolve", "confirm"),
                 actions);
 
-        // one Indonesian SMS notice per status change, without the phone number
-        List<Message> notices = drain(citizenNoticesQueue, 8);
+        // one event per move, and one Indonesian SMS notice per status change without the phone number
+        written.addAll(written(id));
+        assertEquals(8, written.stream().filter(e -> e.channel() == OutboxEvent.Channel.CASE_EVENTS).count());
+        List<OutboxEvent> notices = written.stream().filter(e -> e.channel() == OutboxEvent.Channel.CITIZEN_NOTICES)
+                .toList();
         assertEquals(8, notices.size());
-        for (Message m : notices) {
-            assertEquals("sms", m.messageAttributes().get("channel").stringValue());
-            assertFalse(m.body().contains("6285298765432"), m.body());
+        for (OutboxEvent n : notices) {
+            assertEquals("sms", n.attributes().get("channel"));
+            assertFalse((n.body() + "" + n.attributes()).contains("6285298765432"), n.body().toString());
         }
-        assertTrue(notices.stream().anyMatch(m -> m.body().contains("Selesai ditindaklanjuti")));
+        assertTrue(notices.stream().anyMatch(n -> n.body().toString().contains("Selesai ditindaklanjuti")));
     }
 
     @Test
@@ -377,15 +373,11 @@ class ReviewStepIT {
                 Instant.now().minus(Duration.ofMinutes(5)), false);
         ReportCase onTime = seed(CaseKind.COMPLAINT, CaseStatus.ROUTED, "SAMPAH", null, "dlh",
                 Instant.now().plus(Duration.ofDays(2)), false);
-        String supervisorQueue = stack.queueUrl("SupervisorAlertsQueue");
-        drain(supervisorQueue, 0);
-
         AwsCallRecorder.reset();
-        @SuppressWarnings("unchecked")
-        Map<String, Object> run = escalation.execute(Map.of("tenant", TENANT));
+        var run = escalation.execute(QueueEvents.sqs("{\"tenant\":\"" + TENANT + "\"}"));
         assertEquals(0, AwsCallRecorder.count("DynamoDb.Scan"), AwsCallRecorder.snapshot().toString());
         assertTrue(AwsCallRecorder.count("DynamoDb.Query") > 0, AwsCallRecorder.snapshot().toString());
-        assertNotNull(run.get(TENANT));
+        assertTrue(run.getBatchItemFailures().isEmpty(), run.getBatchItemFailures().toString());
 
         assertTrue(cases.findById(late.caseId()).orElseThrow().overdue());
         assertFalse(cases.findById(onTime.caseId()).orElseThrow().overdue());
@@ -394,13 +386,49 @@ class ReviewStepIT {
         assertEquals("SYSTEM", closed.history().get(closed.history().size() - 1).actorRole());
         assertNull(closed.deadlineAt());
 
-        escalation.execute(Map.of("tenant", TENANT)); // the next run alerts nobody again
-        List<Message> alerts = drain(supervisorQueue, 1);
-        List<Message> forLate = alerts.stream().filter(m -> m.body().contains(late.caseId())).toList();
-        assertEquals(1, forLate.size(), alerts.toString());
-        JsonNode alert = json.tree(forLate.get(0).body());
-        assertEquals("CITY_ADMIN", alert.get("supervisorRole").getStringValue());
-        assertTrue(alert.get("text").getStringValue().contains("terlewati"));
+        escalation.execute(QueueEvents.sqs("{\"tenant\":\"" + TENANT + "\"}")); // the next run alerts nobody again
+        List<OutboxEvent> forLate = written(late.caseId());
+        List<OutboxEvent> alerts = forLate.stream()
+                .filter(e -> e.channel() == OutboxEvent.Channel.SUPERVISOR_ALERTS).toList();
+        assertEquals(1, alerts.size(), forLate.toString());
+        assertEquals("CITY_ADMIN", alerts.get(0).body().get("supervisorRole"));
+        assertEquals("CITY_ADMIN", alerts.get(0).attributes().get("role"));
+        assertTrue(String.valueOf(alerts.get(0).body().get("text")).contains("terlewati"));
+        assertEquals(List.of("case.overdue"), forLate.stream()
+                .filter(e -> e.channel() == OutboxEvent.Channel.CASE_EVENTS).map(OutboxEvent::eventType).toList());
+        assertEquals(List.of("case.closed"), written(unanswered.caseId()).stream()
+                .filter(e -> e.channel() == OutboxEvent.Channel.CASE_EVENTS).map(OutboxEvent::eventType).toList());
+    }
+
+    @Test
+    void theSweeperRoutesACaseLeftVerifiedAndEndsAReportWhosePhotosNeverCame() {
+        ReportCase stuck = seed(CaseKind.COMPLAINT, CaseStatus.VERIFIED, "SAMPAH", null, null,
+                Instant.now().minus(Duration.ofMinutes(1)), false);
+        ReportCase noPhotos = seed(CaseKind.COMPLAINT, CaseStatus.AWAITING_PHOTOS, "SAMPAH", null, null,
+                Instant.now().minus(Duration.ofMinutes(1)), true);
+
+        @SuppressWarnings("unchecked")
+        Map<String, Object> run = (Map<String, Object>) escalation.getApplicationContext().getBean(Escalations.class)
+                .run(TENANT).get(TENANT);
+
+        ReportCase routed = cases.findById(stuck.caseId()).orElseThrow();
+        assertEquals(CaseStatus.ROUTED, routed.status());
+        assertEquals("dlh", routed.assignment().agencyId());
+        List<OutboxEvent> forRouted = written(stuck.caseId());
+        assertEquals(List.of("case.routed", "agency-alert"), forRouted.stream().map(OutboxEvent::eventType).toList(),
+                "the routing and the agency's alert, in one write");
+        assertEquals("dlh", forRouted.get(1).attributes().get("agencyId"));
+        ReportCase expired = cases.findById(noPhotos.caseId()).orElseThrow();
+        assertEquals(CaseStatus.REJECTED, expired.status());
+        assertEquals("expire", expired.history().get(expired.history().size() - 1).action());
+        assertEquals(List.of("case.rejected", "citizen-notice"), written(noPhotos.caseId()).stream()
+                .map(OutboxEvent::eventType).toList());
+        assertEquals(Map.of("AWAITING_PHOTOS", 1, "VERIFIED", 1), run.get("swept"));
+        var tallies = escalation.getApplicationContext().getBean(id.laporwarga.domain.port.SweepTallies.class);
+        java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Makassar"));
+        var counted = tallies.sum(TENANT, today.minusDays(1), today);
+        assertEquals(1L, counted.get(CaseStatus.VERIFIED));
+        assertEquals(1L, counted.get(CaseStatus.AWAITING_PHOTOS));
     }
 
     private static List<String> names(JsonNode array) {

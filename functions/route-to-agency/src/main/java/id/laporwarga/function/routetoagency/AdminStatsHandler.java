@@ -13,7 +13,8 @@ import jakarta.inject.Provider;
 /**
  * {@code GET /v1/admin/stats?tenant=&from=&to=}: per agency the cases received, open, resolved, referred external and
  * overdue ({@link AgencyStatistics}). Tenant: see {@link TenantResolver}; callers: that tenant's CITY_ADMIN or a
- * PLATFORM_ADMIN (Cognito JWT on the route).
+ * PLATFORM_ADMIN (Cognito JWT on the route). {@code GET /v1/public/{tenant}/agencies?from=&to=}: the same counts for
+ * everyone (public, cached 5 minutes).
  */
 public class AdminStatsHandler extends HttpApiFunction {
     @Inject
@@ -29,7 +30,10 @@ public class AdminStatsHandler extends HttpApiFunction {
 
     @Override
     protected Routes routes() {
-        return new Routes().on("GET", "/v1/admin/stats", this::stats);
+        return new Routes().on("GET", "/v1/admin/stats", this::stats)
+                .on("GET", "/v1/public/{tenant}/agencies", r -> ApiResponse.ok(statistics.get()
+                        .publicReport(r.pathParameter("tenant"), QueryParameters.of(r)))
+                        .withHeader("Cache-Control", "public, max-age=300"));
     }
 
     ApiResponse stats(ApiRequest request) {

@@ -2,12 +2,14 @@ package id.laporwarga.function.routetoagency;
 
 import id.laporwarga.domain.report.CaseEvent;
 import id.laporwarga.domain.routing.RouteCaseService;
-import id.laporwarga.platform.SqsBatch;
 import id.laporwarga.platform.json.Json;
 import id.laporwarga.platform.log.JsonLog;
 import jakarta.inject.Singleton;
 
-/** One message of the routing queue: a {@code case.verified} / {@code case.rerouted} event, routed and alerted once. */
+/**
+ * One message of the routing queue: a {@code case.verified} / {@code case.rerouted} event, routed and alerted once (the
+ * alert is an outbox event of the routing's write; a redelivery finds the event's processed mark).
+ */
 @Singleton
 public class CaseRouting {
     private static final JsonLog LOG = JsonLog.get(CaseRouting.class);
@@ -27,20 +29,16 @@ public class CaseRouting {
         CaseEvents.parse(json, PRIMING_EVENT);
     }
 
-    /** Routes the case of the event; an alert another consumer is still delivering is retried later. */
+    /** Routes the case of the event and writes the owner's alert, once per event. */
     public void process(String messageBody) {
         CaseEvent caseEvent = CaseEvents.parse(json, messageBody);
         JsonLog.put("caseId", caseEvent.caseId());
         JsonLog.put("tenant", caseEvent.tenantId());
         JsonLog.put("eventType", caseEvent.eventType());
-        RouteCaseService.Result result;
-        try {
-            result = service.handle(caseEvent);
-        } catch (RouteCaseService.DeliveryInFlightException e) {
-            throw new SqsBatch.RetryLater("delivery_in_flight_retry_later");
-        }
+        JsonLog.put("eventId", caseEvent.dedupeId());
+        RouteCaseService.Result result = service.handle(caseEvent);
         LOG.info("case_routing", "outcome", result.outcome().name(),
                 "status", result.status() == null ? null : result.status().name(),
-                "agencyId", result.agencyId(), "published", result.published(), "reason", result.reason());
+                "agencyId", result.agencyId(), "queued", result.queued(), "reason", result.reason());
     }
 }

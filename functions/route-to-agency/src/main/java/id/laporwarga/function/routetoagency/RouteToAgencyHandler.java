@@ -4,7 +4,6 @@ import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import id.laporwarga.platform.PrimedRequestHandler;
 import id.laporwarga.platform.SqsBatch;
-import id.laporwarga.platform.aws.InitPhaseWarmup;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.context.ApplicationContextBuilder;
 import jakarta.inject.Inject;
@@ -12,15 +11,10 @@ import jakarta.inject.Provider;
 
 /**
  * Consumes {@code case.verified} / {@code case.rerouted} from the routing queue (subscribed to the case-events topic
- * with raw delivery): routes each case and alerts its owner ({@link CaseRouting}). Partial batch failures
+ * with raw delivery): routes each case and writes its owner's alert to the outbox ({@link CaseRouting}). Partial batch failures
  * ({@link SqsBatch}): only the records that failed are retried (and land in the DLQ after 3 receives).
  */
 public class RouteToAgencyHandler extends PrimedRequestHandler<SQSEvent, SQSBatchResponse> {
-    static {
-        // built in Lambda's init phase on a background thread while the context starts (besides DynamoDB)
-        InitPhaseWarmup.prebuildClients(RouteToAgencyHandler.class, InitPhaseWarmup.AwsClient.SNS);
-    }
-
     @Inject
     Provider<CaseRouting> routing;
 

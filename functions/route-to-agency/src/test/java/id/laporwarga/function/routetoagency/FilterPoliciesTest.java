@@ -1,5 +1,12 @@
 package id.laporwarga.function.routetoagency;
 
+import id.laporwarga.platform.aws.SnsStepAlertPublisher;
+import id.laporwarga.domain.workflow.WorkflowCatalog;
+import id.laporwarga.domain.workflow.Workflow;
+import id.laporwarga.domain.workflow.WhoActs;
+import id.laporwarga.domain.workflow.StepRule;
+import id.laporwarga.domain.report.CaseEvent;
+import id.laporwarga.domain.notice.StepAlerts;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -213,5 +220,64 @@ class FilterPoliciesTest {
             assertFalse(matches(policy.toString(), event(Map.of("eventType", type, "tenant", "kotamobagu",
                     "kind", "COMPLAINT", "category", "sampah"))), type);
         }
+    }
+
+    /**
+     * Step alerts, from every step of every workflow of the tenant's catalogue: the offices following the step's area
+     * (an agency's {@code follows}, or {@code reviewsKelurahan} for a kelurahan's chain) receive it, and nobody else.
+     */
+    @Test
+    void everyStepAlertReachesOnlyTheOfficesFollowingItsArea() throws Exception {
+        Tenant base = tenant("kotamobagu");
+        List<Agency> agencies = new ArrayList<>(base.agencies());
+        String rtId = "71.74.04.1003-RT001";
+        agencies.add(new Agency("rt-001", "Ketua RT 001", false, List.of(new NotificationChannel(
+                NotificationChannel.Type.SQS, "arn:aws:sqs:ap-southeast-3:111122223333:rt")), List.of(),
+                List.of("rt:" + rtId)));
+        agencies.add(new Agency("kel-office", "Kantor Kelurahan", false, List.of(new NotificationChannel(
+                NotificationChannel.Type.SQS, "arn:aws:sqs:ap-southeast-3:111122223333:kel")), List.of(),
+                List.of("kelurahan:71.74.04.1003")));
+        agencies.add(new Agency("kec-office", "Kantor Kecamatan", false, List.of(new NotificationChannel(
+                NotificationChannel.Type.SQS, "arn:aws:sqs:ap-southeast-3:111122223333:kec")), List.of(),
+                List.of("kecamatan:71.74.04")));
+        agencies.add(new Agency("setda", "Sekretariat Daerah", false, List.of(new NotificationChannel(
+                NotificationChannel.Type.SQS, "arn:aws:sqs:ap-southeast-3:111122223333:city")), List.of(),
+                List.of("city")));
+        Tenant t = new Tenant(base.id(), base.name(), base.zone(), base.boundaries(), base.categories(), agencies,
+                base.policies());
+        Map<WhoActs.Scope, String> queueOf = Map.of(WhoActs.Scope.RT, "sqs:arn:aws:sqs:ap-southeast-3:111122223333:rt",
+                WhoActs.Scope.KELURAHAN, "sqs:arn:aws:sqs:ap-southeast-3:111122223333:kel",
+                WhoActs.Scope.KECAMATAN, "sqs:arn:aws:sqs:ap-southeast-3:111122223333:kec",
+                WhoActs.Scope.CITY, "sqs:arn:aws:sqs:ap-southeast-3:111122223333:city");
+        int checked = 0;
+        for (Workflow w : WorkflowCatalog.forTenant(t).workflows()) {
+            for (StepRule step : w.steps()) {
+                ReportCase c = new ReportCase.Builder(new ReportCase("c-" + step.status(), t.id(), "Asia/Makassar",
+                        "KTG-7K3M-9QXD", w.kind(), "sampah", "uraian", new GeoPoint(0.7376, 124.2851), MOGOLAING,
+                        rtId, Privacy.PUBLIC, null, List.of(), step.status(), 4, List.of(), NOW, NOW, null, false,
+                        List.of(), null, null, null)).build();
+                var alert = StepAlerts.alertOf(WorkflowCatalog.forTenant(t), c,
+                        CaseEvent.of("case.approve", c, NOW));
+                // the kelurahan office that follows Mogolaing's review chain (reviewsKelurahan) hears its steps too
+                Set<String> expected = new java.util.TreeSet<>(alert.isEmpty() ? List.of()
+                        : List.of(queueOf.get(alert.get().scope())));
+                if (alert.isPresent() && alert.get().scope() == WhoActs.Scope.KELURAHAN) {
+                    expected.add("email:mogolaing@kotamobagu.go.id");
+                }
+                Set<String> got = new java.util.TreeSet<>();
+                if (alert.isPresent()) {
+                    Map<String, String> attributes = new java.util.LinkedHashMap<>();
+                    SnsStepAlertPublisher.attributes(alert.get()).forEach((k, v) -> attributes.put(k, v.stringValue()));
+                    for (var e : AgencySubscriptions.wantedPolicies(t).entrySet()) {
+                        if (matches(e.getValue(), event(attributes))) {
+                            got.add(e.getKey().toString());
+                        }
+                    }
+                    checked++;
+                }
+                assertEquals(expected, got, w.kind() + " " + step.status());
+            }
+        }
+        assertTrue(checked >= 5, "step alerts checked: " + checked);
     }
 }

@@ -8,11 +8,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import id.laporwarga.domain.geo.AreaRef;
 import id.laporwarga.domain.geo.GeoPoint;
 import id.laporwarga.domain.memory.MemoryWorld;
+import id.laporwarga.domain.outbox.OutboxEvent;
 import id.laporwarga.domain.report.Assignment;
 import id.laporwarga.domain.report.CaseKind;
 import id.laporwarga.domain.report.CaseStatus;
@@ -87,9 +89,13 @@ class RouteToAgencyHandlerTest {
         ReportCase routed = world.cases.get(c.caseId());
         assertEquals(CaseStatus.ROUTED, routed.status());
         assertEquals("dlh", routed.assignment().agencyId());
-        assertEquals(1, world.messages.alerts.size(), "one alert for one case");
-        assertEquals("dlh", world.messages.alerts.get(0).attributes().get("agencyId"));
-        assertEquals(AgencyAlert.CASE_ROUTED, world.messages.alerts.get(0).attributes().get("eventType"));
+        List<OutboxEvent> alerts = world.cases.outbox(OutboxEvent.Channel.AGENCY_ALERTS);
+        assertEquals(1, alerts.size(), "one alert for one case, written with the routing");
+        assertEquals("dlh", alerts.get(0).attributes().get("agencyId"));
+        assertEquals(AgencyAlert.CASE_ROUTED, alerts.get(0).attributes().get("eventType"));
+        assertEquals(List.of("case.routed"), world.cases.outbox(OutboxEvent.Channel.CASE_EVENTS).stream()
+                .map(OutboxEvent::eventType).toList());
+        assertTrue(world.topics.published.isEmpty(), "nothing is published but by the relay");
     }
 
     @Test
@@ -100,8 +106,8 @@ class RouteToAgencyHandlerTest {
         ReportCase referred = world.cases.get(c.caseId());
         assertEquals(CaseStatus.REFERRED_EXTERNAL, referred.status());
         assertEquals("pln", referred.assignment().agencyId());
-        assertTrue(world.messages.alerts.isEmpty());
-        assertEquals(1, world.messages.notices.size());
+        assertTrue(world.cases.outbox(OutboxEvent.Channel.AGENCY_ALERTS).isEmpty());
+        assertEquals(1, world.cases.outbox(OutboxEvent.Channel.CITIZEN_NOTICES).size());
     }
 
     @Test
@@ -128,7 +134,8 @@ class RouteToAgencyHandlerTest {
         ReportCase rerouted = world.cases.get(c.caseId());
         assertEquals(CaseStatus.ROUTED, rerouted.status());
         assertEquals("dishub", rerouted.assignment().agencyId());
-        assertEquals(AgencyAlert.CASE_REROUTED, world.messages.alerts.get(0).attributes().get("eventType"));
+        assertEquals(AgencyAlert.CASE_REROUTED,
+                world.cases.outbox(OutboxEvent.Channel.AGENCY_ALERTS).get(0).attributes().get("eventType"));
     }
 
     @Test
@@ -158,6 +165,25 @@ class RouteToAgencyHandlerTest {
                 int expected = Map.of("dlh", 1, "pln", 1).getOrDefault(agency, 0);
                 assertEquals(expected, rows.get(i).get("received").getIntValue(), agency);
             }
+            // the sweeper's states: nothing swept, nothing stuck (both cases were routed)
+            JsonNode sweeper = body.get("sweeper");
+            assertEquals(2, sweeper.size());
+            assertEquals("AWAITING_PHOTOS", sweeper.get(0).get("state").getStringValue());
+            assertEquals("expire", sweeper.get(0).get("deadlineAction").getStringValue());
+            assertEquals("VERIFIED", sweeper.get(1).get("state").getStringValue());
+            assertEquals("route", sweeper.get(1).get("deadlineAction").getStringValue());
+            assertEquals(0, sweeper.get(1).get("swept").getIntValue());
+            assertEquals(0, sweeper.get(1).get("stuckNow").getIntValue());
+
+            // the public view of the same figures: no token, the tenant in the path, cached
+            APIGatewayV2HTTPResponse published = stats.handleRequest(LambdaEvents.load("http-public-agencies.json",
+                    APIGatewayV2HTTPEvent.class), null);
+            assertEquals("public, max-age=300", published.getHeaders().get("Cache-Control"));
+            JsonNode publicBody = body(published, 200);
+            assertEquals(body.get("agencies").toString(), publicBody.get("agencies").toString());
+            assertEquals(2, publicBody.get("totals").get("received").getIntValue());
+            assertError(stats.handleRequest(HttpEvents.file("http-public-agencies.json")
+                    .pathParameter("tenant", "atlantis").build(), null), 404, "NOT_FOUND");
 
             assertError(stats.handleRequest(HttpEvents.file("http-admin-stats.json").claims(null).build(), null),
                     401, "UNAUTHORIZED");

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
+import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import id.laporwarga.domain.geo.AreaRef;
 import id.laporwarga.domain.geo.GeoPoint;
 import id.laporwarga.domain.report.CaseEvent;
@@ -17,6 +18,7 @@ import id.laporwarga.domain.report.Photo;
 import id.laporwarga.domain.report.Privacy;
 import id.laporwarga.domain.report.ReportCase;
 import id.laporwarga.domain.report.Reporter;
+import id.laporwarga.domain.workflow.TransitionEvent;
 import id.laporwarga.emulators.LocalAws;
 import id.laporwarga.emulators.ProvisionedStack;
 import id.laporwarga.emulators.SamTemplate;
@@ -26,7 +28,9 @@ import id.laporwarga.function.submitreport.TenantAdminHandler;
 import id.laporwarga.platform.FunctionEnvironment;
 import id.laporwarga.platform.json.Json;
 import id.laporwarga.platform.log.JsonLog;
+import id.laporwarga.platform.outbox.OutboxItems;
 import id.laporwarga.platform.store.DynamoCaseRepository;
+import id.laporwarga.platform.testing.StoredOutbox;
 import id.laporwarga.testkit.HttpEvents;
 import id.laporwarga.testkit.QueueEvents;
 import io.micronaut.context.ApplicationContext;
@@ -55,7 +59,8 @@ import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
  * End to end on the local stack (DynamoDB Local + moto_server, resources from template.yaml): the Kotamobagu sample
  * tenant onboarded through {@code PUT /v1/admin/tenants/{id}} with DLH and Dishub on their own SQS queues; case
  * events published on the case-events topic reach the routing queue through the template's filter policy and are
- * handed to the handler as Lambda's SQS event source would.
+ * handed to the handler as Lambda's SQS event source would; what the routing writes to the outbox is read from the
+ * table's stream and handed to the outbox relay, which publishes the alerts the agencies' queues receive.
  */
 @Tag("emulator")
 @Timeout(180)
@@ -74,6 +79,8 @@ class RouteToAgencyIT {
     private static TenantAdminHandler tenantAdmin;
     private static RouteToAgencyHandler router;
     private static AdminStatsHandler stats;
+    private static OutboxRelayHandler relay;
+    private static StoredOutbox outbox;
     private static ApplicationContext tools;
     private static final java.io.ByteArrayOutputStream LOGS = new java.io.ByteArrayOutputStream();
 
@@ -98,7 +105,10 @@ class RouteToAgencyIT {
                 .singletons(new FunctionEnvironment(stack.functionEnvironment("RouteToAgencyFunction"))));
         stats = new AdminStatsHandler(ApplicationContext.builder()
                 .singletons(new FunctionEnvironment(stack.functionEnvironment("AdminStatsFunction"))));
+        relay = new OutboxRelayHandler(ApplicationContext.builder()
+                .singletons(new FunctionEnvironment(stack.functionEnvironment("OutboxRelayFunction"))));
         tools = router.getApplicationContext();
+        outbox = new StoredOutbox(stack, relay.getApplicationContext().getBean(OutboxItems.class));
 
         // the sample tenant, with DLH's and Dishub's own systems (SQS) as their only channels
         Json json = tools.getBean(Json.class);
@@ -127,7 +137,7 @@ class RouteToAgencyIT {
     @AfterAll
     static void stop() {
         JsonLog.setOutput(System.out);
-        for (var h : List.of(tenantAdmin, router, stats)) {
+        for (var h : List.of(tenantAdmin, router, stats, relay)) {
             if (h != null) {
                 h.close();
             }
@@ -212,7 +222,9 @@ class RouteToAgencyIT {
         assertEquals("dlh", stored.assignment().agencyId());
         assertEquals(1, stored.history().stream().filter(h -> "route".equals(h.action())).count(), "one assignment");
         assertEquals(1, stored.assignment().deliveries().size());
-        assertNotNull(stored.assignment().deliveries().get(0).messageId());
+        assertEquals(c.caseId() + "#agency-alert#" + stored.version(), stored.assignment().deliveries().get(0).messageId());
+        assertEquals(stored.assignment().deliveries().get(0).messageId(),
+                alert.messageAttributes().get("eventId").stringValue(), "the alert carries its outbox id");
         assertEquals(stored.assignment().dueAt(), stored.deadlineAt());
     }
 
@@ -255,7 +267,7 @@ class RouteToAgencyIT {
     void otherCaseEventsNeverReachTheRoutingQueue() {
         ReportCase c = storeVerified("PARKIR_LIAR", Privacy.PUBLIC);
         publishCaseEvent(CaseEvent.NEEDS_REVIEW, c);
-        publishCaseEvent(CaseEvent.STATUS_CHANGED, c);
+        publishCaseEvent(TransitionEvent.STEP_ENTERED, c);
         assertTrue(receive(stack.queueUrl("RoutingQueue"), 2).isEmpty());
     }
 
@@ -342,6 +354,13 @@ class RouteToAgencyIT {
             assertTrue(response.getBatchItemFailures().isEmpty(), "no failures");
             aws.sqs().deleteMessage(r -> r.queueUrl(queue).receiptHandle(m.receiptHandle()));
         }
+        relayOutbox();
+    }
+
+    /** What Lambda's stream event source mapping does for the outbox relay: the new outbox inserts, in order. */
+    private static void relayOutbox() {
+        StreamsEventResponse response = relay.execute(outbox.next());
+        assertTrue(response.getBatchItemFailures().isEmpty(), "every outbox event published");
     }
 
     private static List<Message> receive(String queue, int waitSeconds) {

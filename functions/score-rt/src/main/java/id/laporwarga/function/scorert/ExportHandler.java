@@ -1,18 +1,21 @@
 package id.laporwarga.function.scorert;
 
+import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
+import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import id.laporwarga.platform.PrimedRequestHandler;
+import id.laporwarga.platform.SqsBatch;
 import id.laporwarga.platform.aws.InitPhaseWarmup;
-import id.laporwarga.platform.log.JsonLog;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.context.ApplicationContextBuilder;
 import jakarta.inject.Inject;
 import jakarta.inject.Provider;
 
 /**
- * The analysts' export ({@link Exports}): monthly (the previous local month of every tenant) or on demand
+ * The analysts' export ({@link Exports}) of one tenant's month per message of the export jobs queue: the monthly
+ * schedule fans out one message per tenant (TenantJobsFunction); on demand, a message
  * {@code {"tenant":"kotamobagu","period":"2026-10"}}. Writes to {@code ANALYTICS_BUCKET}.
  */
-public class ExportHandler extends PrimedRequestHandler<ExportRequest, ExportResult> {
+public class ExportHandler extends PrimedRequestHandler<SQSEvent, SQSBatchResponse> {
     static {
         // built in Lambda's init phase on a background thread while the context starts (besides DynamoDB)
         InitPhaseWarmup.prebuildClients(ExportHandler.class, InitPhaseWarmup.AwsClient.S3);
@@ -36,13 +39,7 @@ public class ExportHandler extends PrimedRequestHandler<ExportRequest, ExportRes
     }
 
     @Override
-    public ExportResult execute(ExportRequest request) {
-        JsonLog.clear();
-        JsonLog.put("function", "Export");
-        try {
-            return exports.get().run(request == null ? new ExportRequest(null, null) : request);
-        } finally {
-            JsonLog.clear();
-        }
+    public SQSBatchResponse execute(SQSEvent event) {
+        return SqsBatch.process(event, "Export", "export.job_failed", m -> exports.get().process(m.getBody()));
     }
 }

@@ -11,6 +11,8 @@ import id.laporwarga.domain.scoring.RtRanking;
 import id.laporwarga.domain.scoring.RtScore;
 import id.laporwarga.domain.scoring.ScoreComponentType;
 import io.micronaut.serde.annotation.Serdeable;
+import org.locationtech.jts.geom.Coordinate;
+import org.locationtech.jts.geom.Geometry;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -120,10 +122,23 @@ final class PerformanceViews {
     @JsonInclude(JsonInclude.Include.ALWAYS)
     record Area(String code, String name, int complaintsReceived, int complaintsResolved, Double medianHoursToResolve,
                 int overdue, int rostered, int activeRts, Double activeShare,
+                @JsonInclude(JsonInclude.Include.NON_NULL) Centre centre,
                 @JsonInclude(JsonInclude.Include.NON_NULL) List<Area> kelurahan) {
-        static Area of(String code, String name, AreaStats a, List<Area> kelurahan) {
+        static Area of(String code, String name, AreaStats a, Centre centre, List<Area> kelurahan) {
             return new Area(code, name, a.received(), a.resolved(), a.medianResolveHours(), a.overdue(), a.rts(),
-                    a.activeRts(), a.activeShare(), kelurahan);
+                    a.activeRts(), a.activeShare(), centre, kelurahan);
+        }
+    }
+
+    /**
+     * A point inside an area's boundary (JTS interior point, 6 decimals), where maps draw the area's aggregate: the
+     * area's, never a case's.
+     */
+    @Serdeable
+    record Centre(double lat, double lon) {
+        static Centre of(Geometry boundary) {
+            Coordinate c = boundary.getInteriorPoint().getCoordinate();
+            return new Centre(Math.round(c.y * 1e6) / 1e6, Math.round(c.x * 1e6) / 1e6);
         }
     }
 

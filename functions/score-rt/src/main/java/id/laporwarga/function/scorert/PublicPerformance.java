@@ -14,8 +14,10 @@ import id.laporwarga.platform.tenant.TenantResolver;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
@@ -74,13 +76,17 @@ public class PublicPerformance {
         List<PerformanceViews.Area> kecamatan = new ArrayList<>();
         List<PerformanceViews.Area> kelurahan = null;
         String currentKecamatan = null;
+        Map<String, PerformanceViews.Centre> centres = new HashMap<>();
+        tenant.boundaries().forEach(b -> centres.put(b.code(), PerformanceViews.Centre.of(b.geometry())));
         for (AreaStats a : scores.areas(tenant.id(), p.id())) {
             if (a.isKecamatan()) {
                 kelurahan = new ArrayList<>();
                 currentKecamatan = a.kecamatanCode();
-                kecamatan.add(PerformanceViews.Area.of(a.kecamatanCode(), a.kecamatanName(), a, kelurahan));
+                kecamatan.add(PerformanceViews.Area.of(a.kecamatanCode(), a.kecamatanName(), a,
+                        centres.get(a.kecamatanCode()), kelurahan));
             } else if (kelurahan != null && a.kecamatanCode().equals(currentKecamatan)) {
-                kelurahan.add(PerformanceViews.Area.of(a.kelurahanCode(), a.kelurahanName(), a, null));
+                kelurahan.add(PerformanceViews.Area.of(a.kelurahanCode(), a.kelurahanName(), a,
+                        centres.get(a.kelurahanCode()), null));
             }
         }
         return PerformanceViews.Areas.of(header(tenant, p), kecamatan);

@@ -3,9 +3,10 @@ package id.laporwarga.function.scorert;
 import io.micronaut.serde.annotation.Serdeable;
 
 /**
- * What starts a scoring run. From the schedules: {@code {"mode":"close"}} (monthly, the previous local month, final) or
- * {@code {"mode":"provisional"}} (daily, the month of yesterday). On demand: {@code {"tenant":"kotamobagu",
- * "period":"2026-10"}} (final once the month is over, provisional before). {@code tenant} null = every tenant.
+ * One scoring job (a message of the score jobs queue), always for one tenant. From the schedules' fan-out:
+ * {@code {"tenant":"kotamobagu","mode":"close"}} (monthly, the previous local month, final) or
+ * {@code {"tenant":"kotamobagu","mode":"provisional"}} (daily, the month of yesterday). On demand:
+ * {@code {"tenant":"kotamobagu","period":"2026-10"}} (final once the month is over, provisional before).
  */
 @Serdeable
 public record ScoreRtRequest(String tenant, String period, String mode) {

@@ -8,16 +8,16 @@ import id.laporwarga.domain.scoring.RtScoreEngine;
 import id.laporwarga.domain.scoring.ScorePeriod;
 import id.laporwarga.domain.scoring.ScoringPolicy;
 import id.laporwarga.domain.tenant.Tenant;
+import id.laporwarga.platform.json.Json;
 import id.laporwarga.platform.log.JsonLog;
 import id.laporwarga.platform.tenant.TenantResolver;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 
-/** Runs the score engine over each requested tenant's period, reading cases by period and storing the result. */
+/** Runs the score engine over one tenant's period (one job message), reading cases by period and storing the result. */
 @Singleton
 public class ScoreRtService {
     private static final JsonLog LOG = JsonLog.get(ScoreRtService.class);
@@ -25,23 +25,30 @@ public class ScoreRtService {
     private final PeriodCases queries;
     private final RtScores store;
     private final Roster roster;
+    private final Json json;
     private final Clock clock;
 
-    public ScoreRtService(TenantResolver tenants, PeriodCases queries, RtScores store, Roster roster, Clock clock) {
+    public ScoreRtService(TenantResolver tenants, PeriodCases queries, RtScores store, Roster roster, Json json,
+                          Clock clock) {
         this.roster = roster;
         this.tenants = tenants;
         this.queries = queries;
         this.store = store;
+        this.json = json;
         this.clock = clock;
     }
 
+    /** One message of the score jobs queue ({@link ScoreRtRequest} as JSON, naming its tenant). */
+    public ScoreRtResult process(String body) {
+        return run(json.read(body, ScoreRtRequest.class));
+    }
+
+    /** Scores the tenant the request names (400 without one, 404 when it is not onboarded). */
     public ScoreRtResult run(ScoreRtRequest request) {
         Instant now = clock.instant();
-        List<ScoreRtResult.TenantRun> runs = new ArrayList<>();
-        for (Tenant tenant : tenants.namedOrAll(request.tenant())) {
-            runs.add(score(tenant, period(request, tenant, now), now));
-        }
-        return new ScoreRtResult(runs);
+        JsonLog.put("tenant", request.tenant());
+        Tenant tenant = tenants.requireNamed(request.tenant());
+        return new ScoreRtResult(List.of(score(tenant, period(request, tenant, now), now)));
     }
 
     /** The period a request means, in the tenant's zone: the one named, yesterday's month, or the last closed one. */

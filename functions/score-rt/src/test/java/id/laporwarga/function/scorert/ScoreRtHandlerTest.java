@@ -9,6 +9,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
+import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import id.laporwarga.domain.geo.AdminBoundary;
+import org.locationtech.jts.geom.Coordinate;
+import org.locationtech.jts.geom.GeometryFactory;
 import id.laporwarga.domain.geo.AreaRef;
 import id.laporwarga.domain.geo.GeoPoint;
 import id.laporwarga.domain.memory.MemoryWorld;
@@ -25,6 +30,7 @@ import id.laporwarga.platform.testing.MemoryContext;
 import id.laporwarga.platform.testing.SampleTenant;
 import id.laporwarga.testkit.HttpEvents;
 import id.laporwarga.testkit.LambdaEvents;
+import id.laporwarga.testkit.QueueEvents;
 import io.micronaut.json.tree.JsonNode;
 import java.time.Clock;
 import java.time.Instant;
@@ -42,7 +48,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 
 /**
  * score-rt's three handlers on the in-memory ports, driven by the sample events of events/ (no emulator): the
- * schedules' and on-demand inputs score October 2026, the public routes show it, the export writes it.
+ * per-tenant job messages score October 2026, the public routes show it, the export job writes it.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ScoreRtHandlerTest {
@@ -100,10 +106,6 @@ class ScoreRtHandlerTest {
                 .transition(CaseStatus.APPROVED, "approve", "lurah", "KELURAHAN", null, t.plusSeconds(7200), null);
     }
 
-    static <T> T input(String file, Class<T> type) {
-        return json.read(LambdaEvents.text(file), type);
-    }
-
     /** The area of {@code areas} with {@code code}. */
     static JsonNode byCode(JsonNode areas, String code) {
         for (int i = 0; i < areas.size(); i++) {
@@ -123,21 +125,26 @@ class ScoreRtHandlerTest {
 
     @Test
     @Order(1)
-    void theOnDemandAndScheduledRunsScoreOctoberAndTheDailyRunTheCurrentMonth() {
-        ScoreRtResult.TenantRun onDemand = scorer.handleRequest(input("score-rt-on-demand.json", ScoreRtRequest.class),
-                null).tenants().get(0);
-        assertEquals("2026-10", onDemand.period());
-        assertEquals("FINAL", onDemand.status());
-        assertEquals(99, onDemand.rtScored(), "every rostered RT, active or not");
-        assertEquals(5, onDemand.casesRead());
+    void eachJobMessageScoresItsTenantOctoberOrTheCurrentMonth() {
+        // the fan-out's messages: a chosen period, the monthly close and the daily provisional run
+        SQSBatchResponse r = scorer.handleRequest(LambdaEvents.load("sqs-score-jobs.json", SQSEvent.class), null);
+        assertEquals(List.of(), r.getBatchItemFailures());
+        var october = world.scores.header("kotamobagu", "2026-10").orElseThrow();
+        assertEquals("FINAL", october.status());
+        assertEquals(99, october.rtCount(), "every rostered RT, active or not");
+        assertEquals(5, october.casesRead());
+        assertEquals("PROVISIONAL", world.scores.header("kotamobagu", "2026-11").orElseThrow().status());
+    }
 
-        ScoreRtResult.TenantRun close = scorer.handleRequest(input("scheduled-score-rt.json", ScoreRtRequest.class), null)
-                .tenants().get(0);
-        assertEquals("2026-10", close.period());
-        ScoreRtResult.TenantRun daily = scorer.handleRequest(
-                input("scheduled-score-rt-provisional.json", ScoreRtRequest.class), null).tenants().get(0);
-        assertEquals("2026-11", daily.period());
-        assertEquals("PROVISIONAL", daily.status());
+    @Test
+    @Order(1)
+    void aJobWithoutATenantOrForAnUnknownOneFailsAloneAndIsRetried() {
+        SQSBatchResponse r = scorer.handleRequest(QueueEvents.sqs(List.of(
+                QueueEvents.message("no-tenant", "{\"mode\":\"close\"}", 1),
+                QueueEvents.message("unknown", "{\"tenant\":\"atlantis\",\"mode\":\"close\"}", 1),
+                QueueEvents.message("ok", "{\"tenant\":\"kotamobagu\",\"period\":\"2026-10\"}", 1))), null);
+        assertEquals(List.of("no-tenant", "unknown"), r.getBatchItemFailures().stream()
+                .map(SQSBatchResponse.BatchItemFailure::getItemIdentifier).toList());
     }
 
     @Test
@@ -184,6 +191,12 @@ class ScoreRtHandlerTest {
         assertEquals(3, mogolaing.get("rostered").getIntValue());
         assertEquals(1, mogolaing.get("activeRts").getIntValue());
         assertEquals(0.333, mogolaing.get("activeShare").getDoubleValue());
+        // where a map draws the kelurahan's figures: a point inside the kelurahan's own boundary
+        JsonNode centre = mogolaing.get("centre");
+        AdminBoundary boundary = SampleTenant.kotamobagu().boundaries().stream()
+                .filter(b -> b.code().equals("71.74.04.1003")).findFirst().orElseThrow();
+        assertTrue(boundary.geometry().contains(new GeometryFactory().createPoint(new Coordinate(
+                centre.get("lon").getDoubleValue(), centre.get("lat").getDoubleValue()))), "inside: " + centre);
         assertEquals(6, barat.get("kelurahan").size(), "every kelurahan with rostered RTs, complaints or not");
         assertEquals(18, barat.get("rostered").getIntValue());
         assertEquals(99, areas.get("rostered").getIntValue(), "the share of active RTs over the whole city");
@@ -204,12 +217,11 @@ class ScoreRtHandlerTest {
 
     @Test
     @Order(4)
-    void theMonthlyAndOnDemandExportsWriteOctober() {
-        ExportResult monthly = exporter.handleRequest(input("scheduled-export.json", ExportRequest.class), null);
-        assertEquals("memory-analytics", monthly.bucket());
-        assertEquals("2026-10", monthly.tenants().get(0).period());
-        ExportResult onDemand = exporter.handleRequest(input("export-on-demand.json", ExportRequest.class), null);
-        assertEquals(List.of("cases/tenant=kotamobagu/month=2026-10/cases.jsonl.gz"), onDemand.tenants().get(0).keys());
-        assertEquals(2, world.objects.exports.size());
+    void theExportJobWritesOctober() {
+        SQSBatchResponse r = exporter.handleRequest(LambdaEvents.load("sqs-export-job.json", SQSEvent.class), null);
+        assertEquals(List.of(), r.getBatchItemFailures());
+        assertEquals(1, world.objects.exports.size());
+        assertEquals("kotamobagu", world.objects.exports.get(0).tenant());
+        assertEquals("2026-10", world.objects.exports.get(0).period());
     }
 }

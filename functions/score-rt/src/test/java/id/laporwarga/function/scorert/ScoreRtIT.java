@@ -27,6 +27,7 @@ import id.laporwarga.emulators.StackProvisioner;
 import id.laporwarga.platform.FunctionEnvironment;
 import id.laporwarga.platform.json.Json;
 import id.laporwarga.platform.store.DynamoCaseRepository;
+import id.laporwarga.testkit.QueueEvents;
 import id.laporwarga.platform.store.DynamoRoster;
 import id.laporwarga.domain.port.RosterStore;
 import id.laporwarga.domain.roster.RosterEntry;
@@ -212,7 +213,11 @@ class ScoreRtIT {
     @Test
     @Order(1)
     void scoringAClosedPeriodStoresEveryRtWithABreakdownThatAddsUp() {
-        ScoreRtResult result = scorer.handleRequest(new ScoreRtRequest(TENANT, PERIOD, null), null);
+        // one job message, as the fan-out sends it, through the handler; then the same job's result from the facade
+        var batch = scorer.handleRequest(QueueEvents.sqs("{\"tenant\":\"" + TENANT + "\",\"period\":\"" + PERIOD + "\"}"), null);
+        assertTrue(batch.getBatchItemFailures().isEmpty(), batch.getBatchItemFailures().toString());
+        ScoreRtResult result = scorer.getApplicationContext().getBean(ScoreRtService.class)
+                .run(new ScoreRtRequest(TENANT, PERIOD, null));
         ScoreRtResult.TenantRun run = result.tenants().get(0);
         assertEquals("FINAL", run.status());
         assertEquals(2, run.rtScored());
@@ -263,7 +268,8 @@ class ScoreRtIT {
     @Test
     @Order(3)
     void aProvisionalRunNeverOverwritesAClosedPeriodAndRecomputingGivesTheSame() {
-        ScoreRtResult provisional = scorer.handleRequest(new ScoreRtRequest(TENANT, PERIOD, "provisional"), null);
+        ScoreRtResult provisional = scorer.getApplicationContext().getBean(ScoreRtService.class)
+                .run(new ScoreRtRequest(TENANT, PERIOD, "provisional"));
         assertEquals("FINAL", provisional.tenants().get(0).status(), "October 2025 is over: the run is final");
         JsonNode again = get("/v1/public/" + TENANT + "/rt/RT-01-RW-02-BIGA/performance", Map.of("period", PERIOD));
         assertEquals(76, again.get("score").getIntValue());
@@ -272,7 +278,9 @@ class ScoreRtIT {
     @Test
     @Order(4)
     void theExportHoldsEveryCaseOfThePeriodAndNoReporter() throws IOException {
-        ExportResult result = exporter.handleRequest(new ExportRequest(TENANT, PERIOD), null);
+        var batch = exporter.handleRequest(QueueEvents.sqs("{\"tenant\":\"" + TENANT + "\",\"period\":\"" + PERIOD + "\"}"), null);
+        assertTrue(batch.getBatchItemFailures().isEmpty(), batch.getBatchItemFailures().toString());
+        ExportResult result = exporter.getApplicationContext().getBean(Exports.class).run(new ExportRequest(TENANT, PERIOD));
         String bucket = stack.bucket("AnalyticsBucket");
         assertEquals(bucket, result.bucket());
         String casesKey = "cases/tenant=" + TENANT + "/month=" + PERIOD + "/cases.jsonl.gz";

@@ -12,6 +12,7 @@ import id.laporwarga.domain.report.SubmitReportService;
 import id.laporwarga.domain.tenant.Agency;
 import id.laporwarga.domain.tenant.Category;
 import id.laporwarga.domain.tenant.Tenant;
+import id.laporwarga.domain.tenant.TenantEntry;
 import id.laporwarga.domain.time.IndonesianTime;
 import id.laporwarga.platform.http.UploadView;
 import io.micronaut.serde.annotation.Serdeable;
@@ -78,14 +79,15 @@ final class ReportViews {
                       Boolean confidential, String kind, String category, String categoryName, TenantRef tenant,
                       PublicArea area, String createdAt, String createdAtLocal, String timeZone, List<String> reasons,
                       List<String> notices, String handledBy, String dueAtLocal, List<PublicStep> history,
-                      String reportClass, String answer, String question, Integer supporters, String mergedInto) {
+                      Resolution resolution, Referral referral, String reportClass, String answer, String question,
+                      Integer supporters, String mergedInto) {
         static PublicView of(ReportCase c, Optional<Tenant> tenant, Locale locale) {
             ZoneId zone = c.timeZone() == null ? IndonesianTime.WIB : ZoneId.of(c.timeZone());
             String updatedLocal = IndonesianTime.display(c.updatedAt(), zone);
             if (c.privacy() == Privacy.CONFIDENTIAL) {
                 return new PublicView(c.trackingCode(), c.status().name(), c.status().label().in(locale),
                         c.updatedAt().toString(), updatedLocal, true, null, null, null, null, null, null, null, null,
-                        null, null, null, null, null, null, null, null, null, null);
+                        null, null, null, null, null, null, null, null, null, null, null, null);
             }
             boolean reasons = !c.verificationReasons().isEmpty();
             var assignment = c.assignment() != null && c.assignment().agencyName() != null ? c.assignment() : null;
@@ -103,7 +105,8 @@ final class ReportViews {
                     assignment != null && assignment.dueAt() != null && !c.status().isTerminal()
                             ? IndonesianTime.display(assignment.dueAt(), zone) : null,
                     c.history().stream().map(h -> PublicStep.of(h, zone, locale)).toList(),
-                    c.reportClass().name(), answer(c), question(c), c.intakeOrLegacy().supporterCaseIds().size(), null);
+                    Resolution.of(c, zone), Referral.of(c, tenant, locale), c.reportClass().name(), answer(c), question(c),
+                    c.intakeOrLegacy().supporterCaseIds().size(), null);
         }
 
         /**
@@ -115,8 +118,8 @@ final class ReportViews {
             return new PublicView(supporter.trackingCode(), m.status(), m.statusLabel(), m.updatedAt(),
                     m.updatedAtLocal(), m.confidential(), m.kind(), m.category(), m.categoryName(), m.tenant(), m.area(),
                     m.createdAt(), m.createdAtLocal(), m.timeZone(), m.reasons(), m.notices(), m.handledBy(),
-                    m.dueAtLocal(), m.history(), m.reportClass(), m.answer(), null, m.supporters(),
-                    master.privacy() == Privacy.CONFIDENTIAL ? null : master.trackingCode());
+                    m.dueAtLocal(), m.history(), m.resolution(), m.referral(), m.reportClass(), m.answer(), null,
+                    m.supporters(), master.privacy() == Privacy.CONFIDENTIAL ? null : master.trackingCode());
         }
 
         /** The answer of an aspirasi or a request for information: the note of the move that resolved it. */
@@ -142,6 +145,48 @@ final class ReportViews {
         }
     }
 
+    /**
+     * Where a complaint outside the Pemda's authority went and what the citizen can do: the institution's name, its
+     * public contact and advice, as the tenant document gives them (shown while the case is REFERRED_EXTERNAL).
+     */
+    @Serdeable
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    record Referral(String institution, String contact, String advice) {
+        static Referral of(ReportCase c, Optional<Tenant> tenant, Locale locale) {
+            if (c.status() != CaseStatus.REFERRED_EXTERNAL || c.assignment() == null) {
+                return null;
+            }
+            Optional<Agency> agency = tenant.flatMap(t -> t.agency(c.assignment().agencyId()));
+            return new Referral(agency.map(Agency::name).orElse(c.assignment().agencyName()),
+                    agency.map(Agency::publicContact).orElse(null),
+                    agency.map(Agency::advice).map(a -> a.in(locale)).orElse(null));
+        }
+    }
+
+    /**
+     * What the agency did: the note of the latest {@code resolve} move (required by the workflow), shown while the case
+     * is resolved or closed after it, so the reporter confirms or reopens knowing what was done.
+     */
+    @Serdeable
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    record Resolution(String note, String at, String atLocal) {
+        static Resolution of(ReportCase c, ZoneId zone) {
+            if (c.status() != CaseStatus.RESOLVED && c.status() != CaseStatus.CLOSED) {
+                return null;
+            }
+            for (int i = c.history().size() - 1; i >= 0; i--) {
+                HistoryEntry h = c.history().get(i);
+                if (h.to() == CaseStatus.RESOLVED && h.note() != null && !h.note().isBlank()) {
+                    return new Resolution(h.note(), h.at().toString(), IndonesianTime.display(h.at(), zone));
+                }
+                if (h.to() == CaseStatus.REOPENED) {
+                    return null;
+                }
+            }
+            return null;
+        }
+    }
+
     @Serdeable
     record TenantRef(String id, String name) {
     }
@@ -160,10 +205,10 @@ final class ReportViews {
         }
     }
 
-    /** {@code GET /v1/tenants}: the Pemda served, by name. */
+    /** {@code GET /v1/tenants}: the Pemda served, by name (from the national index: no tenant is loaded). */
     @Serdeable
     record TenantList(List<TenantItem> items) {
-        static TenantList of(List<Tenant> tenants) {
+        static TenantList of(List<TenantEntry> tenants) {
             return new TenantList(tenants.stream().map(t -> new TenantItem(t.id(), t.name(), t.zone().getId(),
                     IndonesianTime.abbreviation(t.zone()))).sorted(Comparator.comparing(TenantItem::name)).toList());
         }

@@ -124,7 +124,7 @@ public class ReportsApi {
     }
 
     public ReportViews.TenantList tenants() {
-        return ReportViews.TenantList.of(tenants.all());
+        return ReportViews.TenantList.of(tenants.list());
     }
 
     /** The tenant's categories, only those of {@code kind} when the query names one (400 for an unknown kind). */

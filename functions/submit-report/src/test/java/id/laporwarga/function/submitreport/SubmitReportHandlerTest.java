@@ -11,6 +11,8 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import id.laporwarga.domain.memory.MemoryWorld;
 import id.laporwarga.domain.report.CaseKind;
+import id.laporwarga.domain.report.CaseStatus;
+import id.laporwarga.domain.report.HistoryEntry;
 import id.laporwarga.domain.report.ReportCase;
 import id.laporwarga.platform.testing.MemoryContext;
 import id.laporwarga.platform.testing.SampleTenant;
@@ -239,5 +241,70 @@ class SubmitReportHandlerTest {
         JsonNode unknownKind = assertError(call(HttpEvents.file("http-list-categories.json")
                 .query(java.util.Map.of("kind", "NOPE")).build()), 400, "VALIDATION_FAILED");
         assertTrue(unknownKind.get("fields").get("kind").getStringValue().contains("COMPLAINT"), unknownKind.toString());
+    }
+
+    /** Submits the sample with {@code privacy}, then stores it as {@code change} makes it (as the functions would). */
+    static String storedSample(String privacy, java.util.function.Function<ReportCase, ReportCase> change) {
+        APIGatewayV2HTTPEvent event = submission("http-submit-report.json");
+        event.setBody(event.getBody().replace("\"PUBLIC\"", "\"" + privacy + "\""));
+        JsonNode submitted = body(call(event), 201);
+        world.cases.put(change.apply(world.cases.get(submitted.get("caseId").getStringValue())));
+        return submitted.get("trackingCode").getStringValue();
+    }
+
+    /** Submits the sample with {@code privacy}, then lets the agency resolve it (as review-step would store it). */
+    static String resolvedSample(String privacy, String note) {
+        return storedSample(privacy, c -> {
+            java.time.Instant at = c.createdAt().plusSeconds(3600);
+            java.util.List<HistoryEntry> history = new java.util.ArrayList<>(c.history());
+            history.add(new HistoryEntry(at, "dlh-1", "AGENCY_STAFF", "resolve", CaseStatus.IN_PROGRESS,
+                    CaseStatus.RESOLVED, note));
+            return c.toBuilder().status(CaseStatus.RESOLVED).history(history).updatedAt(at).build();
+        });
+    }
+
+    @Test
+    void aReferredComplaintShowsTheInstitutionsContactAndAdviceUnlessItIsConfidential() {
+        java.util.function.Function<ReportCase, ReportCase> referToPln = c -> c.toBuilder()
+                .status(CaseStatus.REFERRED_EXTERNAL).assignment(new id.laporwarga.domain.report.Assignment("pln",
+                        "PT PLN (Persero) UP3 Kotamobagu", true, c.createdAt(), null, java.util.List.of())).build();
+        JsonNode referral = publicView(storedSample("PUBLIC", referToPln)).get("referral");
+        assertEquals("PT PLN (Persero) UP3 Kotamobagu", referral.get("institution").getStringValue());
+        assertTrue(referral.get("contact").getStringValue().contains("123"), referral.toString());
+        assertTrue(referral.get("advice").getStringValue().startsWith("Laporkan gangguan"), referral.toString());
+        assertNull(publicView(storedSample("CONFIDENTIAL", referToPln)).get("referral"));
+    }
+
+    static JsonNode publicView(String trackingCode) {
+        return body(call(HttpEvents.file("http-get-public-report.json").pathParameter("trackingCode", trackingCode)
+                .build()), 200);
+    }
+
+    @Test
+    void aResolvedComplaintShowsWhatTheAgencyDidUnlessItIsConfidential() {
+        String note = "Sampah sudah diangkut truk DLH; lokasi sudah bersih.";
+        JsonNode resolution = publicView(resolvedSample("PUBLIC", note)).get("resolution");
+        assertEquals(note, resolution.get("note").getStringValue());
+        assertTrue(resolution.get("atLocal").getStringValue().endsWith("WITA"), resolution.toString());
+        JsonNode confidential = publicView(resolvedSample("CONFIDENTIAL", note));
+        assertNull(confidential.get("resolution"), confidential.toString());
+        assertFalse(confidential.toString().contains("diangkut"));
+    }
+
+    @Test
+    void theRtActivityAndServiceRequestPickersOfferNoComplaintCategory() {
+        for (String kind : new String[] {"RT_ACTIVITY", "SERVICE_REQUEST"}) {
+            JsonNode items = body(call(HttpEvents.file("http-list-categories.json")
+                    .query(java.util.Map.of("kind", kind)).build()), 200).get("items");
+            java.util.Set<String> codes = new java.util.HashSet<>();
+            for (int i = 0; i < items.size(); i++) {
+                codes.add(items.get(i).get("code").getStringValue());
+            }
+            for (String complaint : new String[] {"SAMPAH", "PARKIR_LIAR", "JALAN_RUSAK", "AIR_PDAM", "LISTRIK_PLN",
+                    "KETERTIBAN_UMUM"}) {
+                assertFalse(codes.contains(complaint), kind + " picker offers " + complaint + ": " + codes);
+            }
+            assertTrue(codes.contains("RT_ACTIVITY".equals(kind) ? "GOTONG_ROYONG" : "SURAT_DOMISILI"), codes.toString());
+        }
     }
 }

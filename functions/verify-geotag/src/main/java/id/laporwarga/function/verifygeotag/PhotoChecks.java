@@ -62,7 +62,7 @@ public class PhotoChecks {
                 "reason", outcome.reason(),
                 "caseVerdict", outcome.caseVerdict() == null ? null : outcome.caseVerdict().name(),
                 "objectSize", upload.size(), "bytesRead", outcome.bytesRead(), "durationMs", millis,
-                "eventPublished", outcome.eventPublished(), "objectDeleted", outcome.objectDeleted());
+                "eventId", outcome.eventId(), "objectDeleted", outcome.objectDeleted());
         if (outcome.kind() != PhotoVerification.Kind.ALREADY_CHECKED) {
             GeotagMetrics.photoVerified(PhotoKey.parse(upload.key()).map(PhotoKey::tenantId).orElse(null),
                     outcome.photoVerdict() == null ? null : outcome.photoVerdict().name(), outcome.bytesRead(), millis);

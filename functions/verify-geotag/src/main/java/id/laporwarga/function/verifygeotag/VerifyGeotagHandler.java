@@ -19,7 +19,7 @@ import jakarta.inject.Provider;
 public class VerifyGeotagHandler extends PrimedRequestHandler<SQSEvent, SQSBatchResponse> {
     static {
         // built in Lambda's init phase on a background thread while the context starts (besides DynamoDB)
-        InitPhaseWarmup.prebuildClients(VerifyGeotagHandler.class, InitPhaseWarmup.AwsClient.S3, InitPhaseWarmup.AwsClient.SNS);
+        InitPhaseWarmup.prebuildClients(VerifyGeotagHandler.class, InitPhaseWarmup.AwsClient.S3);
     }
 
     @Inject

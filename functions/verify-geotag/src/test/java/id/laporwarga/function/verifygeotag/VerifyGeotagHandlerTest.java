@@ -7,6 +7,7 @@ import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import id.laporwarga.domain.geo.GeoPoint;
 import id.laporwarga.domain.memory.MemoryWorld;
+import id.laporwarga.domain.outbox.OutboxEvent;
 import id.laporwarga.domain.report.CaseEvent;
 import id.laporwarga.domain.report.CaseKind;
 import id.laporwarga.domain.report.CaseStatus;
@@ -70,7 +71,7 @@ class VerifyGeotagHandlerTest {
     }
 
     List<String> eventTypes() {
-        return world.messages.events.stream().filter(e -> e.caseId().equals(CASE_ID)).map(CaseEvent::eventType).toList();
+        return world.cases.outbox.stream().filter(e -> e.caseId().equals(CASE_ID)).map(OutboxEvent::eventType).toList();
     }
 
     @Test
@@ -118,6 +119,6 @@ class VerifyGeotagHandlerTest {
         assertEquals(List.of("059f36b4-87a3-44ab-83d2-661975830a7d"), failures(event));
 
         assertEquals(1, world.cases.get(CASE_ID).version());
-        assertTrue(world.messages.events.isEmpty());
+        assertTrue(world.cases.outbox.isEmpty());
     }
 }

@@ -24,7 +24,10 @@ import id.laporwarga.emulators.ProvisionedStack;
 import id.laporwarga.emulators.SamTemplate;
 import id.laporwarga.emulators.SampleTenants;
 import id.laporwarga.emulators.StackProvisioner;
+import id.laporwarga.domain.outbox.OutboxEvent;
 import id.laporwarga.platform.FunctionEnvironment;
+import id.laporwarga.platform.outbox.OutboxItems;
+import id.laporwarga.platform.testing.StoredOutbox;
 import id.laporwarga.platform.aws.S3PhotoUploads;
 import id.laporwarga.platform.json.Json;
 import id.laporwarga.platform.store.DynamoCaseRepository;
@@ -67,7 +70,7 @@ class VerifyGeotagIT {
     private static SqsClient sqs;
     private static String photoQueue;
     private static String photoDlq;
-    private static String eventsQueue;
+    private static StoredOutbox outbox;
     private static final double[] INSIDE = SamplePoints.inside().get(1).latLon();
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
@@ -84,11 +87,8 @@ class VerifyGeotagIT {
         sqs = aws.sqs();
         photoQueue = stack.queueUrl("PhotoUploadedQueue");
         photoDlq = stack.queueUrl("PhotoUploadedDLQ");
-        // a test subscriber to the case-events topic, to count the events (envelope keeps the message attributes)
-        eventsQueue = sqs.createQueue(r -> r.queueName("geotag-it-case-events-probe")).queueUrl();
-        String eventsQueueArn = sqs.getQueueAttributes(r -> r.queueUrl(eventsQueue).attributeNames(QueueAttributeName.QUEUE_ARN))
-                .attributes().get(QueueAttributeName.QUEUE_ARN);
-        aws.sns().subscribe(r -> r.topicArn(stack.topicArn("CaseEventsTopic")).protocol("sqs").endpoint(eventsQueueArn));
+        // the events verify-geotag writes with its verdicts, read back from the table's stream (the relay's input)
+        outbox = new StoredOutbox(stack, handler.getApplicationContext().getBean(OutboxItems.class));
         sqs.purgeQueue(r -> r.queueUrl(photoQueue));
     }
 
@@ -112,16 +112,17 @@ class VerifyGeotagIT {
         assertEquals(2, verified.version());
         assertEquals("PASS", verified.photos().get(0).check().verdict().name());
         assertTrue(verified.photos().get(0).check().bytesRead() <= 128 * 1024);
-        List<JsonNode> events = eventsFor(c.caseId());
+        List<OutboxEvent> events = eventsFor(c.caseId());
         assertEquals(1, events.size());
-        JsonNode attributes = events.get(0).get("MessageAttributes");
-        assertEquals("case.verified", attributes.get("eventType").get("Value").getStringValue());
-        assertEquals("kotamobagu", attributes.get("tenant").get("Value").getStringValue());
-        assertEquals("COMPLAINT", attributes.get("kind").get("Value").getStringValue());
-        assertEquals("SAMPAH", attributes.get("category").get("Value").getStringValue());
-        JsonNode body = json.tree(events.get(0).get("Message").getStringValue());
-        assertEquals("VERIFIED", body.get("status").getStringValue());
-        assertEquals(2, body.get("version").getLongValue());
+        Map<String, String> attributes = events.get(0).attributes();
+        assertEquals("case.verified", attributes.get("eventType"));
+        assertEquals("kotamobagu", attributes.get("tenant"));
+        assertEquals("COMPLAINT", attributes.get("kind"));
+        assertEquals("SAMPAH", attributes.get("category"));
+        assertEquals(c.caseId() + "#case.verified#2", attributes.get("eventId"));
+        assertEquals(OutboxEvent.Channel.CASE_EVENTS, events.get(0).channel());
+        assertEquals("VERIFIED", events.get(0).body().get("status"));
+        assertEquals(2, ((Number) events.get(0).body().get("version")).intValue());
     }
 
     @Test
@@ -380,29 +381,15 @@ class VerifyGeotagIT {
                 .get(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES));
     }
 
-    private static final Map<String, List<JsonNode>> EVENTS = new HashMap<>();
+    private static final Map<String, List<OutboxEvent>> EVENTS = new HashMap<>();
 
-    /** SNS envelopes received by the probe queue for one case (drains the probe queue into a cache). */
-    private static synchronized List<JsonNode> eventsFor(String caseId) {
-        while (true) {
-            List<Message> got = sqs.receiveMessage(r -> r.queueUrl(eventsQueue).maxNumberOfMessages(10).waitTimeSeconds(1))
-                    .messages();
-            if (got.isEmpty()) {
-                break;
-            }
-            for (Message m : got) {
-                JsonNode envelope = json.tree(m.body());
-                JsonNode body = json.tree(envelope.get("Message").getStringValue());
-                EVENTS.computeIfAbsent(body.get("caseId").getStringValue(), k -> new ArrayList<>()).add(envelope);
-                sqs.deleteMessage(r -> r.queueUrl(eventsQueue).receiptHandle(m.receiptHandle()));
-            }
-        }
-        List<JsonNode> events = EVENTS.getOrDefault(caseId, List.of());
-        assertNotNull(events);
-        return events;
+    /** The outbox events written for one case (drains the table's stream into a cache). */
+    private static synchronized List<OutboxEvent> eventsFor(String caseId) {
+        outbox.events().forEach(e -> EVENTS.computeIfAbsent(e.caseId(), k -> new ArrayList<>()).add(e));
+        return EVENTS.getOrDefault(caseId, List.of());
     }
 
-    private static String eventType(JsonNode envelope) {
-        return envelope.get("MessageAttributes").get("eventType").get("Value").getStringValue();
+    private static String eventType(OutboxEvent event) {
+        return event.attributes().get("eventType");
     }
 }

@@ -1,0 +1,77 @@
+package id.laporwarga.domain.notice;
+
+import id.laporwarga.domain.port.CitizenMessaging;
+import id.laporwarga.domain.port.NoticeDeliveries;
+import id.laporwarga.domain.port.NoticeDeliveries.Delivery;
+import id.laporwarga.domain.port.NoticeDeliveries.Outcome;
+import id.laporwarga.domain.port.ReporterContacts;
+import id.laporwarga.domain.report.Reporter;
+import java.time.Clock;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Delivers a citizen notice (published on the citizen-notices topic with the case id and the text, never a contact)
+ * to the reporter: looks the contact up by case id, here and nowhere else, sends the SMS and records the delivery on
+ * the case without the contact. A reporter who left no phone gets nothing and nothing fails; a notice already
+ * delivered is not sent again (redeliveries of the same message); a provider's refusal throws, so the message is
+ * retried (and lands in the dead-letter queue after the queue's receives).
+ */
+public final class CitizenNoticeDelivery {
+    public static final String SMS = "SMS";
+    public static final String NONE = "NONE";
+    static final String SENDER = "Lapor Warga";
+
+    /** A notice as published: its id (deterministic), type, case, tracking code and Indonesian / English text. */
+    public record Notice(String noticeId, String noticeType, String tenantId, String caseId, String trackingCode,
+                         String textId, String textEn) {
+        public Notice {
+            Objects.requireNonNull(noticeId, "noticeId");
+            Objects.requireNonNull(caseId, "caseId");
+            Objects.requireNonNull(textId, "textId");
+        }
+    }
+
+    private final ReporterContacts contacts;
+    private final CitizenMessaging messaging;
+    private final NoticeDeliveries deliveries;
+    private final Clock clock;
+
+    public CitizenNoticeDelivery(ReporterContacts contacts, CitizenMessaging messaging, NoticeDeliveries deliveries,
+                                 Clock clock) {
+        this.contacts = contacts;
+        this.messaging = messaging;
+        this.deliveries = deliveries;
+        this.clock = clock;
+    }
+
+    /** Sends the notice unless it was delivered before; returns the delivery recorded. */
+    public Delivery deliver(Notice notice) {
+        Optional<Delivery> before = deliveries.find(notice.caseId(), notice.noticeId());
+        if (before.isPresent()) {
+            return before.get();
+        }
+        Optional<String> typed = contacts.find(notice.caseId()).map(Reporter::phone).filter(p -> !p.isBlank());
+        Delivery delivery;
+        if (typed.isEmpty()) {
+            delivery = record(notice, NONE, Outcome.NO_CONTACT, null);
+        } else {
+            Optional<String> phone = PhoneNumbers.e164(typed.get());
+            delivery = phone.isEmpty() ? record(notice, SMS, Outcome.INVALID_CONTACT, null)
+                    : record(notice, SMS, Outcome.SENT, messaging.sendSms(phone.get(), smsText(notice)));
+        }
+        return delivery;
+    }
+
+    /** The SMS: the notice's Indonesian text, led by the service's name (reports carry no language choice yet). */
+    static String smsText(Notice notice) {
+        return notice.textId().startsWith(SENDER) ? notice.textId() : SENDER + ": " + notice.textId();
+    }
+
+    private Delivery record(Notice notice, String channel, Outcome outcome, String providerMessageId) {
+        Delivery d = new Delivery(notice.noticeId(), notice.caseId(), notice.noticeType(), channel, outcome,
+                providerMessageId, clock.instant());
+        deliveries.record(d);
+        return d;
+    }
+}
