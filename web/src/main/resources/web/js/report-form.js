@@ -11,6 +11,7 @@ const FIELDS = `
     <label for="category" data-i18n="form.category">Kategori</label>
     <select id="category" name="category" required aria-describedby="category-note"></select>
     <p id="category-note" class="hint" hidden></p>
+    <p id="category-class" class="hint" hidden></p>
   </div>
   <div class="field">
     <label for="description" data-i18n="form.description">Apa yang terjadi?</label>
@@ -18,12 +19,12 @@ const FIELDS = `
               aria-describedby="description-hint"></textarea>
     <p id="description-hint" class="hint" data-i18n="form.description.hint">Minimal 10 karakter: apa, di mana, sejak kapan.</p>
   </div>
-  <div class="field">
+  <div class="field" id="photo-field">
     <label for="photo" data-i18n="form.photo">Foto (kamera atau galeri)</label>
     <input id="photo" name="photo" type="file" accept="image/jpeg,image/png,image/heic" aria-describedby="photo-hint">
     <p id="photo-hint" class="hint" data-i18n="form.photo.hint">Ambil foto di tempat kejadian: lokasinya diperiksa.</p>
   </div>
-  <fieldset>
+  <fieldset id="location-field">
     <legend data-i18n="form.location">Lokasi</legend>
     <button type="button" id="use-location" data-i18n="form.useLocation">Gunakan lokasi saya</button>
     <p id="location-status" class="notice" role="status" hidden></p>
@@ -64,11 +65,29 @@ export async function setUpReportForm({ path, kinds, tenantId, token, rtId }) {
     if (answer.status !== 200) return;
     for (const c of answer.body.items) {
       category.append(el('option', { value: c.code, 'data-external': c.external ? 'true' : null,
-        'data-agency': c.agencyName || '', text: c.name }));
+        'data-agency': c.agencyName || '', 'data-class': c.reportClass || '', 'data-class-label': c.reportClassLabel || '',
+        'data-location': c.location || '', 'data-photos': c.photos || '', text: c.name }));
     }
+    applyRequirements();
+  }
+
+  // what the chosen category takes (GET /v1/tenants/{id}/categories: reportClass, location, photos): a class shown
+  // under the picker; a location or photo ABSENT hides its step (and nothing of it is sent)
+  function requirement(name) {
+    const chosen = category.selectedOptions[0];
+    return chosen && chosen.dataset[name] ? chosen.dataset[name] : null;
+  }
+  function applyRequirements() {
+    const classNote = document.getElementById('category-class');
+    const label = requirement('classLabel');
+    classNote.textContent = label ? t('form.category.class', { label }) : '';
+    classNote.hidden = !label;
+    document.getElementById('photo-field').hidden = requirement('photos') === 'ABSENT';
+    document.getElementById('location-field').hidden = requirement('location') === 'ABSENT';
   }
 
   category.addEventListener('change', () => {
+    applyRequirements();
     const chosen = category.selectedOptions[0];
     const note = document.getElementById('category-note');
     if (chosen && chosen.dataset.external) {
@@ -139,26 +158,35 @@ export async function setUpReportForm({ path, kinds, tenantId, token, rtId }) {
     if (!category.value) problems.push(t('form.problem.category'));
     mark(description, description.value.trim().length < 10);
     if (description.value.trim().length < 10) problems.push(t('form.problem.description'));
-    const needsPhoto = !form.querySelector('input[name=kind]:checked')
-      || form.querySelector('input[name=kind]:checked').value !== 'SERVICE_REQUEST';
+    const photos = requirement('photos');
+    const needsPhoto = photos ? photos === 'REQUIRED' : (!form.querySelector('input[name=kind]:checked')
+      || form.querySelector('input[name=kind]:checked').value !== 'SERVICE_REQUEST');
     mark(photo, needsPhoto && photo.files.length === 0);
     if (needsPhoto && photo.files.length === 0) problems.push(t('form.problem.photo'));
+    const location = requirement('location');
+    const given = lat.value !== '' || lon.value !== '';
     const located = lat.value !== '' && lon.value !== '' && Math.abs(lat.value) <= 90 && Math.abs(lon.value) <= 180;
-    mark(lat, !located);
-    mark(lon, !located);
-    if (!located) problems.push(t('form.problem.location'));
+    const wrong = location === 'ABSENT' ? false : (location === 'OPTIONAL' ? given && !located : !located);
+    mark(lat, wrong);
+    mark(lon, wrong);
+    if (wrong) problems.push(t('form.problem.location'));
     return problems;
   }
 
   function body() {
     const kindInput = form.querySelector('input[name=kind]:checked');
-    const photo = document.getElementById('photo').files[0];
+    const photo = requirement('photos') === 'ABSENT' ? undefined : document.getElementById('photo').files[0];
     const report = {
       category: category.value,
       description: document.getElementById('description').value.trim(),
-      location: { lat: Number(lat.value), lon: Number(lon.value) },
       photos: photo ? [{ contentType: photo.type || 'image/jpeg', sizeBytes: photo.size }] : [],
     };
+    if (requirement('location') !== 'ABSENT' && lat.value !== '' && lon.value !== '') {
+      report.location = { lat: Number(lat.value), lon: Number(lon.value) };
+    } else if (tenantId || (tenantSelect && tenantSelect.value)) {
+      report.tenantId = tenantId || tenantSelect.value; // no place: the Pemda is named instead
+    }
+    if (path === '/v1/reports') report.channel = 'WEB';
     if (kindInput) report.kind = kindInput.value;
     const privacy = form.querySelector('input[name=privacy]:checked');
     if (privacy) report.privacy = privacy.value;
@@ -184,6 +212,7 @@ export async function setUpReportForm({ path, kinds, tenantId, token, rtId }) {
     const { report, photo } = body();
     await outbox.enqueue(path, report, photo, token);
     form.reset();
+    applyRequirements();
     say('location-status', '', 'info');
     say('form-status', navigator.onLine ? t('form.sending') : t('form.queued'), 'info');
     await outbox.flush();

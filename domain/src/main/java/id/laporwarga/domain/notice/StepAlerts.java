@@ -14,6 +14,7 @@ import id.laporwarga.domain.routing.CaseRouter;
 import id.laporwarga.domain.tenant.Tenant;
 import id.laporwarga.domain.time.IndonesianTime;
 import id.laporwarga.domain.workflow.StepRule;
+import id.laporwarga.domain.workflow.TransitionEvent;
 import id.laporwarga.domain.workflow.WhoActs;
 import id.laporwarga.domain.workflow.WorkflowCatalog;
 import java.time.Clock;
@@ -26,7 +27,11 @@ import java.util.Set;
  * "A step was entered: tell whoever must act there", as a consumer of the case events. The step and who acts come
  * from the tenant's workflow catalogue ({@link StepRule#whoActs()}); the area from the case: the RT head of its
  * {@code rtId}, the reviewers of its kelurahan or kecamatan, the city. Agencies, the triage desk and external
- * institutions hear through route-to-agency's one alert per assignment, so they are not alerted here twice.
+ * institutions hear through route-to-agency's one alert per assignment, so they are not alerted here twice; except
+ * the triage desk when an intake move puts a case back on it without any routing ({@link #DESK_EVENTS}: an agency's
+ * "bukan wewenang" hand-back, the reporter's reply to the desk's question): the desk (area: its agency id, the key
+ * its subscription follows) is alerted here. A question to the reporter ({@code case.needs_info}) and a merge enter no
+ * official's step: the reporter hears through the citizen notice.
  * One alert per step entry: its id ({@code <caseId>#step-alert#<version>}, the case version the move wrote; two events
  * of one move share it) is recorded with the case once the alert is published, so a redelivered event, or a second
  * event of the same move, publishes nothing.
@@ -35,6 +40,8 @@ public final class StepAlerts {
     /** The areas whose officials hear about a step here (the others through route-to-agency). */
     public static final Set<WhoActs.Scope> SCOPES = Set.of(WhoActs.Scope.RT, WhoActs.Scope.KELURAHAN,
             WhoActs.Scope.KECAMATAN, WhoActs.Scope.CITY);
+    /** The intake moves that put a case on the triage desk without route-to-agency's alert. */
+    public static final Set<String> DESK_EVENTS = Set.of(TransitionEvent.HANDED_BACK, TransitionEvent.INFO_PROVIDED);
     /** The {@code area} of a city-wide step. */
     public static final String CITY_AREA = "CITY";
     /** The area key a city office follows (an agency's {@code follows}). */
@@ -97,13 +104,16 @@ public final class StepAlerts {
             return Optional.empty();
         }
         Optional<WhoActs> who = catalog.of(c.kind()).step(step).map(StepRule::whoActs);
-        if (who.isEmpty() || !SCOPES.contains(who.get().scope())) {
+        boolean backToDesk = who.isPresent() && who.get().scope() == WhoActs.Scope.TRIAGE_DESK
+                && DESK_EVENTS.contains(event.eventType());
+        if (who.isEmpty() || !backToDesk && !SCOPES.contains(who.get().scope())) {
             return Optional.empty();
         }
         String area = switch (who.get().scope()) {
             case RT -> c.rtId();
             case KELURAHAN -> c.area() == null ? null : c.area().kelurahanCode();
             case KECAMATAN -> c.area() == null ? null : c.area().kecamatanCode();
+            case TRIAGE_DESK -> c.assignment() == null ? null : c.assignment().agencyId();
             default -> CITY_AREA;
         };
         if (area == null || area.isBlank()) {
@@ -134,6 +144,7 @@ public final class StepAlerts {
             case RT -> "rt:" + area;
             case KELURAHAN -> CaseRouter.kelurahanChain(area);
             case KECAMATAN -> "kecamatan:" + area;
+            case TRIAGE_DESK -> area; // the desk agency's own id
             default -> CITY_KEY;
         };
     }

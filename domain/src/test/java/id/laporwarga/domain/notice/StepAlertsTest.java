@@ -88,6 +88,46 @@ class StepAlertsTest {
         assertEquals(alerted, notices.deliveries.size(), "one delivery record per alert");
     }
 
+    /**
+     * Every move of the complaint workflow: the intake moves that put a case back on the triage desk (an agency's
+     * "bukan wewenang" hand-back, the reporter's reply) alert the desk's acting role at the desk agency; the question
+     * to the reporter and the merge alert no official (the reporter gets the citizen notice).
+     */
+    @Test
+    void theIntakeMovesBackToTheDeskAlertTheDeskAndNoOtherIntakeMoveAlertsAnOfficial() {
+        Workflow complaint = WorkflowCatalog.forTenant(tenant).of(CaseKind.COMPLAINT);
+        java.util.Set<String> alertedBy = new java.util.TreeSet<>();
+        java.util.Set<String> silentBy = new java.util.TreeSet<>();
+        long version = 20;
+        for (StepRule step : complaint.steps()) {
+            for (id.laporwarga.domain.workflow.ActionRule move : step.actions()) {
+                Role actor = move.roles().iterator().next();
+                String type = id.laporwarga.domain.workflow.TransitionEvent.typeOf(move, step.status(), move.to(), actor);
+                ReportCase c = cases.put(inStep(CaseKind.COMPLAINT, move.to(), version++).amend(b -> b.assignment(
+                        new Assignment("kominfo", "Diskominfo", false, NOW, NOW.plusSeconds(900), List.of())), NOW));
+                int before = notices.alerts.size();
+                alerts.handle(new CaseEvent(type, c.caseId(), tenant.id(), CaseKind.COMPLAINT, "X", move.to(),
+                        c.version(), NOW));
+                if (StepAlerts.DESK_EVENTS.contains(type)) {
+                    assertEquals(before + 1, notices.alerts.size(), step.status() + " " + move.name());
+                    StepAlerts.StepAlert a = notices.alerts.getLast();
+                    StepRule desk = complaint.step(move.to()).orElseThrow();
+                    assertEquals(desk.whoActs().role(), a.role());
+                    assertEquals(WhoActs.Scope.TRIAGE_DESK, a.scope());
+                    assertEquals("kominfo", a.area());
+                    assertEquals("kominfo", StepAlerts.areaKey(a.scope(), a.area()), "the desk agency's subscription key");
+                    alertedBy.add(move.name());
+                } else if (type.equals(id.laporwarga.domain.workflow.TransitionEvent.NEEDS_INFO)
+                        || type.equals(id.laporwarga.domain.workflow.TransitionEvent.MERGED)) {
+                    assertEquals(before, notices.alerts.size(), step.status() + " " + move.name());
+                    silentBy.add(move.name());
+                }
+            }
+        }
+        assertEquals(java.util.Set.of(WorkflowCatalog.HANDBACK, WorkflowCatalog.REPLY), alertedBy);
+        assertEquals(java.util.Set.of(WorkflowCatalog.ASK, WorkflowCatalog.MERGE), silentBy);
+    }
+
     @Test
     void theRtHeadHearsOfANewServiceRequestAndTheKelurahanOfItsApproval() {
         ReportCase atRt = inStep(CaseKind.SERVICE_REQUEST, CaseStatus.RT_APPROVAL, 1);

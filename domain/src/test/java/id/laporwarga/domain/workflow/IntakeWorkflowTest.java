@@ -251,6 +251,33 @@ class IntakeWorkflowTest {
         assertTrue(asked.deadlineAt().isBefore(clock.instant()));
     }
 
+    /** The reporter who left a phone hears of the question, of the close of an unanswered one and of a merge. */
+    @Test
+    void theReporterWithAContactIsToldOfTheQuestionTheAutoCloseAndTheMergeInIndonesian() {
+        java.util.function.Function<String, ReportCase> withPhone = key -> submissions.submit(new SubmitReportRequest(
+                "COMPLAINT", "saran", "Mohon taman kota diberi lampu penerangan.", null, null, "PUBLIC", "Siti",
+                "+6281234567890", null, List.of(), WorkflowFixtures.TENANT, "WEB"), key).reportCase();
+        ReportCase asked = act(DESK, withPhone.apply("idem-key-phone-1"), WorkflowCatalog.ASK, "Taman yang mana?");
+        clock.advance(Duration.ofDays(NEEDS_INFO_DAYS + 3));
+        OverdueCases finder = (tenantId, status, now) -> cases.byId.values().stream()
+                .filter(x -> x.status() == status && x.deadlineAt() != null && x.deadlineAt().isBefore(now)).toList();
+        review.escalate(tenant, finder, ReviewServiceTest.NO_ROUTING);
+        ReportCase master = file("saran").reportCase();
+        ReportCase supporter = withPhone.apply("idem-key-phone-2");
+        review.act(DESK, supporter.caseId(), ActionCommand.merge(supporter.version(), master.caseId(), null));
+
+        List<String> texts = cases.outbox(id.laporwarga.domain.outbox.OutboxEvent.Channel.CITIZEN_NOTICES).stream()
+                .map(e -> String.valueOf(((Map<?, ?>) e.body().get("text")).get("id"))).toList();
+        assertTrue(texts.stream().anyMatch(t -> t.contains(asked.trackingCode()) && t.contains("Petugas meminta keterangan")
+                && t.contains("Taman yang mana?")), texts.toString());
+        assertTrue(texts.stream().anyMatch(t -> t.contains(asked.trackingCode())
+                && t.contains("pertanyaan petugas tidak dijawab")), texts.toString());
+        assertTrue(texts.stream().anyMatch(t -> t.contains(supporter.trackingCode()) && t.contains("digabung")),
+                texts.toString());
+        assertTrue(texts.stream().noneMatch(t -> t.contains("+6281234567890") || t.contains("Siti")),
+                "a notice never carries the contact");
+    }
+
     @Test
     void triageFirstSendsAVerifiedReportToTheDeskInsteadOfTheAgency() {
         Tenant screening = tenant(true);

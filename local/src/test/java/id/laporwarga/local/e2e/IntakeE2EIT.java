@@ -5,6 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import id.laporwarga.local.DevStack;
+import id.laporwarga.local.DevStackOptions;
+import id.laporwarga.local.privacy.StackHttp;
 import id.laporwarga.testkit.SamplePoints;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
@@ -193,5 +196,52 @@ class IntakeE2EIT {
         assertEquals("PHONE", view.get("channel").asText());
         assertEquals("city_admin-e2e", view.get("filedBy").asText());
         assertEquals(phoneBefore + 1, stats().get("byChannel").get("PHONE").asLong());
+    }
+
+    /**
+     * An unanswered question closes the report after the tenant's NEEDS_INFO working days (5 in the sample tenant),
+     * through the tenant's escalation job, with the reporter's notice: on a stack of its own, whose clock is moved
+     * ({@code POST /_local/clock}), so no other test's deadlines move.
+     */
+    @Test
+    @Timeout(300)
+    void anUnansweredQuestionClosesTheReportOnceTheLocalClockPassesTheTenantsDays() {
+        try (DevStack own = DevStack.start(DevStackOptions.forTests().stackName("intake-"
+                + UUID.randomUUID().toString().substring(0, 6)))) {
+            StackHttp http = new StackHttp(own);
+            String admin = http.token("CITY_ADMIN", null);
+            String digits = String.format("%08d", Math.floorMod(UUID.randomUUID().hashCode(), 100_000_000));
+            Map<String, Object> body = withoutPlace("SARAN", "Mohon pohon tumbang di taman kota segera ditangani.");
+            body.put("reporter", Map.of("name", "Warga Uji", "phone", "0813" + digits));
+            JsonNode s = http.submit(body, null);
+            String caseId = s.get("caseId").asText();
+            JsonNode view = http.caseView(admin, caseId);
+            StackHttp.expect(200, http.call("POST", "/v1/cases/" + caseId + "/actions", admin,
+                    StackHttp.actionBody(view.get("version").asLong(), "ask", "Di taman sebelah mana?")));
+            String code = s.get("trackingCode").asText();
+            assertEquals("NEEDS_INFO", http.publicView(code).get("status").asText());
+
+            http.escalateNow(); // before the days pass: nothing
+            StackHttp.sleep(3000);
+            assertEquals("NEEDS_INFO", http.publicView(code).get("status").asText());
+            // 5 working days: past them whatever the weekday (weekends and the sample tenant's holidays included)
+            JsonNode clock = StackHttp.expect(200, http.call("POST", "/_local/clock", null, Map.of("advance", "P12D")));
+            assertEquals("PT288H", clock.get("offset").asText());
+            http.escalateNow();
+            JsonNode closed = http.awaitStatus(code, "CLOSED", java.time.Duration.ofSeconds(60));
+            JsonNode last = closed.get("history").get(closed.get("history").size() - 1);
+            assertEquals("CLOSED", last.get("status").asText(), closed.toString());
+            String e164 = "+62813" + digits;
+            boolean told = false;
+            for (int i = 0; i < 300 && !told; i++) {
+                for (JsonNode sms : StackHttp.expect(200, http.call("GET", "/_local/messages", null, null)).get("sms")) {
+                    told |= e164.equals(sms.get("phoneNumber").asText())
+                            && sms.get("message").asText().contains(code)
+                            && sms.get("message").asText().contains("pertanyaan petugas tidak dijawab");
+                }
+                StackHttp.sleep(200);
+            }
+            assertTrue(told, "the reporter is told in Indonesian that the unanswered report was closed");
+        }
     }
 }
