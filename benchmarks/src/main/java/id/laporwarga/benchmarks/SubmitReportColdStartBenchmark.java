@@ -26,9 +26,8 @@ public final class SubmitReportColdStartBenchmark {
      * item ({@code GetItem}) and its boundary file (S3 {@code GetObject}) (docs/tenants.md); the
      * {@code GetSecretValue} of the key that derives reporters' secrets (no secret is stored); then the idempotency
      * check and the write (one transaction); and the duplicates lookup offered on submission (issue 15): one
-     * {@code Query} of the {@code ByCell} index per grid cell the tenant's radius touches around the point (one for the
-     * sample event's point; up to 4 near a cell corner), plus a {@code BatchGetItem} only when a cell holds candidates
-     * (none on an empty table). The first four are once per container (the first three per tenant); warm submits of a
+     * {@code Query} of the {@code ByCell} index (the category's open complaints in the tenant's window, with their grid
+     * cells), plus a {@code BatchGetItem} only when some lie in the cells near the point (none on an empty table). The first four are once per container (the first three per tenant); warm submits of a
      * touched tenant make the last three only. (The tenancy work alone needed 5, the reporter-secret work alone 4:
      * each added one call to the 3 before them.)
      */

@@ -92,6 +92,32 @@ class WebAppIT {
         }
     }
 
+    /**
+     * The picker follows the category's class: a request for information takes no place and no photo (both steps
+     * hidden), an aspirasi may go without them; it is filed through the web channel and screened by the triage desk.
+     */
+    @Test
+    void anAspirasiIsSentWithoutLocationOrPhotoAndTheRequestForInformationHidesBothSteps() {
+        try (Browser citizen = Browser.open(local().baseUrl(), "citizen-aspirasi")) {
+            citizen.go("/lapor.html");
+            citizen.waitFor(d -> citizen.all("#category option").size() > 1);
+            citizen.choose("#category", "INFORMASI_PUBLIK");
+            citizen.waitFor(d -> !citizen.find("#location-field").isDisplayed() && !citizen.find("#photo-field").isDisplayed());
+            assertTrue(citizen.find("#category-class").getText().contains("Permintaan informasi"),
+                    citizen.find("#category-class").getText());
+            citizen.choose("#category", "SARAN");
+            citizen.waitFor(d -> citizen.find("#location-field").isDisplayed() && citizen.find("#photo-field").isDisplayed());
+            citizen.type("#description", "Usul: taman kota diberi bangku dan lampu, dikirim dari browser tanpa foto.");
+            citizen.screenshot("aspirasi-filled");
+            citizen.assertAccessible("lapor.html aspirasi");
+            citizen.click("#report-form button[type=submit]");
+            String code = citizen.visible("#sent .tracking-code").getText();
+            JsonNode view = new StackHttp(local()).publicView(code);
+            assertEquals("TRIAGE", view.get("status").asText(), view.toString());
+            assertEquals("ASPIRASI", view.get("reportClass").asText(), view.toString());
+        }
+    }
+
     @Test
     void anOfficialResolvesAComplaintAndTheCitizenSeesTheNote() {
         StackHttp api = new StackHttp(local());

@@ -260,10 +260,12 @@ public class DynamoCaseRepository implements CaseRepository {
         String created = TableKeys.sortable(c.createdAt()) + "#" + c.caseId();
         String period = IndonesianTime.period(c.createdAt(), zone(c));
         item.put("period", s(period));
-        // open complaints with a place are indexed by grid cell, for duplicates (sparse: gone once terminal)
+        // open complaints with a place are indexed per category by time with their grid cell, for duplicates
+        // (sparse: gone once terminal)
         if (c.kind() == CaseKind.COMPLAINT && c.location() != null && !c.status().isTerminal()) {
-            item.put(TableKeys.GSI5_PK, s(TableKeys.cellPk(c.tenantId(), c.category(), GridCells.of(c.location()))));
+            item.put(TableKeys.GSI5_PK, s(TableKeys.cellPk(c.tenantId(), c.category())));
             item.put(TableKeys.GSI5_SK, s(created));
+            item.put(TableKeys.CELL, s(GridCells.of(c.location())));
         }
         item.put(TableKeys.GSI1_PK, s(TableKeys.statusPk(c.tenantId(), c.status().name())));
         item.put(TableKeys.GSI1_SK, s((c.deadlineAt() == null ? TableKeys.NO_DEADLINE : TableKeys.sortable(c.deadlineAt()))

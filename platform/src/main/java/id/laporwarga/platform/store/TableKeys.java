@@ -121,10 +121,16 @@ public final class TableKeys {
     /** The {@code ByArea} partition of a tenant's reports without a place (no kecamatan). */
     public static final String NO_AREA = "-";
 
-    /** The {@code ByCell} key of open complaints of one category in one grid cell ({@code GridCells}). */
-    public static String cellPk(String tenantId, String category, String cell) {
-        return tenantId + "#" + category + "#" + cell;
+    /**
+     * The {@code ByCell} key of a tenant's open complaints of one category (sorted by creation; each carries its grid
+     * cell, {@link #CELL}, projected by the index).
+     */
+    public static String cellPk(String tenantId, String category) {
+        return tenantId + "#" + category;
     }
+
+    /** The case item's grid cell ({@code GridCells}) of an open complaint with a place (projected by ByCell). */
+    public static final String CELL = "cell";
 
     /** Fixed-width UTC time that sorts lexicographically. */
     public static String sortable(Instant instant) {

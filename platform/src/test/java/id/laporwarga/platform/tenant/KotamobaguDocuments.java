@@ -15,9 +15,13 @@ final class KotamobaguDocuments {
     }
 
     static Tenant parse(String agenciesJson, String policiesJson) throws Exception {
+        return parse(agenciesJson, "[{\"code\":\"SAMPAH\",\"name\":\"Sampah\",\"agencyId\":\"dlh\"}]", policiesJson);
+    }
+
+    static Tenant parse(String agenciesJson, String categoriesJson, String policiesJson) throws Exception {
         String doc = "{\"id\":\"kotamobagu\",\"name\":\"Kota Kotamobagu\",\"timeZone\":\"WITA\","
                 + "\"agencies\":" + agenciesJson + ","
-                + "\"categories\":[{\"code\":\"SAMPAH\",\"name\":\"Sampah\",\"agencyId\":\"dlh\"}],"
+                + "\"categories\":" + categoriesJson + ","
                 + "\"policies\":" + policiesJson + ","
                 + "\"boundaries\":" + Files.readString(RepositoryFiles.sampleData().resolve("kotamobagu/kotamobagu.geojson")) + "}";
         JsonNode tree = JsonMapper.createDefault().readValue(doc.getBytes(StandardCharsets.UTF_8), JsonNode.class);
