@@ -118,7 +118,9 @@ class PeopleInTheLoopIT {
         assertTrue(mine != null, "the triage case is in Kominfo's inbox: " + inbox);
         Set<String> actions = new HashSet<>();
         mine.get("actions").forEach(a -> actions.add(a.asText()));
-        assertEquals(Set.of("forward", "reroute", "reject"), actions, mine.toString());
+        // the desk screens as LAPOR! admins do: forward, reroute, reject, and the intake moves (answer, ask the
+        // reporter, merge a duplicate)
+        assertEquals(Set.of("forward", "reroute", "reject", "answer", "ask", "merge"), actions, mine.toString());
         // another agency's staff neither see it nor act on it
         String dishub = http.token("AGENCY_STAFF", "dishub");
         assertEquals(403, http.call("GET", "/v1/cases/" + caseId, dishub, null).statusCode());
