@@ -34,7 +34,8 @@ public final class Duplicates {
         int radius = Math.min(policy.duplicateRadiusMeters(), GridCells.MAX_RADIUS_METERS);
         Instant created = c.createdAt() == null ? Instant.now() : c.createdAt();
         Instant since = created.minus(Duration.ofHours(policy.duplicateWindowHours()));
-        return nearby.openIn(tenant.id(), c.category(), GridCells.around(c.location(), radius), since).stream()
+        return nearby.openIn(tenant.id(), c.category(), GridCells.around(c.location(), radius), since,
+                        c.caseId()).stream()
                 .filter(o -> !o.caseId().equals(c.caseId()) && o.location() != null && !o.status().isTerminal())
                 .filter(o -> o.intake() == null || o.intake().masterCaseId() == null)
                 .filter(o -> o.createdAt() == null || !o.createdAt().isAfter(created.plus(

@@ -91,8 +91,9 @@ public class MemoryCaseQueries implements CaseInbox, OverdueCases, PeriodCases, 
     /** Open complaints of the category whose grid cell is one of {@code cells}, created at or after {@code since}. */
     @Override
     public List<ReportCase> openIn(String tenantId, String category, java.util.Collection<String> cells,
-                                   Instant since) {
-        return of(tenantId).filter(c -> c.kind() == id.laporwarga.domain.report.CaseKind.COMPLAINT
+                                   Instant since, String exceptCaseId) {
+        return of(tenantId).filter(c -> !c.caseId().equals(exceptCaseId)
+                        && c.kind() == id.laporwarga.domain.report.CaseKind.COMPLAINT
                         && category.equals(c.category()) && c.location() != null && !c.status().isTerminal()
                         && cells.contains(id.laporwarga.domain.intake.GridCells.of(c.location()))
                         && !c.createdAt().isBefore(since))

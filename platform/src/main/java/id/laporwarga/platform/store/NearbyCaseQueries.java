@@ -41,13 +41,15 @@ public class NearbyCaseQueries implements NearbyCases {
     }
 
     @Override
-    public List<ReportCase> openIn(String tenantId, String category, Collection<String> cells, Instant since) {
+    public List<ReportCase> openIn(String tenantId, String category, Collection<String> cells, Instant since,
+                                   String exceptCaseId) {
         String pk = TableKeys.cellPk(tenantId, category);
         String from = TableKeys.sortable(since);
         if (cells.isEmpty() || !TableKeys.fitsKeyLimits(pk, from)) {
             return List.of();
         }
         Set<String> wanted = new HashSet<>(cells);
+        String except = exceptCaseId == null ? null : TableKeys.casePk(exceptCaseId);
         List<Map<String, AttributeValue>> keys = new ArrayList<>();
         Map<String, AttributeValue> start = null;
         int read = 0;
@@ -63,7 +65,8 @@ public class NearbyCaseQueries implements NearbyCases {
             read += page.count();
             for (Map<String, AttributeValue> item : page.items()) {
                 AttributeValue cell = item.get(TableKeys.CELL);
-                if (cell != null && wanted.contains(cell.s()) && keys.size() < MAX_CASES) {
+                if (cell != null && wanted.contains(cell.s()) && keys.size() < MAX_CASES
+                        && !item.get(TableKeys.PK).s().equals(except)) {
                     keys.add(item);
                 }
             }
