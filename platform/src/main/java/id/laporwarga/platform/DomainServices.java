@@ -23,6 +23,7 @@ import id.laporwarga.domain.notice.CitizenNoticeDelivery;
 import id.laporwarga.domain.notice.StepAlerts;
 import id.laporwarga.domain.port.StepAlertPublisher;
 import id.laporwarga.domain.port.CitizenMessaging;
+import id.laporwarga.domain.port.EmailMessaging;
 import id.laporwarga.domain.port.NoticeDeliveries;
 import id.laporwarga.domain.port.ReporterContacts;
 import java.time.Clock;
@@ -85,8 +86,8 @@ public class DomainServices {
     /** The citizen-notice sender: the one place a reporter's contact is read to send them a message. */
     @Singleton
     CitizenNoticeDelivery citizenNoticeDelivery(ReporterContacts contacts, CitizenMessaging messaging,
-                                                NoticeDeliveries deliveries, Clock clock) {
-        return new CitizenNoticeDelivery(contacts, messaging, deliveries, clock);
+                                                EmailMessaging email, NoticeDeliveries deliveries, Clock clock) {
+        return new CitizenNoticeDelivery(contacts, messaging, email, deliveries, clock);
     }
 
     /** Step alerts: the officials acting in the step a case entered hear of it. */

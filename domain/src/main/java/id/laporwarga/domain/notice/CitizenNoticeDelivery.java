@@ -1,6 +1,7 @@
 package id.laporwarga.domain.notice;
 
 import id.laporwarga.domain.port.CitizenMessaging;
+import id.laporwarga.domain.port.EmailMessaging;
 import id.laporwarga.domain.port.NoticeDeliveries;
 import id.laporwarga.domain.port.NoticeDeliveries.Delivery;
 import id.laporwarga.domain.port.NoticeDeliveries.Outcome;
@@ -15,32 +16,46 @@ import java.util.Optional;
  * to the reporter: looks the contact up by case id, here and nowhere else, sends the SMS and records the delivery on
  * the case without the contact. A reporter who left no phone gets nothing and nothing fails; a notice already
  * delivered is not sent again (redeliveries of the same message); a provider's refusal throws, so the message is
- * retried (and lands in the dead-letter queue after the queue's receives).
+ * retried (and lands in the dead-letter queue after the queue's receives). A referral notice for the institution
+ * ({@link Notice#institutionEmail()}: the address the tenant document gives the external institution, never a
+ * citizen's) is e-mailed to that address once, without any contact lookup.
  */
 public final class CitizenNoticeDelivery {
     public static final String SMS = "SMS";
+    public static final String EMAIL = "EMAIL";
     public static final String NONE = "NONE";
     static final String SENDER = "Lapor Warga";
 
-    /** A notice as published: its id (deterministic), type, case, tracking code and Indonesian / English text. */
+    /**
+     * A notice as published: its id (deterministic), type, case, tracking code and Indonesian / English text; for an
+     * institution's referral e-mail also its address and subject (else null).
+     */
     public record Notice(String noticeId, String noticeType, String tenantId, String caseId, String trackingCode,
-                         String textId, String textEn) {
+                         String textId, String textEn, String institutionEmail, String subject) {
         public Notice {
             Objects.requireNonNull(noticeId, "noticeId");
             Objects.requireNonNull(caseId, "caseId");
             Objects.requireNonNull(textId, "textId");
         }
+
+        /** A notice for the reporter. */
+        public Notice(String noticeId, String noticeType, String tenantId, String caseId, String trackingCode,
+                      String textId, String textEn) {
+            this(noticeId, noticeType, tenantId, caseId, trackingCode, textId, textEn, null, null);
+        }
     }
 
     private final ReporterContacts contacts;
     private final CitizenMessaging messaging;
+    private final EmailMessaging email;
     private final NoticeDeliveries deliveries;
     private final Clock clock;
 
-    public CitizenNoticeDelivery(ReporterContacts contacts, CitizenMessaging messaging, NoticeDeliveries deliveries,
-                                 Clock clock) {
+    public CitizenNoticeDelivery(ReporterContacts contacts, CitizenMessaging messaging, EmailMessaging email,
+                                 NoticeDeliveries deliveries, Clock clock) {
         this.contacts = contacts;
         this.messaging = messaging;
+        this.email = email;
         this.deliveries = deliveries;
         this.clock = clock;
     }
@@ -50,6 +65,11 @@ public final class CitizenNoticeDelivery {
         Optional<Delivery> before = deliveries.find(notice.caseId(), notice.noticeId());
         if (before.isPresent()) {
             return before.get();
+        }
+        if (notice.institutionEmail() != null) {
+            String subject = notice.subject() == null ? SENDER : notice.subject();
+            return record(notice, EMAIL, Outcome.SENT,
+                    email.sendEmail(notice.institutionEmail(), subject, notice.textId()));
         }
         Optional<String> typed = contacts.find(notice.caseId()).map(Reporter::phone).filter(p -> !p.isBlank());
         Delivery delivery;

@@ -82,7 +82,7 @@ public final class AgencyAlertMessages {
         if (confidential) {
             body.append("RAHASIA - laporan ini bersifat rahasia. Jangan diteruskan, dikutip atau dipublikasikan.\n\n");
         }
-        body.append(intro(routed.status(), assignment.agencyName())).append("\n\n");
+        body.append(intro(routed.status(), assignment.agencyName(), tenant.name())).append("\n\n");
         line(body, "Kode laporan", code);
         line(body, "Kategori", categoryName);
         line(body, "Kecamatan", kecamatan == null ? "-" : kecamatan);
@@ -102,9 +102,12 @@ public final class AgencyAlertMessages {
         if (routed.description() != null && !routed.description().isBlank()) {
             body.append("Uraian laporan:\n").append(routed.description().strip()).append("\n\n");
         }
-        body.append("Pelapor: ").append(reporterLine(routed.privacy())).append("\n\n");
-        body.append("Pesan ini dikirim otomatis oleh Lapor Warga ").append(tenant.name())
-                .append(". Jangan membalas e-mail ini; tindak lanjuti melalui dasbor petugas.\n");
+        boolean referral = routed.status() == CaseStatus.REFERRED_EXTERNAL;
+        body.append("Pelapor: ").append(referral ? "identitas dan kontak pelapor tidak disertakan dalam rujukan"
+                : reporterLine(routed.privacy())).append("\n\n");
+        body.append("Pesan ini dikirim otomatis oleh Lapor Warga ").append(tenant.name()).append(referral
+                ? ". Warga diminta menghubungi instansi Bapak/Ibu dengan menyebutkan kode laporan ini.\n"
+                : ". Jangan membalas e-mail ini; tindak lanjuti melalui dasbor petugas.\n");
 
         Map<String, Object> payload = new LinkedHashMap<>();
         payload.put("schema", PAYLOAD_SCHEMA);
@@ -182,6 +185,7 @@ public final class AgencyAlertMessages {
         String what = switch (status) {
             case TRIAGE -> "Perlu ditelaah";
             case KELURAHAN_REVIEW -> "Laporan kegiatan RT perlu ditinjau";
+            case REFERRED_EXTERNAL -> "Rujukan laporan warga";
             default -> "Laporan baru";
         };
         String s = (confidential ? "[RAHASIA] " : "") + "[Lapor Warga] " + what + " " + code + ": " + category
@@ -189,8 +193,10 @@ public final class AgencyAlertMessages {
         return asciiSubject(s);
     }
 
-    private static String intro(CaseStatus status, String owner) {
+    private static String intro(CaseStatus status, String owner, String tenantName) {
         return switch (status) {
+            case REFERRED_EXTERNAL -> "Laporan warga berikut berada di luar kewenangan " + tenantName
+                    + " dan dirujuk kepada " + owner + " untuk ditindaklanjuti.";
             case TRIAGE -> "Laporan berikut belum dapat diteruskan otomatis dan perlu ditelaah oleh " + owner
                     + " untuk menentukan instansi yang berwenang.";
             case KELURAHAN_REVIEW -> "Laporan kegiatan RT berikut menunggu tinjauan " + owner + ".";

@@ -15,6 +15,7 @@ import id.laporwarga.domain.report.HistoryEntry;
 import id.laporwarga.domain.report.Photo;
 import id.laporwarga.domain.report.ReportCase;
 import id.laporwarga.domain.tenant.Category;
+import id.laporwarga.domain.tenant.NotificationChannel;
 import id.laporwarga.domain.tenant.Tenant;
 import id.laporwarga.domain.workflow.ActionRule;
 import id.laporwarga.domain.workflow.DeadlineRouting;
@@ -52,6 +53,8 @@ public final class RouteCaseService implements DeadlineRouting {
     public static final String CONSUMER = "route-to-agency";
     public static final String AGENCY_ALERTS_TARGET_PREFIX = "sns:agency-alerts:";
     public static final String CITIZEN_NOTICES_TARGET = "sns:citizen-notices";
+    /** The delivery target of a referral's e-mail to the external institution (sent by the notice function). */
+    public static final String INSTITUTION_EMAIL_TARGET = "email:institution";
     private static final int MAX_CONFLICT_RETRIES = 5;
 
     private final CaseRepository cases;
@@ -206,7 +209,10 @@ public final class RouteCaseService implements DeadlineRouting {
         boolean alert = alertsOwner(machine, after) && !delivered(assignment, alertTarget(assignment));
         boolean notice = assignment != null && assignment.external() && after.reporter() != null
                 && after.reporter().hasContact() && !delivered(assignment, CITIZEN_NOTICES_TARGET);
-        if (!alert && !notice) {
+        String institutionEmail = assignment == null || !assignment.external()
+                || delivered(assignment, INSTITUTION_EMAIL_TARGET) ? null : institutionEmail(tenant, assignment);
+        boolean referral = institutionEmail != null;
+        if (!alert && !notice && !referral) {
             return routed == null ? null : new Plan(CaseWrite.of(after, events), routed, 0);
         }
         // the deliveries go into the version written: the routing's own, or one more (no history entry)
@@ -223,10 +229,24 @@ public final class RouteCaseService implements DeadlineRouting {
             events.add(e);
             deliveries.add(new Assignment.Delivery(CITIZEN_NOTICES_TARGET, now, true, e.eventId()));
         }
+        if (referral) {
+            OutboxEvent e = OutboxEvents.referralEmail(written, institutionEmail,
+                    AgencyAlertMessages.build(tenant, written, AgencyAlert.CASE_ROUTED, p -> null, photoLinkValidity));
+            events.add(e);
+            deliveries.add(new Assignment.Delivery(INSTITUTION_EMAIL_TARGET, now, true, e.eventId()));
+        }
         ReportCase recorded = new ReportCase.Builder(written).assignment(new Assignment(assignment.agencyId(),
                 assignment.agencyName(), assignment.external(), assignment.routedAt(), assignment.dueAt(), deliveries))
                 .build(); // same version: the deliveries are part of this write
-        return new Plan(CaseWrite.of(recorded, events), routed, (alert ? 1 : 0) + (notice ? 1 : 0));
+        return new Plan(CaseWrite.of(recorded, events), routed,
+                (alert ? 1 : 0) + (notice ? 1 : 0) + (referral ? 1 : 0));
+    }
+
+    /** The external institution's e-mail address in the tenant document (its first e-mail channel), if any. */
+    private static String institutionEmail(Tenant tenant, Assignment assignment) {
+        return tenant.agency(assignment.agencyId()).flatMap(a -> a.channels().stream()
+                .filter(ch -> ch.type() == NotificationChannel.Type.EMAIL).map(NotificationChannel::endpoint)
+                .findFirst()).orElse(null);
     }
 
     /** The owner of an assignment is alerted while the case waits in a step (never an external institution). */

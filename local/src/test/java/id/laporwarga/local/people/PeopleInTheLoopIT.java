@@ -208,6 +208,58 @@ class PeopleInTheLoopIT {
         }
     }
 
+    /**
+     * A PDAM complaint is referred: the institution's address in the tenant document gets exactly one e-mail (SES
+     * {@code SendEmail}, recorded by the emulator) naming the tracking code and no reporter, also for an anonymous
+     * reporter; the tracking page shows the institution's contact and advice.
+     */
+    @Test
+    void aReferralIsEMailedOnceToTheInstitutionAndTheTrackingPageShowsItsContact() {
+        JsonNode referred = complaint("AIR_PDAM", SamplePoints.named("Kobo Besar").latLon(), "ANONYMOUS", null);
+        String code = referred.get("trackingCode").asText();
+        JsonNode view = http.awaitStatus(code, "REFERRED_EXTERNAL", STEP);
+
+        List<JsonNode> mails = awaitEmails("pengaduan@pdam-kotamobagu.example", code, 1);
+        StackHttp.sleep(3000); // and no second one (a redelivered routing event, the sweeper)
+        mails = awaitEmails("pengaduan@pdam-kotamobagu.example", code, 1);
+        assertEquals(1, mails.size(), mails.toString());
+        JsonNode mail = mails.get(0);
+        assertTrue(mail.get("subject").asText().contains("Rujukan laporan warga " + code), mail.toString());
+        assertTrue(mail.get("body").asText().contains("Gangguan Air Bersih (PDAM)"), mail.toString());
+        assertEquals("lapor@lapor.example.go.id", mail.get("source").asText());
+
+        JsonNode referral = view.get("referral");
+        assertEquals("Perumda Air Minum Kotamobagu", referral.get("institution").asText(), view.toString());
+        assertTrue(referral.get("contact").asText().contains("pengaduan@pdam-kotamobagu.example"), view.toString());
+        assertTrue(referral.get("advice").asText().startsWith("Hubungi PDAM"), view.toString());
+        JsonNode english = StackHttp.expect(200, http.call("GET", "/v1/reports/" + code, null, null,
+                "Accept-Language", "en"));
+        assertTrue(english.get("referral").get("advice").asText().startsWith("Contact PDAM"), english.toString());
+    }
+
+    /** The e-mails the emulator recorded to {@code address} whose subject names {@code code} (polls up to a minute). */
+    static List<JsonNode> awaitEmails(String address, String code, int count) {
+        List<JsonNode> found = new ArrayList<>();
+        Instant until = Instant.now().plus(STEP);
+        while (Instant.now().isBefore(until)) {
+            found.clear();
+            for (JsonNode mail : sentMessages().get("email")) {
+                boolean to = false;
+                for (JsonNode a : mail.path("to")) {
+                    to |= address.equals(a.asText());
+                }
+                if (to && mail.path("subject").asText().contains(code)) {
+                    found.add(mail);
+                }
+            }
+            if (found.size() >= count) {
+                break;
+            }
+            StackHttp.sleep(200);
+        }
+        return found;
+    }
+
     JsonNode complaint(String category, double[] at, String privacy, Map<String, Object> reporter) {
         byte[] photo = TaggedPhotos.retagInWita(RepositoryFiles.photoBytes("nikon-coolpix-p6000_gps.jpg"), at,
                 TaggedPhotos.anHourAgo());

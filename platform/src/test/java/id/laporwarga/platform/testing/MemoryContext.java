@@ -56,7 +56,9 @@ import io.micronaut.context.ApplicationContextBuilder;
 import io.micronaut.context.RuntimeBeanDefinition;
 import java.time.Clock;
 import id.laporwarga.domain.port.CitizenMessaging;
+import id.laporwarga.domain.port.EmailMessaging;
 import id.laporwarga.domain.port.NoticeDeliveries;
+import id.laporwarga.platform.aws.SesEmailSender;
 import id.laporwarga.platform.aws.SnsSmsSender;
 import id.laporwarga.platform.aws.SnsStepAlertPublisher;
 import id.laporwarga.domain.port.StepAlertPublisher;
@@ -119,6 +121,7 @@ public final class MemoryContext {
                 port(DynamoRoster.class, world.roster, Roster.class, RosterStore.class),
                 port(CognitoOfficialAccounts.class, world.roster, OfficialAccounts.class),
                 port(SnsSmsSender.class, world.notices, CitizenMessaging.class),
+                port(SesEmailSender.class, world.notices, EmailMessaging.class),
                 port(DynamoNoticeDeliveries.class, world.notices, NoticeDeliveries.class),
                 port(SnsStepAlertPublisher.class, world.notices, StepAlertPublisher.class)));
         if (secretsManagerPresent()) { // only the functions that derive or check reporters' secrets carry it
