@@ -237,6 +237,58 @@ class PeopleInTheLoopIT {
         assertTrue(english.get("referral").get("advice").asText().startsWith("Contact PDAM"), english.toString());
     }
 
+    /**
+     * The agency resolves two complaints with a note and an "after" photo (GPS-tagged, uploaded to the action's
+     * presigned PUT): the public one's tracking page carries the note and a short-lived link to the photo's
+     * EXIF-stripped copy (downloaded: no GPS); the CONFIDENTIAL one's shows only its status.
+     */
+    @Test
+    void aResolvedComplaintsTrackingPageShowsTheNoteAndTheAfterPhotoWithoutGps() throws Exception {
+        double[] kobo = SamplePoints.named("Kobo Besar").latLon();
+        JsonNode open = complaint("SAMPAH", kobo, "PUBLIC", null);
+        JsonNode secret = complaint("SAMPAH", kobo, "CONFIDENTIAL", null);
+        byte[] after = TaggedPhotos.retagInWita(RepositoryFiles.photoBytes(TaggedPhotos.NIKON), kobo,
+                TaggedPhotos.anHourAgo());
+        assertTrue(TaggedPhotos.hasGps(after), "the original carries GPS");
+        String note = "Sampah sudah diangkut truk DLH; lokasi sudah bersih.";
+        String dlh = http.token("AGENCY_STAFF", "dlh");
+        for (JsonNode c : List.of(open, secret)) {
+            http.awaitStatus(c.get("trackingCode").asText(), "ROUTED", STEP);
+            String caseId = c.get("caseId").asText();
+            http.act(dlh, caseId, "acknowledge", null);
+            http.act(dlh, caseId, "start", null);
+            Map<String, Object> resolve = new java.util.LinkedHashMap<>(StackHttp.actionBody(
+                    http.caseView(dlh, caseId).get("version").asLong(), "resolve", note));
+            resolve.put("photo", StackHttp.photo("image/jpeg", after.length));
+            JsonNode resolved = StackHttp.expect(200, http.call("POST", "/v1/cases/" + caseId + "/actions", dlh,
+                    resolve));
+            assertEquals("RESOLVED", resolved.get("status").asText(), resolved.toString());
+            com.fasterxml.jackson.databind.node.ObjectNode ticket = StackHttp.JSON.createObjectNode();
+            ticket.putArray("uploads").add(resolved.get("upload"));
+            http.upload(ticket, 0, after);
+        }
+
+        JsonNode view = http.awaitPublicView(open.get("trackingCode").asText(),
+                v -> v.path("resolution").hasNonNull("photoUrl"), STEP);
+        assertEquals(note, view.get("resolution").get("note").asText(), view.toString());
+        String link = view.get("resolution").get("photoUrl").asText();
+        assertTrue(link.contains("/views/") && link.contains("X-Amz-Expires=900"), link);
+        java.net.http.HttpResponse<byte[]> shown = java.net.http.HttpClient.newHttpClient().send(
+                java.net.http.HttpRequest.newBuilder(java.net.URI.create(link)).GET().build(),
+                java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+        assertEquals(200, shown.statusCode());
+        assertTrue(shown.body().length > 1000 && (shown.body()[0] & 0xff) == 0xff && (shown.body()[1] & 0xff) == 0xd8,
+                "a JPEG");
+        assertFalse(TaggedPhotos.hasGps(shown.body()), "the public copy carries no GPS");
+
+        JsonNode confidential = http.publicView(secret.get("trackingCode").asText());
+        Set<String> fields = new HashSet<>();
+        confidential.fieldNames().forEachRemaining(fields::add);
+        assertEquals(Set.of("trackingCode", "status", "statusLabel", "updatedAt", "updatedAtLocal", "confidential"),
+                fields, confidential.toString());
+        assertEquals("RESOLVED", confidential.get("status").asText());
+    }
+
     /** The e-mails the emulator recorded to {@code address} whose subject names {@code code} (polls up to a minute). */
     static List<JsonNode> awaitEmails(String address, String code, int count) {
         List<JsonNode> found = new ArrayList<>();

@@ -57,7 +57,9 @@ import io.micronaut.context.RuntimeBeanDefinition;
 import java.time.Clock;
 import id.laporwarga.domain.port.CitizenMessaging;
 import id.laporwarga.domain.port.EmailMessaging;
+import id.laporwarga.domain.port.PublicPhotos;
 import id.laporwarga.domain.port.NoticeDeliveries;
+import id.laporwarga.platform.aws.S3PublicPhotos;
 import id.laporwarga.platform.aws.SesEmailSender;
 import id.laporwarga.platform.aws.SnsSmsSender;
 import id.laporwarga.platform.aws.SnsStepAlertPublisher;
@@ -110,6 +112,7 @@ public final class MemoryContext {
                 port(S3BoundaryUploads.class, world.uploads, BoundaryUploads.class),
                 port(S3PhotoReader.class, world.objects, PhotoVerification.PhotoObjects.class),
                 port(S3CaseAttachments.class, world.objects, CaseAttachments.class),
+                port(S3PublicPhotos.class, world.objects, PublicPhotos.class),
                 port(S3AlertPhotoLinks.class, world.objects, AlertPhotoLinks.class),
                 port(S3AnalyticsExports.class, world.objects, AnalyticsExports.class),
                 port(SnsOutboxPublisher.class, world.topics, OutboxPublisher.class),

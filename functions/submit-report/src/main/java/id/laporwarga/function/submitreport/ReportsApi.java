@@ -1,5 +1,9 @@
 package id.laporwarga.function.submitreport;
 
+import id.laporwarga.domain.port.PublicPhotos;
+import id.laporwarga.domain.report.CaseStatus;
+import id.laporwarga.domain.report.Privacy;
+import java.util.Optional;
 import id.laporwarga.domain.auth.Caller;
 import id.laporwarga.domain.error.DomainException;
 import id.laporwarga.domain.error.ErrorCode;
@@ -31,15 +35,17 @@ public class ReportsApi {
     private final CaseRepository cases;
     private final TenantCatalog tenants;
     private final TenantResolver resolver;
+    private final PublicPhotos photos;
     private final Json json;
     private volatile JsonNode openApi;
 
     public ReportsApi(SubmitReportService submissions, CaseRepository cases, TenantCatalog tenants,
-                      TenantResolver resolver, Json json) {
+                      TenantResolver resolver, PublicPhotos photos, Json json) {
         this.submissions = submissions;
         this.cases = cases;
         this.tenants = tenants;
         this.resolver = resolver;
+        this.photos = photos;
         this.json = json;
     }
 
@@ -69,7 +75,11 @@ public class ReportsApi {
             throw new DomainException(ErrorCode.NOT_FOUND);
         }
         ReportCase c = cases.findByTrackingCode(code).orElseThrow(() -> new DomainException(ErrorCode.NOT_FOUND));
-        return ReportViews.PublicView.of(c, tenants.find(c.tenantId()), locale);
+        // the agency's "after" photo (its EXIF-stripped copy) beside the resolution note; never for a CONFIDENTIAL case
+        boolean done = c.status() == CaseStatus.RESOLVED || c.status() == CaseStatus.CLOSED;
+        Optional<String> afterPhoto = done && c.privacy() != Privacy.CONFIDENTIAL
+                ? photos.afterPhotoLink(c.tenantId(), c.caseId()) : Optional.empty();
+        return ReportViews.PublicView.of(c, tenants.find(c.tenantId()), locale, afterPhoto.orElse(null));
     }
 
     /** The API's OpenAPI document (docs/openapi.json, packaged with this function), read once. */
