@@ -23,6 +23,8 @@ import java.util.Optional;
 public final class CitizenNoticeDelivery {
     public static final String SMS = "SMS";
     public static final String EMAIL = "EMAIL";
+    /** The record of a notice's e-mail when an SMS goes too (the SMS's record is the notice's own). */
+    public static final String EMAIL_RECORD_SUFFIX = "#email";
     public static final String NONE = "NONE";
     static final String SENDER = "Lapor Warga";
 
@@ -71,25 +73,58 @@ public final class CitizenNoticeDelivery {
             return record(notice, EMAIL, Outcome.SENT,
                     email.sendEmail(notice.institutionEmail(), subject, notice.textId()));
         }
-        Optional<String> typed = contacts.find(notice.caseId()).map(Reporter::phone).filter(p -> !p.isBlank());
+        Optional<Reporter> contact = contacts.find(notice.caseId());
+        boolean english = contact.map(Reporter::english).orElse(false) && notice.textEn() != null;
+        Optional<String> typed = contact.map(Reporter::phone).filter(p -> !p.isBlank());
+        Optional<String> address = contact.map(Reporter::email).filter(a -> !a.isBlank());
+        if (address.isPresent()) {
+            // the e-mail first, under its own record; the notice's record (the SMS's, or this one) closes the notice
+            String emailId = typed.isPresent() ? notice.noticeId() + EMAIL_RECORD_SUFFIX : notice.noticeId();
+            if (deliveries.find(notice.caseId(), emailId).isEmpty()) {
+                Delivery sent = record(emailId, notice, EMAIL, Outcome.SENT, email.sendEmail(address.get(),
+                        subject(notice, english), text(notice, english)));
+                if (typed.isEmpty()) {
+                    return sent;
+                }
+            }
+        }
         Delivery delivery;
         if (typed.isEmpty()) {
             delivery = record(notice, NONE, Outcome.NO_CONTACT, null);
         } else {
             Optional<String> phone = PhoneNumbers.e164(typed.get());
             delivery = phone.isEmpty() ? record(notice, SMS, Outcome.INVALID_CONTACT, null)
-                    : record(notice, SMS, Outcome.SENT, messaging.sendSms(phone.get(), smsText(notice)));
+                    : record(notice, SMS, Outcome.SENT, messaging.sendSms(phone.get(), smsText(text(notice, english))));
         }
         return delivery;
     }
 
-    /** The SMS: the notice's Indonesian text, led by the service's name (reports carry no language choice yet). */
+    /** The SMS: the notice's text, led by the service's name. */
     static String smsText(Notice notice) {
-        return notice.textId().startsWith(SENDER) ? notice.textId() : SENDER + ": " + notice.textId();
+        return smsText(notice.textId());
+    }
+
+    private static String smsText(String text) {
+        return text.startsWith(SENDER) ? text : SENDER + ": " + text;
+    }
+
+    /** The notice's text in the reporter's language: English when the report asked and the notice has it. */
+    static String text(Notice notice, boolean english) {
+        return english ? notice.textEn() : notice.textId();
+    }
+
+    /** A reporter's e-mail subject: the service and the tracking code. */
+    static String subject(Notice notice, boolean english) {
+        String code = notice.trackingCode() == null ? "" : " " + notice.trackingCode();
+        return SENDER + ": " + (english ? "report" : "laporan") + code;
     }
 
     private Delivery record(Notice notice, String channel, Outcome outcome, String providerMessageId) {
-        Delivery d = new Delivery(notice.noticeId(), notice.caseId(), notice.noticeType(), channel, outcome,
+        return record(notice.noticeId(), notice, channel, outcome, providerMessageId);
+    }
+
+    private Delivery record(String id, Notice notice, String channel, Outcome outcome, String providerMessageId) {
+        Delivery d = new Delivery(id, notice.caseId(), notice.noticeType(), channel, outcome,
                 providerMessageId, clock.instant());
         deliveries.record(d);
         return d;

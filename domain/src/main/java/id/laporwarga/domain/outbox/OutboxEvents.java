@@ -133,7 +133,7 @@ public final class OutboxEvents {
         body.put("caseId", after.caseId());
         body.put("trackingCode", after.trackingCode());
         body.put("status", after.status().name());
-        body.put("text", Map.of("id", CitizenNoticeText.of(after, at)));
+        body.put("text", Map.of("id", CitizenNoticeText.of(after, at), "en", CitizenNoticeText.english(after, at)));
         return new OutboxEvent(id, OutboxEvent.Channel.CITIZEN_NOTICES, CITIZEN_NOTICE, after.caseId(),
                 after.tenantId(), body,
                 Map.of("channel", "sms", "tenant", after.tenantId(), "noticeType", STATUS_CHANGED_NOTICE), null, null);

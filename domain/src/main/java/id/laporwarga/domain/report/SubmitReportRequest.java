@@ -8,13 +8,23 @@ import java.util.List;
  */
 public record SubmitReportRequest(String kind, String category, String description, Double lat, Double lon,
                                   String privacy, String reporterName, String reporterPhone, String rtId,
-                                  List<PhotoDeclaration> photos) {
+                                  List<PhotoDeclaration> photos, String reporterEmail, String reporterLanguage) {
+    /** A request without the reporter's e-mail or language. */
+    public SubmitReportRequest(String kind, String category, String description, Double lat, Double lon,
+                               String privacy, String reporterName, String reporterPhone, String rtId,
+                               List<PhotoDeclaration> photos) {
+        this(kind, category, description, lat, lon, privacy, reporterName, reporterPhone, rtId, photos, null, null);
+    }
+
     /** A stable text form of the request, hashed to tell a retry from a different request under the same key. */
     public String canonical() {
         StringBuilder sb = new StringBuilder();
         sb.append(kind).append('\u001f').append(category).append('\u001f').append(description).append('\u001f')
                 .append(lat).append('\u001f').append(lon).append('\u001f').append(privacy).append('\u001f')
                 .append(reporterName).append('\u001f').append(reporterPhone).append('\u001f').append(rtId);
+        if (reporterEmail != null || reporterLanguage != null) {
+            sb.append('\u001f').append(reporterEmail).append('\u001f').append(reporterLanguage);
+        }
         if (photos != null) {
             for (PhotoDeclaration p : photos) {
                 sb.append('\u001e').append(p == null ? "null" : p.contentType() + "/" + p.sizeBytes());

@@ -100,6 +100,32 @@ class CitizenNoticeDeliveryTest {
     }
 
     @Test
+    void aReporterWhoLeftAnEMailGetsItOnceInTheLanguageTheyAskedWithTheSmsBeside() {
+        cases.contacts.put("c8", new Reporter(null, "0812-3456-7890", null, "warga@example.com", "en"));
+        CitizenNoticeDelivery.Notice n = new CitizenNoticeDelivery.Notice("c8#citizen-notice#5",
+                "case.status_changed", "kotamobagu", "c8", "KOT-7K3M-9QXD", "Laporan KOT-7K3M-9QXD: Diterima.",
+                "Report KOT-7K3M-9QXD: Acknowledged.");
+        Delivery first = delivery.deliver(n);
+        delivery.deliver(n);
+
+        assertEquals(1, notices.emails.size(), notices.emails.toString());
+        assertEquals("warga@example.com", notices.emails.get(0).to());
+        assertEquals("Lapor Warga: report KOT-7K3M-9QXD", notices.emails.get(0).subject());
+        assertEquals("Report KOT-7K3M-9QXD: Acknowledged.", notices.emails.get(0).text());
+        assertEquals(1, notices.sent.size());
+        assertEquals("Lapor Warga: Report KOT-7K3M-9QXD: Acknowledged.", notices.sent.get(0).text());
+        assertEquals(CitizenNoticeDelivery.SMS, first.channel());
+        assertEquals(CitizenNoticeDelivery.EMAIL, notices.find("c8", "c8#citizen-notice#5#email").orElseThrow()
+                .channel());
+        assertFalse(notices.deliveries.toString().contains("warga@example.com"), "no contact in the records");
+
+        cases.contacts.put("c9", new Reporter(null, null, null, "warga9@example.com", null));
+        Delivery mailOnly = delivery.deliver(notice("c9", "c9#citizen-notice#2"));
+        assertEquals(CitizenNoticeDelivery.EMAIL, mailOnly.channel());
+        assertEquals("Lapor Warga: laporan KOT-7K3M-9QXD", notices.emails.get(1).subject());
+    }
+
+    @Test
     void indonesianNumbersAsTyped() {
         assertEquals(Optional.of("+6281234567890"), PhoneNumbers.e164("0812-3456-7890"));
         assertEquals(Optional.of("+6281234567890"), PhoneNumbers.e164("6281234567890"));

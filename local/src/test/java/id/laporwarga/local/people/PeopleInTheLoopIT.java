@@ -176,21 +176,28 @@ class PeopleInTheLoopIT {
     }
 
     @Test
-    void aReporterWhoLeftAPhoneGetsTheIndonesianNoticesAndAnAnonymousOneNone() {
+    void aReporterWhoLeftAPhoneAndAnEMailGetsTheNoticesByBothInTheirLanguageAndAnAnonymousOneNone() {
         double[] kobo = SamplePoints.named("Kobo Besar").latLon();
         String digits = String.format("%08d", Math.floorMod(UUID.randomUUID().hashCode(), 100_000_000));
         String phone = "0813-" + digits.substring(0, 4) + "-" + digits.substring(4);
         String e164 = "+62813" + digits;
-        JsonNode withPhone = complaint("SAMPAH", kobo, "PUBLIC", Map.of("name", "Warga Uji", "phone", phone));
+        String mail = "warga." + digits + "@example.com";
+        String englishMail = "resident." + digits + "@example.com";
+        String englishPhone = "+62812" + digits;
+        JsonNode withPhone = complaint("SAMPAH", kobo, "PUBLIC", Map.of("name", "Warga Uji", "phone", phone,
+                "email", mail));
+        JsonNode inEnglish = complaint("SAMPAH", kobo, "PUBLIC", Map.of("phone", englishPhone, "email", englishMail,
+                "language", "en"));
         JsonNode anonymous = complaint("SAMPAH", kobo, "ANONYMOUS", null);
         JsonNode referred = complaint("LISTRIK_PLN", kobo, "PUBLIC", Map.of("phone", "0813" + digits.substring(1)
                 + "9"));
         http.awaitStatus(withPhone.get("trackingCode").asText(), "ROUTED", STEP);
         http.awaitStatus(anonymous.get("trackingCode").asText(), "ROUTED", STEP);
+        http.awaitStatus(inEnglish.get("trackingCode").asText(), "ROUTED", STEP);
         http.awaitStatus(referred.get("trackingCode").asText(), "REFERRED_EXTERNAL", STEP);
 
         String dlh = http.token("AGENCY_STAFF", "dlh");
-        for (JsonNode c : List.of(withPhone, anonymous)) {
+        for (JsonNode c : List.of(withPhone, anonymous, inEnglish)) {
             http.act(dlh, c.get("caseId").asText(), "acknowledge", null);
             http.act(dlh, c.get("caseId").asText(), "start", null);
         }
@@ -199,12 +206,31 @@ class PeopleInTheLoopIT {
         assertEquals(2, toReporter.size(), toReporter.toString());
         assertTrue(toReporter.get(0).contains(code) && toReporter.get(0).contains("Diterima"), toReporter.toString());
         assertTrue(toReporter.get(1).contains("Sedang"), toReporter.toString());
+        // the same two notices by e-mail, in Indonesian
+        List<JsonNode> mails = awaitEmails(mail, code, 2);
+        assertEquals(2, mails.size(), mails.toString());
+        assertTrue(mails.get(0).get("body").asText().contains("Diterima"), mails.toString());
+        assertTrue(mails.get(1).get("body").asText().contains("Sedang"), mails.toString());
+        assertEquals("Lapor Warga: laporan " + code, mails.get(0).get("subject").asText());
+        // the English report: SMS and e-mail in English
+        String englishCode = inEnglish.get("trackingCode").asText();
+        List<String> englishSms = awaitSms(englishPhone, 2);
+        assertEquals(2, englishSms.size(), englishSms.toString());
+        assertTrue(englishSms.get(0).contains(englishCode) && englishSms.get(0).contains("is now \"Acknowledged"),
+                englishSms.toString());
+        List<JsonNode> englishMails = awaitEmails(englishMail, englishCode, 2);
+        assertEquals(2, englishMails.size(), englishMails.toString());
+        assertEquals("Lapor Warga: report " + englishCode, englishMails.get(0).get("subject").asText());
+        assertTrue(englishMails.get(1).get("body").asText().contains("is now \"In progress"), englishMails.toString());
         List<String> referral = awaitSms("+62813" + digits.substring(1) + "9", 1);
         assertTrue(referral.get(0).contains("dirujuk ke PT PLN"), referral.toString());
         // the anonymous reporter left nothing: no message names its tracking code
         String anonymousCode = anonymous.get("trackingCode").asText();
         for (JsonNode sms : sentMessages().get("sms")) {
             assertFalse(sms.get("message").asText().contains(anonymousCode), sms.toString());
+        }
+        for (JsonNode email : sentMessages().get("email")) {
+            assertFalse(email.get("subject").asText().contains(anonymousCode), email.toString());
         }
     }
 

@@ -34,7 +34,9 @@ final class SubmitReportRequests {
                 reporter == null ? null : reporter.string("name"),
                 reporter == null ? null : reporter.string("phone"),
                 body.string("rtId"),
-                photos);
+                photos,
+                reporter == null ? null : reporter.string("email"),
+                reporter == null ? null : reporter.string("language"));
         body.errors().throwIfAny();
         return request;
     }
