@@ -1,7 +1,6 @@
 package id.laporwarga.platform;
 
 import id.laporwarga.domain.geotag.PhotoVerification;
-import id.laporwarga.domain.port.AlertPhotoLinks;
 import id.laporwarga.domain.port.CaseRepository;
 import id.laporwarga.domain.port.OfficialAccounts;
 import id.laporwarga.domain.port.PhotoUploads;
@@ -67,9 +66,10 @@ public class DomainServices {
     }
 
     @Singleton
-    RouteCaseService routeCaseService(CaseRepository cases, TenantCatalog tenants, AlertPhotoLinks photoLinks,
+    RouteCaseService routeCaseService(CaseRepository cases, TenantCatalog tenants, FunctionEnvironment env,
                                       Clock clock) {
-        return new RouteCaseService(cases, tenants, photoLinks::link, photoLinks.validity(), clock);
+        // agencies' alerts link to the case in the officials' console, never to presigned photo URLs
+        return new RouteCaseService(cases, tenants, ConsoleLinks.of(env)::caseLink, clock);
     }
 
     @Singleton

@@ -12,7 +12,6 @@ import id.laporwarga.domain.report.Assignment;
 import id.laporwarga.domain.report.CaseEvent;
 import id.laporwarga.domain.report.CaseStatus;
 import id.laporwarga.domain.report.HistoryEntry;
-import id.laporwarga.domain.report.Photo;
 import id.laporwarga.domain.report.ReportCase;
 import id.laporwarga.domain.tenant.Category;
 import id.laporwarga.domain.tenant.NotificationChannel;
@@ -24,7 +23,6 @@ import id.laporwarga.domain.workflow.Transition;
 import id.laporwarga.domain.workflow.TransitionEvent;
 import id.laporwarga.domain.workflow.WorkflowCatalog;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -59,17 +57,16 @@ public final class RouteCaseService implements DeadlineRouting {
 
     private final CaseRepository cases;
     private final TenantCatalog tenants;
-    private final Function<Photo, String> photoLink;
-    private final Duration photoLinkValidity;
+    private final Function<String, String> caseLink;
     private final Clock clock;
     private final CaseRouter router = new CaseRouter();
 
-    public RouteCaseService(CaseRepository cases, TenantCatalog tenants, Function<Photo, String> photoLink,
-                            Duration photoLinkValidity, Clock clock) {
+    /** {@code caseLink}: a case's link in the officials' console by case id (null: no console configured). */
+    public RouteCaseService(CaseRepository cases, TenantCatalog tenants, Function<String, String> caseLink,
+                            Clock clock) {
         this.cases = cases;
         this.tenants = tenants;
-        this.photoLink = photoLink;
-        this.photoLinkValidity = photoLinkValidity;
+        this.caseLink = caseLink;
         this.clock = clock;
     }
 
@@ -220,7 +217,7 @@ public final class RouteCaseService implements DeadlineRouting {
         List<Assignment.Delivery> deliveries = new ArrayList<>(assignment.deliveries());
         if (alert) {
             OutboxEvent e = OutboxEvents.agencyAlert(written,
-                    AgencyAlertMessages.build(tenant, written, alertType, photoLink, photoLinkValidity));
+                    AgencyAlertMessages.build(tenant, written, alertType, caseLink));
             events.add(e);
             deliveries.add(new Assignment.Delivery(alertTarget(assignment), now, true, e.eventId()));
         }
@@ -231,7 +228,7 @@ public final class RouteCaseService implements DeadlineRouting {
         }
         if (referral) {
             OutboxEvent e = OutboxEvents.referralEmail(written, institutionEmail,
-                    AgencyAlertMessages.build(tenant, written, AgencyAlert.CASE_ROUTED, p -> null, photoLinkValidity));
+                    AgencyAlertMessages.build(tenant, written, AgencyAlert.CASE_ROUTED, caseLink));
             events.add(e);
             deliveries.add(new Assignment.Delivery(INSTITUTION_EMAIL_TARGET, now, true, e.eventId()));
         }

@@ -88,6 +88,7 @@ public final class MemoryContext {
                     "arn:aws:sns:ap-southeast-3:000000000000:memory-citizen-notices"),
             Map.entry(FunctionEnvironment.SUPERVISOR_ALERTS_TOPIC_ARN,
                     "arn:aws:sns:ap-southeast-3:000000000000:memory-supervisor-alerts"),
+            Map.entry(FunctionEnvironment.CONSOLE_BASE_URL, "https://lapor.example.go.id/petugas"),
             Map.entry(FunctionEnvironment.AWS_REGION, "ap-southeast-3"),
             Map.entry(FunctionEnvironment.AWS_ENDPOINT_URL, "http://127.0.0.1:9"));
 

@@ -94,6 +94,12 @@ class RouteToAgencyHandlerTest {
         assertEquals(1, alerts.size(), "one alert for one case, written with the routing");
         assertEquals("dlh", alerts.get(0).attributes().get("agencyId"));
         assertEquals(AgencyAlert.CASE_ROUTED, alerts.get(0).attributes().get("eventType"));
+        // it links to the case in the officials' console (sign-in), never to a presigned photo URL
+        String link = "https://lapor.example.go.id/petugas/#/cases/" + c.caseId();
+        assertTrue(alerts.get(0).emailText().contains(link), alerts.get(0).emailText());
+        assertEquals(link, alerts.get(0).body().get("consoleUrl"));
+        assertTrue(!(alerts.get(0).emailText() + alerts.get(0).body()).contains("X-Amz")
+                && !alerts.get(0).emailText().contains("memory://"), alerts.get(0).emailText());
         assertEquals(List.of("case.routed"), world.cases.outbox(OutboxEvent.Channel.CASE_EVENTS).stream()
                 .map(OutboxEvent::eventType).toList());
         assertTrue(world.topics.published.isEmpty(), "nothing is published but by the relay");
