@@ -28,7 +28,8 @@ import software.amazon.awssdk.services.sns.model.Subscription;
 
 /**
  * People in the loop, on a local stack of its own (its clock is moved, so it shares it with no other test): the RT
- * step of a service request is due in 15 minutes and escalated once the clock passes it; the triage desk's staff act
+ * step of a service request is due in 15 minutes and escalated once the clock passes it, and the service-times view
+ * reports each tier; the triage desk's staff act
  * on triage cases; pickers offer only the categories of their kind; the sample tenant is subscribed as its
  * {@code PUT} subscribes it.
  */
@@ -90,6 +91,18 @@ class PeopleInTheLoopIT {
         assertEquals("KELURAHAN_PROCESSING", approved.get("status").asText());
         Instant nextDue = Instant.parse(approved.get("deadlineAt").get("utc").asText());
         assertTrue(nextDue.isAfter(Instant.now().plus(Duration.ofMinutes(16 + 29))), approved.toString());
+
+        // the kelurahan issues it; the service-times view reports each tier it went through and the 16+ minutes
+        JsonNode issued = http.act(http.token("KELURAHAN", KELURAHAN), caseId, "issue", null);
+        assertEquals("KECAMATAN_ISSUED", issued.get("status").asText(), issued.toString());
+        JsonNode times = StackHttp.expect(200, http.call("GET", "/v1/admin/service-times?tenant=kotamobagu",
+                http.token("CITY_ADMIN", null), null));
+        JsonNode tiers = times.get("tiers");
+        for (String tier : List.of("RT_APPROVAL", "KELURAHAN_PROCESSING")) {
+            assertTrue(tiers.path(tier).path("count").asInt() >= 1, tier + " in " + times);
+        }
+        assertTrue(times.get("endToEnd").get("count").asInt() >= 1, times.toString());
+        assertTrue(times.get("endToEnd").get("medianMinutes").asDouble() >= 16, times.toString());
     }
 
     @Test
