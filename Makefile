@@ -46,7 +46,7 @@ build-EscalationFunction:
 	$(call lambda_package,review-step)
 
 build-CitizenNoticeFunction:
-	$(call lambda_package,review-step)
+	$(call lambda_package,citizen-notice)
 
 build-ScoreRtFunction:
 	$(call lambda_package,score-rt)

@@ -7,6 +7,7 @@ import id.laporwarga.emulators.ProvisionedStack;
 import id.laporwarga.emulators.SamTemplate;
 import id.laporwarga.emulators.SampleTenants;
 import id.laporwarga.emulators.StackProvisioner;
+import id.laporwarga.local.NoticeSender;
 import java.io.File;
 import java.io.IOException;
 import java.net.URISyntaxException;
@@ -76,6 +77,8 @@ public final class ColdStartAllBenchmark {
         try (LocalAws aws = LocalAws.start()) {
             ProvisionedStack stack = StackProvisioner.provision(template, "bench-all", aws);
             SampleTenants.onboard(stack, SampleTenants.KOTAMOBAGU);
+            // the notice function's sender identity, verified as a deployment (and the dev stack) verifies it
+            NoticeSender.verify(aws, stack.functionEnvironment(NoticeSender.FUNCTION));
             byte[] photo = Files.readAllBytes(repo.resolve("sample-data/photos/htc-desire_gps.jpg").normalize());
             for (String bucket : List.of(stack.bucket("PhotosBucket"), stack.bucket("AnalyticsBucket"))) {
                 aws.s3().putObject(r -> r.bucket(bucket).key(BareSdkCalls.BENCH_OBJECT), RequestBody.fromBytes(photo));

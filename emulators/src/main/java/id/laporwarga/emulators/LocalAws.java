@@ -54,7 +54,8 @@ public final class LocalAws implements AutoCloseable {
     public static final String SECRET_KEY = "test";
     public static final String MOTO_ACCOUNT_ID = "123456789012";
     /** The services this class gives endpoints and clients for. */
-    public static final List<String> SERVICES = List.of("dynamodb", "s3", "sns", "sqs", "secretsmanager", "cognito-idp");
+    public static final List<String> SERVICES = List.of("dynamodb", "s3", "sns", "sqs", "secretsmanager", "cognito-idp",
+            "ses");
 
     private static final System.Logger LOG = System.getLogger(LocalAws.class.getName());
     private static final String HOST = "127.0.0.1";
@@ -163,7 +164,10 @@ public final class LocalAws implements AutoCloseable {
         return externalEndpoint != null;
     }
 
-    /** Endpoint of one service: "dynamodb", "s3", "sns", "sqs", "secretsmanager" or "cognito-idp" (case-insensitive). */
+    /**
+     * Endpoint of one service: "dynamodb", "s3", "sns", "sqs", "secretsmanager", "cognito-idp" or "ses"
+     * (case-insensitive).
+     */
     public URI endpoint(String service) {
         String s = service.toLowerCase(Locale.ROOT);
         if (!SERVICES.contains(s)) {
@@ -203,7 +207,7 @@ public final class LocalAws implements AutoCloseable {
 
     /**
      * What a function (or the AWS CLI) needs to reach these emulators: {@code AWS_ENDPOINT_URL_<SERVICE>} for
-     * DYNAMODB, S3, SNS, SQS, COGNITO_IDENTITY_PROVIDER, {@code AWS_REGION}, {@code AWS_DEFAULT_REGION}, and the
+     * DYNAMODB, S3, SNS, SQS, SECRETSMANAGER, COGNITO_IDENTITY_PROVIDER, SES, {@code AWS_REGION}, {@code AWS_DEFAULT_REGION}, and the
      * static keys.
      */
     public Map<String, String> clientEnvironment() {

@@ -119,6 +119,9 @@ public final class DevStack implements AutoCloseable {
             }
         }
         missing.forEach((id, why) -> LOG.log(Level.WARNING, "skipping function " + id + ": " + why));
+        if (functions.containsKey(NoticeSender.FUNCTION)) {
+            NoticeSender.verify(aws, stack.functionEnvironment(NoticeSender.FUNCTION));
+        }
         if (options.onboardSampleTenants()) {
             syncSampleTenants();
             importSampleRosters();

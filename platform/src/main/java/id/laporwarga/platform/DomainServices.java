@@ -1,7 +1,6 @@
 package id.laporwarga.platform;
 
 import id.laporwarga.domain.geotag.PhotoVerification;
-import id.laporwarga.domain.port.AlertPhotoLinks;
 import id.laporwarga.domain.port.CaseRepository;
 import id.laporwarga.domain.port.OfficialAccounts;
 import id.laporwarga.domain.port.PhotoUploads;
@@ -25,6 +24,7 @@ import id.laporwarga.domain.notice.CitizenNoticeDelivery;
 import id.laporwarga.domain.notice.StepAlerts;
 import id.laporwarga.domain.port.StepAlertPublisher;
 import id.laporwarga.domain.port.CitizenMessaging;
+import id.laporwarga.domain.port.EmailMessaging;
 import id.laporwarga.domain.port.NoticeDeliveries;
 import id.laporwarga.domain.port.ReporterContacts;
 import java.time.Clock;
@@ -68,9 +68,10 @@ public class DomainServices {
     }
 
     @Singleton
-    RouteCaseService routeCaseService(CaseRepository cases, TenantCatalog tenants, AlertPhotoLinks photoLinks,
+    RouteCaseService routeCaseService(CaseRepository cases, TenantCatalog tenants, FunctionEnvironment env,
                                       Clock clock) {
-        return new RouteCaseService(cases, tenants, photoLinks::link, photoLinks.validity(), clock);
+        // agencies' alerts link to the case in the officials' console, never to presigned photo URLs
+        return new RouteCaseService(cases, tenants, ConsoleLinks.of(env)::caseLink, clock);
     }
 
     @Singleton
@@ -92,8 +93,8 @@ public class DomainServices {
     /** The citizen-notice sender: the one place a reporter's contact is read to send them a message. */
     @Singleton
     CitizenNoticeDelivery citizenNoticeDelivery(ReporterContacts contacts, CitizenMessaging messaging,
-                                                NoticeDeliveries deliveries, Clock clock) {
-        return new CitizenNoticeDelivery(contacts, messaging, deliveries, clock);
+                                                EmailMessaging email, NoticeDeliveries deliveries, Clock clock) {
+        return new CitizenNoticeDelivery(contacts, messaging, email, deliveries, clock);
     }
 
     /** Step alerts: the officials acting in the step a case entered hear of it. */

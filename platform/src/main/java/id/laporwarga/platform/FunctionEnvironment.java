@@ -21,6 +21,8 @@ public final class FunctionEnvironment {
     public static final String TENANT_CACHE_POSITIONS = "LAPOR_TENANT_CACHE_POSITIONS";
     /** The officials' console; alerts link to {@code <base>/#/cases/<caseId>} (sign-in), never to raw photo URLs. */
     public static final String CONSOLE_BASE_URL = "CONSOLE_BASE_URL";
+    /** The verified SES sender of e-mailed notices and referrals (the citizen-notice function only). */
+    public static final String NOTICE_SENDER_EMAIL = "NOTICE_SENDER_EMAIL";
     /** The Secrets Manager secret holding the key of reporters' secrets (submit-report, review-step). */
     public static final String REPORTER_SECRET_KEY_ARN = "REPORTER_SECRET_KEY_ARN";
     /** The officials' Cognito user pool (only the roster function, which provisions RT heads' accounts). */

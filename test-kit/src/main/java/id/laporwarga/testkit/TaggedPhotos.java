@@ -98,6 +98,16 @@ public final class TaggedPhotos {
         return retag(jpeg, latLon, dateTimeOriginal, WITA);
     }
 
+    /** True when the JPEG's EXIF carries a GPS position (what a public copy must not). */
+    public static boolean hasGps(byte[] jpeg) {
+        try {
+            ImageMetadata metadata = Imaging.getMetadata(jpeg);
+            return metadata instanceof JpegImageMetadata jm && jm.getExif() != null && jm.getExif().getGpsInfo() != null;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** An hour ago in WITA as EXIF writes it ({@code yyyy:MM:dd HH:mm:ss}). */
     public static String anHourAgo() {
         return EXIF_TIME.format(anHourAgoInWita());

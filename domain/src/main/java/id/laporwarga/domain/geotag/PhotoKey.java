@@ -23,6 +23,27 @@ public record PhotoKey(String tenantId, String caseId, String photoId, String ex
                 + extension;
     }
 
+    private static final Pattern ATTACHMENT =
+            Pattern.compile("attachments/([A-Za-z0-9_-]{1,64})/([A-Za-z0-9_-]{1,64})/([A-Za-z0-9_-]{1,32})\\.(jpg|png|heic)");
+
+    /**
+     * The parts of an action's attachment key {@code attachments/<tenant>/<caseId>/<photoId>.<ext>} (e.g. the agency's
+     * "after" photo, see ReviewService.attachmentKey): not a report photo, never geotag-checked; its EXIF-stripped copy
+     * goes under {@link #viewKey} too.
+     */
+    public static Optional<PhotoKey> parseAttachment(String key) {
+        if (key == null) {
+            return Optional.empty();
+        }
+        Matcher m = ATTACHMENT.matcher(key);
+        return m.matches() ? Optional.of(new PhotoKey(m.group(1), m.group(2), m.group(3), m.group(4))) : Optional.empty();
+    }
+
+    /** A report photo's key or an attachment's (whatever gets an EXIF-stripped copy). */
+    public static Optional<PhotoKey> parseAny(String key) {
+        return parse(key).or(() -> parseAttachment(key));
+    }
+
     public static Optional<PhotoKey> parse(String key) {
         if (key == null) {
             return Optional.empty();

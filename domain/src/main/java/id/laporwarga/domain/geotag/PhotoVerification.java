@@ -115,6 +115,19 @@ public final class PhotoVerification {
     /**
      * @throws IOException when the object cannot be read (the message is retried, then dead-lettered)
      */
+    /**
+     * An action's attachment (the agency's "after" photo, {@link PhotoKey#parseAttachment}): no geotag check, only its
+     * EXIF-stripped copy under {@code views/} ({@link PhotoKey#viewKey} of {@code null}: one public copy per
+     * attachment), which the public tracking page links to. Returns the copy's key; empty for any other key or an
+     * image no copy can be made of.
+     */
+    public Optional<String> copyAttachment(PhotoUploaded upload) throws IOException {
+        if (PhotoKey.parseAttachment(upload.key()).isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.ofNullable(objects.makeViewCopy(upload.bucket(), upload.key(), null, null));
+    }
+
     public Outcome verify(PhotoUploaded upload) throws IOException {
         Optional<PhotoKey> key = PhotoKey.parse(upload.key());
         Optional<ReportCase> found = key.flatMap(k -> cases.findById(k.caseId()))

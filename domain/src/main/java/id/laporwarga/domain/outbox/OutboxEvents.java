@@ -20,6 +20,9 @@ import java.util.Map;
 public final class OutboxEvents {
     public static final String AGENCY_ALERT = "agency-alert";
     public static final String CITIZEN_NOTICE = "citizen-notice";
+    public static final String INSTITUTION_EMAIL = "institution-email";
+    /** The notice type of a referral e-mailed to the external institution (the notice function sends it). */
+    public static final String REFERRAL_INSTITUTION_NOTICE = "case.referral_institution";
     public static final String SUPERVISOR_ALERT = "supervisor-alert";
     /** The notice type of a status change told to the reporter (the SMS gateway's contract). */
     public static final String STATUS_CHANGED_NOTICE = "case.status_changed";
@@ -94,6 +97,27 @@ public final class OutboxEvents {
                 Map.of("tenant", notice.tenantId(), "noticeType", notice.noticeType(), "channel", "sms"), null, null);
     }
 
+    /**
+     * The referral of {@code referred} (as written) to the external institution, to be e-mailed by the notice function
+     * to {@code address} (the institution's e-mail in the tenant document: tenant data, never the reporter's): the
+     * Indonesian subject and text of {@code alert} (no reporter identity, no photo link).
+     */
+    public static OutboxEvent referralEmail(ReportCase referred, String address, AgencyAlert alert) {
+        String id = id(referred, INSTITUTION_EMAIL);
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("eventId", id);
+        body.put("noticeType", REFERRAL_INSTITUTION_NOTICE);
+        body.put("tenant", referred.tenantId());
+        body.put("caseId", referred.caseId());
+        body.put("trackingCode", referred.trackingCode());
+        body.put("institutionEmail", address);
+        body.put("subject", alert.subject());
+        body.put("text", Map.of("id", alert.emailBody()));
+        return new OutboxEvent(id, OutboxEvent.Channel.CITIZEN_NOTICES, INSTITUTION_EMAIL, referred.caseId(),
+                referred.tenantId(), body, Map.of("channel", "email", "tenant", referred.tenantId(), "noticeType",
+                REFERRAL_INSTITUTION_NOTICE), null, null);
+    }
+
     /** The id a referral notice of {@code referred} (as written) gets. */
     public static String citizenNoticeId(ReportCase referred) {
         return id(referred, CITIZEN_NOTICE);
@@ -109,7 +133,7 @@ public final class OutboxEvents {
         body.put("caseId", after.caseId());
         body.put("trackingCode", after.trackingCode());
         body.put("status", after.status().name());
-        body.put("text", Map.of("id", CitizenNoticeText.of(after, at)));
+        body.put("text", Map.of("id", CitizenNoticeText.of(after, at), "en", CitizenNoticeText.english(after, at)));
         return new OutboxEvent(id, OutboxEvent.Channel.CITIZEN_NOTICES, CITIZEN_NOTICE, after.caseId(),
                 after.tenantId(), body,
                 Map.of("channel", "sms", "tenant", after.tenantId(), "noticeType", STATUS_CHANGED_NOTICE), null, null);

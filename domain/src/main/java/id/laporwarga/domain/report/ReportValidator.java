@@ -22,6 +22,7 @@ public final class ReportValidator {
     private static final Pattern CATEGORY = Pattern.compile("[A-Za-z0-9_\\-]{1,64}");
     private static final Pattern RT_ID = Pattern.compile("[A-Za-z0-9.\\-_]{1,48}");
     private static final Pattern PHONE = Pattern.compile("(\\+62|62|0)8[0-9]{7,12}");
+    private static final Pattern EMAIL = Pattern.compile("[^@\\s]{1,64}@[^@\\s]+\\.[^@\\s]+");
     private static final Pattern CONTROL = Pattern.compile("[\\p{Cntrl}&&[^\\n\\r\\t]]");
 
     private ReportValidator() {
@@ -102,7 +103,8 @@ public final class ReportValidator {
         }
 
         Reporter reporter = null;
-        if (r.reporterName() != null || r.reporterPhone() != null) {
+        if (r.reporterName() != null || r.reporterPhone() != null || r.reporterEmail() != null
+                || r.reporterLanguage() != null) {
             String name = r.reporterName() == null ? null : r.reporterName().strip();
             if (name != null && (name.length() > 100 || CONTROL.matcher(name).find())) {
                 errors.add("reporter.name", "maksimal 100 karakter tanpa karakter kontrol",
@@ -113,7 +115,17 @@ public final class ReportValidator {
                 errors.add("reporter.phone", "nomor ponsel Indonesia tidak valid (contoh 081234567890)",
                         "not a valid Indonesian mobile number (e.g. 081234567890)");
             }
-            reporter = new Reporter(name == null || name.isEmpty() ? null : name, phone, null);
+            String email = r.reporterEmail() == null ? null : r.reporterEmail().strip();
+            if (email != null && (email.length() > 254 || !EMAIL.matcher(email).matches())) {
+                errors.add("reporter.email", "alamat e-mail tidak valid (contoh warga@example.com)",
+                        "not a valid e-mail address (e.g. warga@example.com)");
+            }
+            String language = r.reporterLanguage();
+            if (language != null && !language.equals("id") && !language.equals(Reporter.ENGLISH)) {
+                errors.add("reporter.language", "salah satu dari id, en", "one of id, en");
+            }
+            reporter = new Reporter(name == null || name.isEmpty() ? null : name, phone, null,
+                    email == null || email.isEmpty() ? null : email, language);
         }
 
         String rtId = r.rtId() == null ? null : r.rtId().strip();

@@ -8,12 +8,21 @@ import java.util.List;
  */
 public record SubmitReportRequest(String kind, String category, String description, Double lat, Double lon,
                                   String privacy, String reporterName, String reporterPhone, String rtId,
-                                  List<PhotoDeclaration> photos, String tenantId, String channel) {
-    /** A request without tenant (found from the location) and channel (APP). */
+                                  List<PhotoDeclaration> photos, String tenantId, String channel,
+                                  String reporterEmail, String reporterLanguage) {
+    /** A request without tenant (found from the location), channel (APP), the reporter's e-mail or language. */
     public SubmitReportRequest(String kind, String category, String description, Double lat, Double lon,
                                String privacy, String reporterName, String reporterPhone, String rtId,
                                List<PhotoDeclaration> photos) {
         this(kind, category, description, lat, lon, privacy, reporterName, reporterPhone, rtId, photos, null, null);
+    }
+
+    /** A request with tenant and channel, without the reporter's e-mail or language. */
+    public SubmitReportRequest(String kind, String category, String description, Double lat, Double lon,
+                               String privacy, String reporterName, String reporterPhone, String rtId,
+                               List<PhotoDeclaration> photos, String tenantId, String channel) {
+        this(kind, category, description, lat, lon, privacy, reporterName, reporterPhone, rtId, photos, tenantId,
+                channel, null, null);
     }
 
     /** A stable text form of the request, hashed to tell a retry from a different request under the same key. */
@@ -24,6 +33,9 @@ public record SubmitReportRequest(String kind, String category, String descripti
                 .append(reporterName).append('\u001f').append(reporterPhone).append('\u001f').append(rtId);
         if (tenantId != null || channel != null) {
             sb.append('\u001f').append(tenantId).append('\u001f').append(channel);
+        }
+        if (reporterEmail != null || reporterLanguage != null) {
+            sb.append('\u001f').append(reporterEmail).append('\u001f').append(reporterLanguage);
         }
         if (photos != null) {
             for (PhotoDeclaration p : photos) {

@@ -104,7 +104,8 @@ public final class SubmitReportService {
         }
         SubmitReportRequest bound = new SubmitReportRequest(request.kind(), request.category(), request.description(),
                 request.lat(), request.lon(), request.privacy(), request.reporterName(), request.reporterPhone(),
-                request.rtId(), request.photos(), staff.tenantId(), request.channel());
+                request.rtId(), request.photos(), staff.tenantId(), request.channel(), request.reporterEmail(),
+                request.reporterLanguage());
         return submit(bound, idempotencyKey, null, staff);
     }
 

@@ -4,7 +4,6 @@ import id.laporwarga.domain.geo.AreaRef;
 import id.laporwarga.domain.geo.GeoPoint;
 import id.laporwarga.domain.report.Assignment;
 import id.laporwarga.domain.report.CaseStatus;
-import id.laporwarga.domain.report.Photo;
 import id.laporwarga.domain.report.Privacy;
 import id.laporwarga.domain.report.ReportCase;
 import id.laporwarga.domain.report.Verdict;
@@ -13,17 +12,16 @@ import id.laporwarga.domain.tenant.Tenant;
 import id.laporwarga.domain.time.IndonesianTime;
 import java.time.Duration;
 import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
 
 /**
  * Builds the alert of a routed case: the Indonesian e-mail (tracking code, category, kecamatan/kelurahan, map link,
- * short-lived photo links, due date in WIB/WITA/WIT), the JSON payload for agencies' systems and the message
- * attributes.
+ * the case's link in the officials' console, due date in WIB/WITA/WIT), the JSON payload for agencies' systems and the
+ * message attributes. No photo link: officials open the case (and its photos) in the console, where they sign in, so
+ * the link lives as long as the work (a presigned link would die long before a 5-working-day deadline).
  *
  * <p>Privacy: no alert carries the reporter's identity (subject, body, payload, attributes): the contact lives in its
  * own item that route-to-agency cannot read, and an alert is e-mail that can be forwarded. A {@code CONFIDENTIAL} case
@@ -35,7 +33,6 @@ public final class AgencyAlertMessages {
     public static final String UNKNOWN = "UNKNOWN";
     public static final String PRIORITY_HIGH = "HIGH";
     public static final String PRIORITY_NORMAL = "NORMAL";
-    static final int MAX_PHOTO_LINKS = 3;
     private static final int SUBJECT_MAX = 99;
 
     private AgencyAlertMessages() {
@@ -44,11 +41,10 @@ public final class AgencyAlertMessages {
     /**
      * @param routed        the case as stored after routing (with its assignment)
      * @param alertType     {@link AgencyAlert#CASE_ROUTED} or {@link AgencyAlert#CASE_REROUTED}
-     * @param photoLink     presigns a short-lived download link for a photo
-     * @param linkValidity  how long those links stay valid (told to the reader)
+     * @param caseLink      the case's link in the officials' console by case id (null: no console configured)
      */
-    public static AgencyAlert build(Tenant tenant, ReportCase routed, String alertType, Function<Photo, String> photoLink,
-                                    Duration linkValidity) {
+    public static AgencyAlert build(Tenant tenant, ReportCase routed, String alertType,
+                                    Function<String, String> caseLink) {
         Assignment assignment = routed.assignment();
         if (assignment == null) {
             throw new IllegalArgumentException("case " + routed.caseId() + " has no assignment");
@@ -61,18 +57,10 @@ public final class AgencyAlertMessages {
         String kecamatan = area == null ? null : nameOrCode(area.kecamatanName(), area.kecamatanCode());
         String kelurahan = area == null ? null : nameOrCode(area.kelurahanName(), area.kelurahanCode());
         String mapUrl = mapUrl(routed.location());
-        List<String> photoUrls = new ArrayList<>();
-        for (Photo p : routed.photos()) {
-            if (photoUrls.size() >= MAX_PHOTO_LINKS) {
-                break;
-            }
-            if (p.objectKey() != null && (p.check() == null || p.check().verdict() != Verdict.REJECTED)) {
-                String link = photoLink.apply(p); // null: no EXIF-stripped copy to show
-                if (link != null) {
-                    photoUrls.add(link);
-                }
-            }
-        }
+        long photos = routed.photos().stream()
+                .filter(p -> p.objectKey() != null && (p.check() == null || p.check().verdict() != Verdict.REJECTED))
+                .count();
+        String consoleUrl = caseLink.apply(routed.caseId());
         String due = assignment.dueAt() == null ? null : IndonesianTime.display(assignment.dueAt(), zone);
         String code = routed.trackingCode() == null ? routed.caseId() : routed.trackingCode();
 
@@ -82,29 +70,27 @@ public final class AgencyAlertMessages {
         if (confidential) {
             body.append("RAHASIA - laporan ini bersifat rahasia. Jangan diteruskan, dikutip atau dipublikasikan.\n\n");
         }
-        body.append(intro(routed.status(), assignment.agencyName())).append("\n\n");
+        body.append(intro(routed.status(), assignment.agencyName(), tenant.name())).append("\n\n");
         line(body, "Kode laporan", code);
         line(body, "Kategori", categoryName);
         line(body, "Kecamatan", kecamatan == null ? "-" : kecamatan);
         line(body, "Kelurahan/Desa", kelurahan == null ? "-" : kelurahan);
         line(body, "Peta lokasi", mapUrl == null ? "-" : mapUrl);
-        if (photoUrls.isEmpty()) {
-            line(body, "Foto", "-");
-        } else {
-            for (int i = 0; i < photoUrls.size(); i++) {
-                line(body, "Foto " + (i + 1), photoUrls.get(i));
-            }
-            body.append("(tautan foto berlaku ").append(describe(linkValidity))
-                    .append("; setelah itu buka laporan di dasbor petugas)\n");
+        line(body, "Foto", photos == 0 ? "-" : photos + " foto, lihat di konsol petugas");
+        if (consoleUrl != null && routed.status() != CaseStatus.REFERRED_EXTERNAL) {
+            line(body, "Buka di konsol petugas", consoleUrl);
         }
         line(body, "Batas tanggapan pertama", due == null ? "-" : due);
         body.append('\n');
         if (routed.description() != null && !routed.description().isBlank()) {
             body.append("Uraian laporan:\n").append(routed.description().strip()).append("\n\n");
         }
-        body.append("Pelapor: ").append(reporterLine(routed.privacy())).append("\n\n");
-        body.append("Pesan ini dikirim otomatis oleh Lapor Warga ").append(tenant.name())
-                .append(". Jangan membalas e-mail ini; tindak lanjuti melalui dasbor petugas.\n");
+        boolean referral = routed.status() == CaseStatus.REFERRED_EXTERNAL;
+        body.append("Pelapor: ").append(referral ? "identitas dan kontak pelapor tidak disertakan dalam rujukan"
+                : reporterLine(routed.privacy())).append("\n\n");
+        body.append("Pesan ini dikirim otomatis oleh Lapor Warga ").append(tenant.name()).append(referral
+                ? ". Warga diminta menghubungi instansi Bapak/Ibu dengan menyebutkan kode laporan ini.\n"
+                : ". Jangan membalas e-mail ini; tindak lanjuti melalui dasbor petugas.\n");
 
         Map<String, Object> payload = new LinkedHashMap<>();
         payload.put("schema", PAYLOAD_SCHEMA);
@@ -132,7 +118,10 @@ public final class AgencyAlertMessages {
             payload.put("location", Map.of("lat", routed.location().lat(), "lon", routed.location().lon()));
             payload.put("mapUrl", mapUrl);
         }
-        payload.put("photoUrls", List.copyOf(photoUrls));
+        payload.put("photoCount", photos);
+        if (consoleUrl != null) {
+            payload.put("consoleUrl", consoleUrl);
+        }
         payload.put("routedAt", IndonesianTime.isoLocal(assignment.routedAt(), zone));
         if (assignment.dueAt() != null) {
             payload.put("dueAt", IndonesianTime.isoLocal(assignment.dueAt(), zone));
@@ -182,6 +171,7 @@ public final class AgencyAlertMessages {
         String what = switch (status) {
             case TRIAGE -> "Perlu ditelaah";
             case KELURAHAN_REVIEW -> "Laporan kegiatan RT perlu ditinjau";
+            case REFERRED_EXTERNAL -> "Rujukan laporan warga";
             default -> "Laporan baru";
         };
         String s = (confidential ? "[RAHASIA] " : "") + "[Lapor Warga] " + what + " " + code + ": " + category
@@ -189,8 +179,10 @@ public final class AgencyAlertMessages {
         return asciiSubject(s);
     }
 
-    private static String intro(CaseStatus status, String owner) {
+    private static String intro(CaseStatus status, String owner, String tenantName) {
         return switch (status) {
+            case REFERRED_EXTERNAL -> "Laporan warga berikut berada di luar kewenangan " + tenantName
+                    + " dan dirujuk kepada " + owner + " untuk ditindaklanjuti.";
             case TRIAGE -> "Laporan berikut belum dapat diteruskan otomatis dan perlu ditelaah oleh " + owner
                     + " untuk menentukan instansi yang berwenang.";
             case KELURAHAN_REVIEW -> "Laporan kegiatan RT berikut menunggu tinjauan " + owner + ".";
@@ -223,13 +215,6 @@ public final class AgencyAlertMessages {
         }
         String out = sb.toString().strip();
         return out.length() > SUBJECT_MAX ? out.substring(0, SUBJECT_MAX - 3) + "..." : out;
-    }
-
-    private static String describe(Duration d) {
-        if (d.toMinutes() < 60) {
-            return d.toMinutes() + " menit";
-        }
-        return d.toHours() + " jam";
     }
 
     private static void line(StringBuilder sb, String label, String value) {

@@ -12,9 +12,9 @@ import id.laporwarga.domain.report.Assignment;
 import id.laporwarga.domain.report.CaseEvent;
 import id.laporwarga.domain.report.CaseStatus;
 import id.laporwarga.domain.report.HistoryEntry;
-import id.laporwarga.domain.report.Photo;
 import id.laporwarga.domain.report.ReportCase;
 import id.laporwarga.domain.tenant.Category;
+import id.laporwarga.domain.tenant.NotificationChannel;
 import id.laporwarga.domain.tenant.Tenant;
 import id.laporwarga.domain.workflow.ActionRule;
 import id.laporwarga.domain.workflow.DeadlineRouting;
@@ -23,7 +23,6 @@ import id.laporwarga.domain.workflow.Transition;
 import id.laporwarga.domain.workflow.TransitionEvent;
 import id.laporwarga.domain.workflow.WorkflowCatalog;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -52,21 +51,22 @@ public final class RouteCaseService implements DeadlineRouting {
     public static final String CONSUMER = "route-to-agency";
     public static final String AGENCY_ALERTS_TARGET_PREFIX = "sns:agency-alerts:";
     public static final String CITIZEN_NOTICES_TARGET = "sns:citizen-notices";
+    /** The delivery target of a referral's e-mail to the external institution (sent by the notice function). */
+    public static final String INSTITUTION_EMAIL_TARGET = "email:institution";
     private static final int MAX_CONFLICT_RETRIES = 5;
 
     private final CaseRepository cases;
     private final TenantCatalog tenants;
-    private final Function<Photo, String> photoLink;
-    private final Duration photoLinkValidity;
+    private final Function<String, String> caseLink;
     private final Clock clock;
     private final CaseRouter router = new CaseRouter();
 
-    public RouteCaseService(CaseRepository cases, TenantCatalog tenants, Function<Photo, String> photoLink,
-                            Duration photoLinkValidity, Clock clock) {
+    /** {@code caseLink}: a case's link in the officials' console by case id (null: no console configured). */
+    public RouteCaseService(CaseRepository cases, TenantCatalog tenants, Function<String, String> caseLink,
+                            Clock clock) {
         this.cases = cases;
         this.tenants = tenants;
-        this.photoLink = photoLink;
-        this.photoLinkValidity = photoLinkValidity;
+        this.caseLink = caseLink;
         this.clock = clock;
     }
 
@@ -206,7 +206,10 @@ public final class RouteCaseService implements DeadlineRouting {
         boolean alert = alertsOwner(machine, after) && !delivered(assignment, alertTarget(assignment));
         boolean notice = assignment != null && assignment.external() && after.reporter() != null
                 && after.reporter().hasContact() && !delivered(assignment, CITIZEN_NOTICES_TARGET);
-        if (!alert && !notice) {
+        String institutionEmail = assignment == null || !assignment.external()
+                || delivered(assignment, INSTITUTION_EMAIL_TARGET) ? null : institutionEmail(tenant, assignment);
+        boolean referral = institutionEmail != null;
+        if (!alert && !notice && !referral) {
             return routed == null ? null : new Plan(CaseWrite.of(after, events), routed, 0);
         }
         // the deliveries go into the version written: the routing's own, or one more (no history entry)
@@ -214,7 +217,7 @@ public final class RouteCaseService implements DeadlineRouting {
         List<Assignment.Delivery> deliveries = new ArrayList<>(assignment.deliveries());
         if (alert) {
             OutboxEvent e = OutboxEvents.agencyAlert(written,
-                    AgencyAlertMessages.build(tenant, written, alertType, photoLink, photoLinkValidity));
+                    AgencyAlertMessages.build(tenant, written, alertType, caseLink));
             events.add(e);
             deliveries.add(new Assignment.Delivery(alertTarget(assignment), now, true, e.eventId()));
         }
@@ -223,10 +226,24 @@ public final class RouteCaseService implements DeadlineRouting {
             events.add(e);
             deliveries.add(new Assignment.Delivery(CITIZEN_NOTICES_TARGET, now, true, e.eventId()));
         }
+        if (referral) {
+            OutboxEvent e = OutboxEvents.referralEmail(written, institutionEmail,
+                    AgencyAlertMessages.build(tenant, written, AgencyAlert.CASE_ROUTED, caseLink));
+            events.add(e);
+            deliveries.add(new Assignment.Delivery(INSTITUTION_EMAIL_TARGET, now, true, e.eventId()));
+        }
         ReportCase recorded = new ReportCase.Builder(written).assignment(new Assignment(assignment.agencyId(),
                 assignment.agencyName(), assignment.external(), assignment.routedAt(), assignment.dueAt(), deliveries))
                 .build(); // same version: the deliveries are part of this write
-        return new Plan(CaseWrite.of(recorded, events), routed, (alert ? 1 : 0) + (notice ? 1 : 0));
+        return new Plan(CaseWrite.of(recorded, events), routed,
+                (alert ? 1 : 0) + (notice ? 1 : 0) + (referral ? 1 : 0));
+    }
+
+    /** The external institution's e-mail address in the tenant document (its first e-mail channel), if any. */
+    private static String institutionEmail(Tenant tenant, Assignment assignment) {
+        return tenant.agency(assignment.agencyId()).flatMap(a -> a.channels().stream()
+                .filter(ch -> ch.type() == NotificationChannel.Type.EMAIL).map(NotificationChannel::endpoint)
+                .findFirst()).orElse(null);
     }
 
     /** The owner of an assignment is alerted while the case waits in a step (never an external institution). */

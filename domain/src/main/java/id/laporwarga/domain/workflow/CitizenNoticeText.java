@@ -6,7 +6,10 @@ import id.laporwarga.domain.time.IndonesianTime;
 import java.time.Instant;
 import java.time.ZoneId;
 
-/** The SMS a reporter gets when the case changes status: Indonesian, short, with the tracking code, no personal data. */
+/**
+ * The notice a reporter gets when the case changes status: Indonesian (or English where the report asked), short, with
+ * the tracking code, no personal data.
+ */
 public final class CitizenNoticeText {
     private CitizenNoticeText() {
     }
@@ -16,15 +19,27 @@ public final class CitizenNoticeText {
      * deadline the workflow catalogue gave the step ({@code deadlineAt}).
      */
     public static String of(ReportCase c, Instant at) {
+        return text(c, at, false);
+    }
+
+    /** {@link #of(ReportCase, Instant)} in English, for reporters who asked for English notices. */
+    public static String english(ReportCase c, Instant at) {
+        return text(c, at, true);
+    }
+
+    private static String text(ReportCase c, Instant at, boolean en) {
         ZoneId zone = c.timeZone() == null ? IndonesianTime.WIB : ZoneId.of(c.timeZone());
         StringBuilder sb = new StringBuilder(160)
-                .append("Lapor Warga: laporan ").append(c.trackingCode())
-                .append(" kini berstatus \"").append(c.status().label().id()).append("\" (")
+                .append(en ? "Lapor Warga: report " : "Lapor Warga: laporan ").append(c.trackingCode())
+                .append(en ? " is now \"" : " kini berstatus \"")
+                .append(en ? c.status().label().en() : c.status().label().id()).append("\" (")
                 .append(IndonesianTime.display(at, zone)).append(").");
         if (c.status() == CaseStatus.RESOLVED) {
-            sb.append(" Jika sudah beres, konfirmasi dengan kode pelacakan Anda; jika belum, ajukan buka kembali.");
+            sb.append(en ? " If it is fixed, confirm with your tracking code; if not, ask to reopen it."
+                    : " Jika sudah beres, konfirmasi dengan kode pelacakan Anda; jika belum, ajukan buka kembali.");
             if (c.deadlineAt() != null) {
-                sb.append(" Tanpa jawaban, laporan ditutup otomatis pada ")
+                sb.append(en ? " Without an answer, the report closes by itself on "
+                        : " Tanpa jawaban, laporan ditutup otomatis pada ")
                         .append(IndonesianTime.display(c.deadlineAt(), zone)).append('.');
             }
         } else if (c.status() == CaseStatus.NEEDS_INFO) {
@@ -42,7 +57,8 @@ public final class CitizenNoticeText {
             sb.append(" Laporan Anda digabung dengan laporan serupa di lokasi yang sama dan dihitung sebagai dukungan;")
                     .append(" halaman laporan Anda menampilkan status laporan induk.");
         } else if (c.status() == CaseStatus.RETURNED) {
-            sb.append(" Mohon perbaiki laporan sesuai catatan petugas.");
+            sb.append(en ? " Please correct the report as the officer noted."
+                    : " Mohon perbaiki laporan sesuai catatan petugas.");
         }
         return sb.toString();
     }

@@ -294,7 +294,7 @@ public final class ReviewService {
             errors.add("photo.sizeBytes", "1 byte sampai 10 MB", "1 byte to 10 MB");
         }
         errors.throwIfAny();
-        String photoId = "resolution-v" + (c.version() + 1);
+        String photoId = RESOLUTION_PHOTO_PREFIX + (c.version() + 1);
         return new Photo(photoId, type, size, attachmentKey(c.tenantId(), c.caseId(), photoId, type), null);
     }
 
@@ -306,6 +306,9 @@ public final class ReviewService {
         String report = SubmitReportService.photoKey(tenantId, caseId, photoId, contentType);
         return attachmentPrefix(tenantId, caseId) + report.substring(report.lastIndexOf('/') + 1);
     }
+
+    /** An action's photo is {@code resolution-v<the version the action wrote>}: the latest is the latest resolve's. */
+    public static final String RESOLUTION_PHOTO_PREFIX = "resolution-v";
 
     public static String attachmentPrefix(String tenantId, String caseId) {
         return "attachments/" + tenantId + "/" + caseId + "/";

@@ -1,6 +1,7 @@
 package id.laporwarga.domain.memory;
 
 import id.laporwarga.domain.port.CitizenMessaging;
+import id.laporwarga.domain.port.EmailMessaging;
 import id.laporwarga.domain.notice.StepAlerts;
 import id.laporwarga.domain.port.NoticeDeliveries;
 import id.laporwarga.domain.port.StepAlertPublisher;
@@ -11,14 +12,19 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The notice ports in memory: SMS "sent" (phone and text, as a provider would receive them), step alerts published
+ * The notice ports in memory: SMS and e-mails "sent" (phone or address and text, as a provider would receive them), step alerts published
  * ({@link #refuse} makes the next sends or publishes fail like an outage) and the delivery records by case and id.
  */
-public final class MemoryNotices implements CitizenMessaging, NoticeDeliveries, StepAlertPublisher {
+public final class MemoryNotices implements CitizenMessaging, EmailMessaging, NoticeDeliveries, StepAlertPublisher {
     public record Sms(String phone, String text) {
     }
 
+    public record Email(String to, String subject, String text) {
+    }
+
     public final List<Sms> sent = new ArrayList<>();
+    /** The e-mails "sent", in order. */
+    public final List<Email> emails = new ArrayList<>();
     /** The step alerts published, in order. */
     public final List<StepAlerts.StepAlert> alerts = new ArrayList<>();
     public final Map<String, Delivery> deliveries = new LinkedHashMap<>();
@@ -38,6 +44,16 @@ public final class MemoryNotices implements CitizenMessaging, NoticeDeliveries, 
         }
         sent.add(new Sms(phoneE164, text));
         return "sms-" + sent.size();
+    }
+
+    @Override
+    public synchronized String sendEmail(String to, String subject, String text) {
+        if (refusals > 0) {
+            refusals--;
+            throw new IllegalStateException("e-mail provider unavailable");
+        }
+        emails.add(new Email(to, subject, text));
+        return "email-" + emails.size();
     }
 
     @Override

@@ -6,6 +6,7 @@ import id.laporwarga.domain.port.AlertPhotoLinks;
 import id.laporwarga.domain.port.AnalyticsExports;
 import id.laporwarga.domain.port.CaseAttachments;
 import id.laporwarga.domain.port.PhotoUploads;
+import id.laporwarga.domain.port.PublicPhotos;
 import id.laporwarga.domain.report.Photo;
 import id.laporwarga.domain.scoring.ScorePeriod;
 import id.laporwarga.domain.tenant.Tenant;
@@ -16,6 +17,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
@@ -23,10 +25,10 @@ import java.util.function.Function;
 /**
  * An object store in memory behind the domain's ports: photo upload and download links ({@link PhotoUploads},
  * {@link AlertPhotoLinks}), stored photos ({@link PhotoVerification.PhotoObjects}), case attachments
- * ({@link CaseAttachments}) and the analysts' exports ({@link AnalyticsExports}, recorded, nothing written).
+ * ({@link CaseAttachments}), the tracking page's "after" photo ({@link PublicPhotos}) and the analysts' exports ({@link AnalyticsExports}, recorded, nothing written).
  */
 public class MemoryObjects implements PhotoUploads, PhotoVerification.PhotoObjects, CaseAttachments, AlertPhotoLinks,
-        AnalyticsExports {
+        AnalyticsExports, PublicPhotos {
     public static final String BUCKET = "memory-photos";
     public static final Instant LINKS_EXPIRE = Instant.parse("2030-01-01T00:00:00Z");
     /** key -> bytes of the photos bucket. */
@@ -54,6 +56,15 @@ public class MemoryObjects implements PhotoUploads, PhotoVerification.PhotoObjec
         return "memory://" + BUCKET + "/" + objectKey + "?download";
     }
 
+    /** The latest EXIF-stripped copy of a resolution photo of the case (by its version number), as a link. */
+    @Override
+    public Optional<String> afterPhotoLink(String tenantId, String caseId) {
+        String prefix = "views/" + tenantId + "/" + caseId + "/" + ReviewService.RESOLUTION_PHOTO_PREFIX;
+        return objects.keySet().stream().filter(k -> k.startsWith(prefix))
+                .max(java.util.Comparator.comparingLong(k -> Long.parseLong(k.substring(prefix.length())
+                        .replaceAll("\\D.*$", "")))).map(this::presignDownload);
+    }
+
     @Override
     public String link(Photo photo) {
         return photo.check() == null || photo.check().viewKey() == null ? null
@@ -77,7 +88,7 @@ public class MemoryObjects implements PhotoUploads, PhotoVerification.PhotoObjec
         if (copy == null) {
             return null;
         }
-        String viewKey = id.laporwarga.domain.geotag.PhotoKey.parse(key).orElseThrow().viewKey(eTag);
+        String viewKey = id.laporwarga.domain.geotag.PhotoKey.parseAny(key).orElseThrow().viewKey(eTag);
         objects.put(viewKey, copy);
         return viewKey;
     }

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 class CitizenNoticeDeliveryTest {
     final InMemoryCaseRepository cases = new InMemoryCaseRepository();
     final MemoryNotices notices = new MemoryNotices();
-    final CitizenNoticeDelivery delivery = new CitizenNoticeDelivery(cases, notices, notices,
+    final CitizenNoticeDelivery delivery = new CitizenNoticeDelivery(cases, notices, notices, notices,
             Clock.fixed(Instant.parse("2026-12-03T05:00:00Z"), ZoneOffset.UTC));
 
     static CitizenNoticeDelivery.Notice notice(String caseId, String id) {
@@ -80,6 +80,49 @@ class CitizenNoticeDeliveryTest {
         assertEquals(Optional.empty(), notices.find("c6", "c6#citizen-notice#4"));
         assertEquals(Outcome.SENT, delivery.deliver(notice("c6", "c6#citizen-notice#4")).outcome());
         assertEquals(1, notices.sent.size());
+    }
+
+    @Test
+    void aReferralIsEMailedOnceToTheInstitutionWithoutLookingUpTheReportersContact() {
+        cases.contacts.put("c7", new Reporter("Rahmat", "0812-3456-7890", null));
+        CitizenNoticeDelivery.Notice referral = new CitizenNoticeDelivery.Notice("c7#institution-email#3",
+                "case.referral_institution", "kotamobagu", "c7", "KOT-PLN4-2QWE", "Rujukan laporan KOT-PLN4-2QWE",
+                null, "pengaduan.up3kotamobagu@pln.example", "Rujukan laporan warga KOT-PLN4-2QWE");
+        Delivery first = delivery.deliver(referral);
+        Delivery again = delivery.deliver(referral);
+
+        assertEquals(1, notices.emails.size(), notices.emails.toString());
+        assertEquals("pengaduan.up3kotamobagu@pln.example", notices.emails.get(0).to());
+        assertEquals("Rujukan laporan warga KOT-PLN4-2QWE", notices.emails.get(0).subject());
+        assertTrue(notices.sent.isEmpty(), "the reporter's phone is not the institution's: " + notices.sent);
+        assertEquals(CitizenNoticeDelivery.EMAIL, first.channel());
+        assertEquals(first, again);
+    }
+
+    @Test
+    void aReporterWhoLeftAnEMailGetsItOnceInTheLanguageTheyAskedWithTheSmsBeside() {
+        cases.contacts.put("c8", new Reporter(null, "0812-3456-7890", null, "warga@example.com", "en"));
+        CitizenNoticeDelivery.Notice n = new CitizenNoticeDelivery.Notice("c8#citizen-notice#5",
+                "case.status_changed", "kotamobagu", "c8", "KOT-7K3M-9QXD", "Laporan KOT-7K3M-9QXD: Diterima.",
+                "Report KOT-7K3M-9QXD: Acknowledged.");
+        Delivery first = delivery.deliver(n);
+        delivery.deliver(n);
+
+        assertEquals(1, notices.emails.size(), notices.emails.toString());
+        assertEquals("warga@example.com", notices.emails.get(0).to());
+        assertEquals("Lapor Warga: report KOT-7K3M-9QXD", notices.emails.get(0).subject());
+        assertEquals("Report KOT-7K3M-9QXD: Acknowledged.", notices.emails.get(0).text());
+        assertEquals(1, notices.sent.size());
+        assertEquals("Lapor Warga: Report KOT-7K3M-9QXD: Acknowledged.", notices.sent.get(0).text());
+        assertEquals(CitizenNoticeDelivery.SMS, first.channel());
+        assertEquals(CitizenNoticeDelivery.EMAIL, notices.find("c8", "c8#citizen-notice#5#email").orElseThrow()
+                .channel());
+        assertFalse(notices.deliveries.toString().contains("warga@example.com"), "no contact in the records");
+
+        cases.contacts.put("c9", new Reporter(null, null, null, "warga9@example.com", null));
+        Delivery mailOnly = delivery.deliver(notice("c9", "c9#citizen-notice#2"));
+        assertEquals(CitizenNoticeDelivery.EMAIL, mailOnly.channel());
+        assertEquals("Lapor Warga: laporan KOT-7K3M-9QXD", notices.emails.get(1).subject());
     }
 
     @Test

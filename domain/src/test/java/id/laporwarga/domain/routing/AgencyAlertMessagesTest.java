@@ -29,7 +29,7 @@ class AgencyAlertMessagesTest {
 
     private static AgencyAlert alert(Privacy privacy) {
         return AgencyAlertMessages.build(RoutingFixtures.tenant(), routed(privacy), AgencyAlert.CASE_ROUTED,
-                p -> "https://photos.example/" + p.objectKey() + "?X-Amz-Signature=abc", Duration.ofHours(1));
+                id -> "https://lapor.example.go.id/petugas/#/cases/" + id);
     }
 
     @Test
@@ -44,8 +44,11 @@ class AgencyAlertMessagesTest {
         assertTrue(body.contains("Kecamatan: Kotamobagu Barat"));
         assertTrue(body.contains("Kelurahan/Desa: Mogolaing"));
         assertTrue(body.contains("https://www.openstreetmap.org/?mlat=0.737611&mlon=124.285133"), body);
-        assertTrue(body.contains("https://photos.example/photos/kotamobagu/case-1/p1.jpg"));
-        assertTrue(body.contains("berlaku 1 jam"));
+        // the case in the officials' console (they sign in: the link lives as long as the work), never a photo URL
+        assertTrue(body.contains("Buka di konsol petugas: https://lapor.example.go.id/petugas/#/cases/case-1"), body);
+        assertEquals("https://lapor.example.go.id/petugas/#/cases/case-1", a.payload().get("consoleUrl"));
+        assertFalse(body.contains("X-Amz") || body.contains("photos/kotamobagu"), body);
+        assertFalse(a.payload().toString().contains("X-Amz"), a.payload().toString());
         // 5 working days after Tue 24 Nov 09:00 WITA
         assertTrue(body.contains("Batas tanggapan pertama: 1 Des 2026 09:00 WITA"), body);
         // no alert names the reporter (even if a case still carried a contact): the dashboard shows it

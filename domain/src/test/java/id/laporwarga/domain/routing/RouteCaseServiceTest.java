@@ -40,7 +40,7 @@ class RouteCaseServiceTest {
         clock = new MutableClock(NOW.plusSeconds(30));
         Tenant tenant = RoutingFixtures.tenant();
         TenantCatalog catalog = new id.laporwarga.domain.memory.MemoryTenants(tenant);
-        service = new RouteCaseService(cases, catalog, p -> "https://s3/" + p.objectKey(), Duration.ofHours(1), clock);
+        service = new RouteCaseService(cases, catalog, id -> "https://lapor.example.go.id/petugas/#/cases/" + id, clock);
     }
 
     private static CaseEvent verified(ReportCase c) {

@@ -194,8 +194,7 @@ public final class CatalogWalk {
             WorkflowFixtures.Tenants tenants = new WorkflowFixtures.Tenants(tenant);
             WorkflowFixtures.Uploads uploads = new WorkflowFixtures.Uploads();
             this.review = new ReviewService(cases, tenants, uploads, clock, MemorySecrets.SECRETS);
-            this.routing = new RouteCaseService(cases, tenants, p -> "https://photos.example/" + p.objectKey(),
-                    Duration.ofHours(1), clock);
+            this.routing = new RouteCaseService(cases, tenants, id -> "https://console.example/#/cases/" + id, clock);
             AdminBoundary kelurahan = tenant.boundaries().stream().filter(b -> b.level() == AdminLevel.KELURAHAN)
                     .findFirst().orElse(null);
             id.laporwarga.domain.memory.MemoryRoster roster = new id.laporwarga.domain.memory.MemoryRoster();

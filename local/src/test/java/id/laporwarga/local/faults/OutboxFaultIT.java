@@ -198,15 +198,16 @@ class OutboxFaultIT {
         assertTrue(types.containsAll(Set.of("case.routed", "agency-alert")), types.toString());
         assertExactlyOnce();
 
-        // route-to-agency's effects happened once: one routing, one alert (or notice) recorded per case
+        // route-to-agency's effects happened once: one routing, one alert (or, for the referral, the reporter's notice
+        // and the institution's e-mail) recorded per case
         for (String caseId : List.of(verified, referred)) {
             ReportCase c = cases.findById(caseId).orElseThrow();
             assertEquals(1, c.history().stream().filter(h -> "route".equals(h.action()) || "refer".equals(h.action()))
                     .count(), c.history().toString());
-            assertEquals(1, c.assignment().deliveries().size(), c.assignment().toString());
+            assertEquals(caseId.equals(referred) ? 2 : 1, c.assignment().deliveries().size(), c.assignment().toString());
         }
-        assertEquals("sns:citizen-notices", cases.findById(referred).orElseThrow().assignment().deliveries().get(0)
-                .target());
+        assertEquals(List.of("sns:citizen-notices", "email:institution"), cases.findById(referred).orElseThrow()
+                .assignment().deliveries().stream().map(d -> d.target()).toList());
 
         // the routing consumer dies after its write, before its message is deleted: each event comes again
         int before = WRITTEN.size();

@@ -28,7 +28,8 @@ import software.amazon.awssdk.services.sns.model.Subscription;
 
 /**
  * People in the loop, on a local stack of its own (its clock is moved, so it shares it with no other test): the RT
- * step of a service request is due in 15 minutes and escalated once the clock passes it; the triage desk's staff act
+ * step of a service request is due in 15 minutes and escalated once the clock passes it, and the service-times view
+ * reports each tier; the triage desk's staff act
  * on triage cases; pickers offer only the categories of their kind; the sample tenant is subscribed as its
  * {@code PUT} subscribes it.
  */
@@ -90,6 +91,18 @@ class PeopleInTheLoopIT {
         assertEquals("KELURAHAN_PROCESSING", approved.get("status").asText());
         Instant nextDue = Instant.parse(approved.get("deadlineAt").get("utc").asText());
         assertTrue(nextDue.isAfter(Instant.now().plus(Duration.ofMinutes(16 + 29))), approved.toString());
+
+        // the kelurahan issues it; the service-times view reports each tier it went through and the 16+ minutes
+        JsonNode issued = http.act(http.token("KELURAHAN", KELURAHAN), caseId, "issue", null);
+        assertEquals("KECAMATAN_ISSUED", issued.get("status").asText(), issued.toString());
+        JsonNode times = StackHttp.expect(200, http.call("GET", "/v1/admin/service-times?tenant=kotamobagu",
+                http.token("CITY_ADMIN", null), null));
+        JsonNode tiers = times.get("tiers");
+        for (String tier : List.of("RT_APPROVAL", "KELURAHAN_PROCESSING")) {
+            assertTrue(tiers.path(tier).path("count").asInt() >= 1, tier + " in " + times);
+        }
+        assertTrue(times.get("endToEnd").get("count").asInt() >= 1, times.toString());
+        assertTrue(times.get("endToEnd").get("medianMinutes").asDouble() >= 16, times.toString());
     }
 
     @Test
@@ -178,21 +191,28 @@ class PeopleInTheLoopIT {
     }
 
     @Test
-    void aReporterWhoLeftAPhoneGetsTheIndonesianNoticesAndAnAnonymousOneNone() {
+    void aReporterWhoLeftAPhoneAndAnEMailGetsTheNoticesByBothInTheirLanguageAndAnAnonymousOneNone() {
         double[] kobo = SamplePoints.named("Kobo Besar").latLon();
         String digits = String.format("%08d", Math.floorMod(UUID.randomUUID().hashCode(), 100_000_000));
         String phone = "0813-" + digits.substring(0, 4) + "-" + digits.substring(4);
         String e164 = "+62813" + digits;
-        JsonNode withPhone = complaint("SAMPAH", kobo, "PUBLIC", Map.of("name", "Warga Uji", "phone", phone));
+        String mail = "warga." + digits + "@example.com";
+        String englishMail = "resident." + digits + "@example.com";
+        String englishPhone = "+62812" + digits;
+        JsonNode withPhone = complaint("SAMPAH", kobo, "PUBLIC", Map.of("name", "Warga Uji", "phone", phone,
+                "email", mail));
+        JsonNode inEnglish = complaint("SAMPAH", kobo, "PUBLIC", Map.of("phone", englishPhone, "email", englishMail,
+                "language", "en"));
         JsonNode anonymous = complaint("SAMPAH", kobo, "ANONYMOUS", null);
         JsonNode referred = complaint("LISTRIK_PLN", kobo, "PUBLIC", Map.of("phone", "0813" + digits.substring(1)
                 + "9"));
         http.awaitStatus(withPhone.get("trackingCode").asText(), "ROUTED", STEP);
         http.awaitStatus(anonymous.get("trackingCode").asText(), "ROUTED", STEP);
+        http.awaitStatus(inEnglish.get("trackingCode").asText(), "ROUTED", STEP);
         http.awaitStatus(referred.get("trackingCode").asText(), "REFERRED_EXTERNAL", STEP);
 
         String dlh = http.token("AGENCY_STAFF", "dlh");
-        for (JsonNode c : List.of(withPhone, anonymous)) {
+        for (JsonNode c : List.of(withPhone, anonymous, inEnglish)) {
             http.act(dlh, c.get("caseId").asText(), "acknowledge", null);
             http.act(dlh, c.get("caseId").asText(), "start", null);
         }
@@ -201,6 +221,22 @@ class PeopleInTheLoopIT {
         assertEquals(2, toReporter.size(), toReporter.toString());
         assertTrue(toReporter.get(0).contains(code) && toReporter.get(0).contains("Diterima"), toReporter.toString());
         assertTrue(toReporter.get(1).contains("Sedang"), toReporter.toString());
+        // the same two notices by e-mail, in Indonesian
+        List<JsonNode> mails = awaitEmails(mail, code, 2);
+        assertEquals(2, mails.size(), mails.toString());
+        assertTrue(mails.get(0).get("body").asText().contains("Diterima"), mails.toString());
+        assertTrue(mails.get(1).get("body").asText().contains("Sedang"), mails.toString());
+        assertEquals("Lapor Warga: laporan " + code, mails.get(0).get("subject").asText());
+        // the English report: SMS and e-mail in English
+        String englishCode = inEnglish.get("trackingCode").asText();
+        List<String> englishSms = awaitSms(englishPhone, 2);
+        assertEquals(2, englishSms.size(), englishSms.toString());
+        assertTrue(englishSms.get(0).contains(englishCode) && englishSms.get(0).contains("is now \"Acknowledged"),
+                englishSms.toString());
+        List<JsonNode> englishMails = awaitEmails(englishMail, englishCode, 2);
+        assertEquals(2, englishMails.size(), englishMails.toString());
+        assertEquals("Lapor Warga: report " + englishCode, englishMails.get(0).get("subject").asText());
+        assertTrue(englishMails.get(1).get("body").asText().contains("is now \"In progress"), englishMails.toString());
         List<String> referral = awaitSms("+62813" + digits.substring(1) + "9", 1);
         assertTrue(referral.get(0).contains("dirujuk ke PT PLN"), referral.toString());
         // the anonymous reporter left nothing: no message names its tracking code
@@ -208,6 +244,113 @@ class PeopleInTheLoopIT {
         for (JsonNode sms : sentMessages().get("sms")) {
             assertFalse(sms.get("message").asText().contains(anonymousCode), sms.toString());
         }
+        for (JsonNode email : sentMessages().get("email")) {
+            assertFalse(email.get("subject").asText().contains(anonymousCode), email.toString());
+        }
+    }
+
+    /**
+     * A PDAM complaint is referred: the institution's address in the tenant document gets exactly one e-mail (SES
+     * {@code SendEmail}, recorded by the emulator) naming the tracking code and no reporter, also for an anonymous
+     * reporter; the tracking page shows the institution's contact and advice.
+     */
+    @Test
+    void aReferralIsEMailedOnceToTheInstitutionAndTheTrackingPageShowsItsContact() {
+        JsonNode referred = complaint("AIR_PDAM", SamplePoints.named("Kobo Besar").latLon(), "ANONYMOUS", null);
+        String code = referred.get("trackingCode").asText();
+        JsonNode view = http.awaitStatus(code, "REFERRED_EXTERNAL", STEP);
+
+        List<JsonNode> mails = awaitEmails("pengaduan@pdam-kotamobagu.example", code, 1);
+        StackHttp.sleep(3000); // and no second one (a redelivered routing event, the sweeper)
+        mails = awaitEmails("pengaduan@pdam-kotamobagu.example", code, 1);
+        assertEquals(1, mails.size(), mails.toString());
+        JsonNode mail = mails.get(0);
+        assertTrue(mail.get("subject").asText().contains("Rujukan laporan warga " + code), mail.toString());
+        assertTrue(mail.get("body").asText().contains("Gangguan Air Bersih (PDAM)"), mail.toString());
+        assertEquals("lapor@lapor.example.go.id", mail.get("source").asText());
+
+        JsonNode referral = view.get("referral");
+        assertEquals("Perumda Air Minum Kotamobagu", referral.get("institution").asText(), view.toString());
+        assertTrue(referral.get("contact").asText().contains("pengaduan@pdam-kotamobagu.example"), view.toString());
+        assertTrue(referral.get("advice").asText().startsWith("Hubungi PDAM"), view.toString());
+        JsonNode english = StackHttp.expect(200, http.call("GET", "/v1/reports/" + code, null, null,
+                "Accept-Language", "en"));
+        assertTrue(english.get("referral").get("advice").asText().startsWith("Contact PDAM"), english.toString());
+    }
+
+    /**
+     * The agency resolves two complaints with a note and an "after" photo (GPS-tagged, uploaded to the action's
+     * presigned PUT): the public one's tracking page carries the note and a short-lived link to the photo's
+     * EXIF-stripped copy (downloaded: no GPS); the CONFIDENTIAL one's shows only its status.
+     */
+    @Test
+    void aResolvedComplaintsTrackingPageShowsTheNoteAndTheAfterPhotoWithoutGps() throws Exception {
+        double[] kobo = SamplePoints.named("Kobo Besar").latLon();
+        JsonNode open = complaint("SAMPAH", kobo, "PUBLIC", null);
+        JsonNode secret = complaint("SAMPAH", kobo, "CONFIDENTIAL", null);
+        byte[] after = TaggedPhotos.retagInWita(RepositoryFiles.photoBytes(TaggedPhotos.NIKON), kobo,
+                TaggedPhotos.anHourAgo());
+        assertTrue(TaggedPhotos.hasGps(after), "the original carries GPS");
+        String note = "Sampah sudah diangkut truk DLH; lokasi sudah bersih.";
+        String dlh = http.token("AGENCY_STAFF", "dlh");
+        for (JsonNode c : List.of(open, secret)) {
+            http.awaitStatus(c.get("trackingCode").asText(), "ROUTED", STEP);
+            String caseId = c.get("caseId").asText();
+            http.act(dlh, caseId, "acknowledge", null);
+            http.act(dlh, caseId, "start", null);
+            Map<String, Object> resolve = new java.util.LinkedHashMap<>(StackHttp.actionBody(
+                    http.caseView(dlh, caseId).get("version").asLong(), "resolve", note));
+            resolve.put("photo", StackHttp.photo("image/jpeg", after.length));
+            JsonNode resolved = StackHttp.expect(200, http.call("POST", "/v1/cases/" + caseId + "/actions", dlh,
+                    resolve));
+            assertEquals("RESOLVED", resolved.get("status").asText(), resolved.toString());
+            com.fasterxml.jackson.databind.node.ObjectNode ticket = StackHttp.JSON.createObjectNode();
+            ticket.putArray("uploads").add(resolved.get("upload"));
+            http.upload(ticket, 0, after);
+        }
+
+        JsonNode view = http.awaitPublicView(open.get("trackingCode").asText(),
+                v -> v.path("resolution").hasNonNull("photoUrl"), STEP);
+        assertEquals(note, view.get("resolution").get("note").asText(), view.toString());
+        String link = view.get("resolution").get("photoUrl").asText();
+        assertTrue(link.contains("/views/") && link.contains("X-Amz-Expires=900"), link);
+        java.net.http.HttpResponse<byte[]> shown = java.net.http.HttpClient.newHttpClient().send(
+                java.net.http.HttpRequest.newBuilder(java.net.URI.create(link)).GET().build(),
+                java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+        assertEquals(200, shown.statusCode());
+        assertTrue(shown.body().length > 1000 && (shown.body()[0] & 0xff) == 0xff && (shown.body()[1] & 0xff) == 0xd8,
+                "a JPEG");
+        assertFalse(TaggedPhotos.hasGps(shown.body()), "the public copy carries no GPS");
+
+        JsonNode confidential = http.publicView(secret.get("trackingCode").asText());
+        Set<String> fields = new HashSet<>();
+        confidential.fieldNames().forEachRemaining(fields::add);
+        assertEquals(Set.of("trackingCode", "status", "statusLabel", "updatedAt", "updatedAtLocal", "confidential"),
+                fields, confidential.toString());
+        assertEquals("RESOLVED", confidential.get("status").asText());
+    }
+
+    /** The e-mails the emulator recorded to {@code address} whose subject names {@code code} (polls up to a minute). */
+    static List<JsonNode> awaitEmails(String address, String code, int count) {
+        List<JsonNode> found = new ArrayList<>();
+        Instant until = Instant.now().plus(STEP);
+        while (Instant.now().isBefore(until)) {
+            found.clear();
+            for (JsonNode mail : sentMessages().get("email")) {
+                boolean to = false;
+                for (JsonNode a : mail.path("to")) {
+                    to |= address.equals(a.asText());
+                }
+                if (to && mail.path("subject").asText().contains(code)) {
+                    found.add(mail);
+                }
+            }
+            if (found.size() >= count) {
+                break;
+            }
+            StackHttp.sleep(200);
+        }
+        return found;
     }
 
     JsonNode complaint(String category, double[] at, String privacy, Map<String, Object> reporter) {

@@ -58,7 +58,7 @@ public class S3PhotoReader implements PhotoVerification.PhotoObjects {
      */
     @Override
     public String makeViewCopy(String bucket, String key, String versionId, String eTag) throws IOException {
-        PhotoKey photoKey = PhotoKey.parse(key).orElseThrow(() -> new IOException("not a photo key: " + key));
+        PhotoKey photoKey = PhotoKey.parseAny(key).orElseThrow(() -> new IOException("not a photo key: " + key));
         byte[] original;
         String contentType;
         try {

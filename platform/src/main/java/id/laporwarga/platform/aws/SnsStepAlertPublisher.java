@@ -2,6 +2,7 @@ package id.laporwarga.platform.aws;
 
 import id.laporwarga.domain.notice.StepAlerts;
 import id.laporwarga.domain.port.StepAlertPublisher;
+import id.laporwarga.platform.ConsoleLinks;
 import id.laporwarga.platform.FunctionEnvironment;
 import id.laporwarga.platform.json.Json;
 import io.micronaut.context.annotation.Requires;
@@ -26,19 +27,18 @@ public class SnsStepAlertPublisher implements StepAlertPublisher {
     private final SnsClient sns;
     private final Json json;
     private final String topicArn;
-    private final String consoleBaseUrl;
+    private final ConsoleLinks console;
 
     public SnsStepAlertPublisher(SnsClient sns, Json json, FunctionEnvironment env) {
         this.sns = sns;
         this.json = json;
         this.topicArn = env.require(FunctionEnvironment.AGENCY_ALERTS_TOPIC_ARN);
-        this.consoleBaseUrl = env.get(FunctionEnvironment.CONSOLE_BASE_URL).filter(u -> !u.isBlank())
-                .map(u -> u.replaceAll("/+$", "")).orElse(null);
+        this.console = ConsoleLinks.of(env);
     }
 
     /** The case in the officials' console (they sign in there; the link stays valid as long as the work). */
     String caseLink(String caseId) {
-        return consoleBaseUrl == null ? null : consoleBaseUrl + "/#/cases/" + caseId;
+        return console.caseLink(caseId);
     }
 
     @Override

@@ -129,7 +129,10 @@ public class DynamoCaseRepository implements CaseRepository {
         return new CreateResult(existing, false);
     }
 
-    /** {@code CONTACT#<caseId>}/{@code CONTACT}: name and phone only, no GSI key (nothing can list contacts). */
+    /**
+     * {@code CONTACT#<caseId>}/{@code CONTACT}: name, phone, e-mail and the notices' language only, no GSI key (nothing
+     * can list contacts).
+     */
     static Map<String, AttributeValue> contactItem(ReportCase c, Reporter contact) {
         Map<String, AttributeValue> item = new HashMap<>();
         item.put(TableKeys.PK, s(TableKeys.contactPk(c.caseId())));
@@ -140,6 +143,12 @@ public class DynamoCaseRepository implements CaseRepository {
         }
         if (contact.phone() != null && !contact.phone().isBlank()) {
             item.put("phone", s(contact.phone()));
+        }
+        if (contact.email() != null && !contact.email().isBlank()) {
+            item.put("email", s(contact.email()));
+        }
+        if (contact.language() != null) {
+            item.put("language", s(contact.language()));
         }
         return item;
     }

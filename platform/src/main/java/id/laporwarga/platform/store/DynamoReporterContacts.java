@@ -36,7 +36,8 @@ public class DynamoReporterContacts implements ReporterContacts {
             return Optional.empty();
         }
         Map<String, AttributeValue> item = response.item();
-        return Optional.of(new Reporter(text(item, "name"), text(item, "phone"), null));
+        return Optional.of(new Reporter(text(item, "name"), text(item, "phone"), null, text(item, "email"),
+                text(item, "language")));
     }
 
     private static String text(Map<String, AttributeValue> item, String name) {

@@ -58,7 +58,11 @@ import io.micronaut.context.ApplicationContextBuilder;
 import io.micronaut.context.RuntimeBeanDefinition;
 import java.time.Clock;
 import id.laporwarga.domain.port.CitizenMessaging;
+import id.laporwarga.domain.port.EmailMessaging;
+import id.laporwarga.domain.port.PublicPhotos;
 import id.laporwarga.domain.port.NoticeDeliveries;
+import id.laporwarga.platform.aws.S3PublicPhotos;
+import id.laporwarga.platform.aws.SesEmailSender;
 import id.laporwarga.platform.aws.SnsSmsSender;
 import id.laporwarga.platform.aws.SnsStepAlertPublisher;
 import id.laporwarga.domain.port.StepAlertPublisher;
@@ -86,6 +90,7 @@ public final class MemoryContext {
                     "arn:aws:sns:ap-southeast-3:000000000000:memory-citizen-notices"),
             Map.entry(FunctionEnvironment.SUPERVISOR_ALERTS_TOPIC_ARN,
                     "arn:aws:sns:ap-southeast-3:000000000000:memory-supervisor-alerts"),
+            Map.entry(FunctionEnvironment.CONSOLE_BASE_URL, "https://lapor.example.go.id/petugas"),
             Map.entry(FunctionEnvironment.AWS_REGION, "ap-southeast-3"),
             Map.entry(FunctionEnvironment.AWS_ENDPOINT_URL, "http://127.0.0.1:9"));
 
@@ -110,6 +115,7 @@ public final class MemoryContext {
                 port(S3BoundaryUploads.class, world.uploads, BoundaryUploads.class),
                 port(S3PhotoReader.class, world.objects, PhotoVerification.PhotoObjects.class),
                 port(S3CaseAttachments.class, world.objects, CaseAttachments.class),
+                port(S3PublicPhotos.class, world.objects, PublicPhotos.class),
                 port(S3AlertPhotoLinks.class, world.objects, AlertPhotoLinks.class),
                 port(S3AnalyticsExports.class, world.objects, AnalyticsExports.class),
                 port(SnsOutboxPublisher.class, world.topics, OutboxPublisher.class),
@@ -122,6 +128,7 @@ public final class MemoryContext {
                 port(DynamoRoster.class, world.roster, Roster.class, RosterStore.class),
                 port(CognitoOfficialAccounts.class, world.roster, OfficialAccounts.class),
                 port(SnsSmsSender.class, world.notices, CitizenMessaging.class),
+                port(SesEmailSender.class, world.notices, EmailMessaging.class),
                 port(DynamoNoticeDeliveries.class, world.notices, NoticeDeliveries.class),
                 port(SnsStepAlertPublisher.class, world.notices, StepAlertPublisher.class)));
         if (secretsManagerPresent()) { // only the functions that derive or check reporters' secrets carry it

@@ -33,7 +33,6 @@ import id.laporwarga.domain.tenant.TenantPolicies;
 import id.laporwarga.domain.time.IndonesianTime;
 import id.laporwarga.emulators.SamTemplate;
 import id.laporwarga.platform.aws.AgencySubscriptions;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -100,7 +99,7 @@ class FilterPoliciesTest {
         ReportCase routed = new ReportCase.Builder(c.transition(d.status(), "route", "system", "system", null, NOW,
                 d.dueAt())).assignment(new Assignment(d.agencyId(), d.agencyName(), false, NOW, d.dueAt(), List.of()))
                 .build();
-        return AgencyAlertMessages.build(tenant, routed, alertType, p -> "https://s3/x", Duration.ofHours(1));
+        return AgencyAlertMessages.build(tenant, routed, alertType, id -> "https://console.example/#/cases/" + id);
     }
 
     /** SNS message attributes (all String) as the event event-ruler sees: one top-level field each. */

@@ -15,6 +15,7 @@ import id.laporwarga.domain.geo.AreaRef;
 import id.laporwarga.domain.geo.GeoPoint;
 import id.laporwarga.domain.memory.MemoryWorld;
 import id.laporwarga.domain.outbox.OutboxEvent;
+import id.laporwarga.domain.routing.RouteCaseService;
 import id.laporwarga.domain.report.Assignment;
 import id.laporwarga.domain.report.CaseKind;
 import id.laporwarga.domain.report.CaseStatus;
@@ -93,6 +94,12 @@ class RouteToAgencyHandlerTest {
         assertEquals(1, alerts.size(), "one alert for one case, written with the routing");
         assertEquals("dlh", alerts.get(0).attributes().get("agencyId"));
         assertEquals(AgencyAlert.CASE_ROUTED, alerts.get(0).attributes().get("eventType"));
+        // it links to the case in the officials' console (sign-in), never to a presigned photo URL
+        String link = "https://lapor.example.go.id/petugas/#/cases/" + c.caseId();
+        assertTrue(alerts.get(0).emailText().contains(link), alerts.get(0).emailText());
+        assertEquals(link, alerts.get(0).body().get("consoleUrl"));
+        assertTrue(!(alerts.get(0).emailText() + alerts.get(0).body()).contains("X-Amz")
+                && !alerts.get(0).emailText().contains("memory://"), alerts.get(0).emailText());
         assertEquals(List.of("case.routed"), world.cases.outbox(OutboxEvent.Channel.CASE_EVENTS).stream()
                 .map(OutboxEvent::eventType).toList());
         assertTrue(world.topics.published.isEmpty(), "nothing is published but by the relay");
@@ -107,7 +114,19 @@ class RouteToAgencyHandlerTest {
         assertEquals(CaseStatus.REFERRED_EXTERNAL, referred.status());
         assertEquals("pln", referred.assignment().agencyId());
         assertTrue(world.cases.outbox(OutboxEvent.Channel.AGENCY_ALERTS).isEmpty());
-        assertEquals(1, world.cases.outbox(OutboxEvent.Channel.CITIZEN_NOTICES).size());
+        // the reporter's notice, and the referral e-mailed to PLN's address in the tenant document (no contact data)
+        List<OutboxEvent> notices = world.cases.outbox(OutboxEvent.Channel.CITIZEN_NOTICES);
+        assertEquals(2, notices.size(), notices.toString());
+        OutboxEvent email = notices.stream().filter(e -> e.body().get("institutionEmail") != null).findFirst()
+                .orElseThrow();
+        assertEquals("pengaduan.up3kotamobagu@pln.example", email.body().get("institutionEmail"));
+        assertTrue(email.body().get("subject").toString().startsWith("[Lapor Warga] Rujukan laporan warga"),
+                email.body().toString());
+        assertEquals(List.of(RouteCaseService.CITIZEN_NOTICES_TARGET, RouteCaseService.INSTITUTION_EMAIL_TARGET),
+                referred.assignment().deliveries().stream().map(d -> d.target()).toList());
+
+        deliver("sqs-case-verified-external.json"); // redelivered: nothing more
+        assertEquals(2, world.cases.outbox(OutboxEvent.Channel.CITIZEN_NOTICES).size());
     }
 
     @Test

@@ -81,7 +81,8 @@ final class ReportViews {
                       List<String> notices, String handledBy, String dueAtLocal, List<PublicStep> history,
                       Resolution resolution, Referral referral, String reportClass, String answer, String question,
                       Integer supporters, String mergedInto) {
-        static PublicView of(ReportCase c, Optional<Tenant> tenant, Locale locale) {
+        /** {@code afterPhotoUrl}: the short-lived link to the EXIF-stripped "after" photo (null: none). */
+        static PublicView of(ReportCase c, Optional<Tenant> tenant, Locale locale, String afterPhotoUrl) {
             ZoneId zone = c.timeZone() == null ? IndonesianTime.WIB : ZoneId.of(c.timeZone());
             String updatedLocal = IndonesianTime.display(c.updatedAt(), zone);
             if (c.privacy() == Privacy.CONFIDENTIAL) {
@@ -105,7 +106,7 @@ final class ReportViews {
                     assignment != null && assignment.dueAt() != null && !c.status().isTerminal()
                             ? IndonesianTime.display(assignment.dueAt(), zone) : null,
                     c.history().stream().map(h -> PublicStep.of(h, zone, locale)).toList(),
-                    Resolution.of(c, zone), Referral.of(c, tenant, locale), c.reportClass().name(), answer(c), question(c),
+                    Resolution.of(c, zone, afterPhotoUrl), Referral.of(c, tenant, locale), c.reportClass().name(), answer(c), question(c),
                     c.intakeOrLegacy().supporterCaseIds().size(), null);
         }
 
@@ -113,8 +114,9 @@ final class ReportViews {
          * A supporter merged into a master follows the master: the master's status and history under the supporter's
          * own tracking code, with the master's code in {@code mergedInto}.
          */
-        static PublicView following(ReportCase supporter, ReportCase master, Optional<Tenant> tenant, Locale locale) {
-            PublicView m = of(master, tenant, locale);
+        static PublicView following(ReportCase supporter, ReportCase master, Optional<Tenant> tenant, Locale locale,
+                                    String afterPhotoUrl) {
+            PublicView m = of(master, tenant, locale, afterPhotoUrl);
             return new PublicView(supporter.trackingCode(), m.status(), m.statusLabel(), m.updatedAt(),
                     m.updatedAtLocal(), m.confidential(), m.kind(), m.category(), m.categoryName(), m.tenant(), m.area(),
                     m.createdAt(), m.createdAtLocal(), m.timeZone(), m.reasons(), m.notices(), m.handledBy(),
@@ -165,19 +167,20 @@ final class ReportViews {
 
     /**
      * What the agency did: the note of the latest {@code resolve} move (required by the workflow), shown while the case
-     * is resolved or closed after it, so the reporter confirms or reopens knowing what was done.
+     * is resolved or closed after it, so the reporter confirms or reopens knowing what was done; {@code photoUrl} a
+     * short-lived (15 minutes) link to the EXIF-stripped copy of the agency's "after" photo, null when none.
      */
     @Serdeable
     @JsonInclude(JsonInclude.Include.ALWAYS)
-    record Resolution(String note, String at, String atLocal) {
-        static Resolution of(ReportCase c, ZoneId zone) {
+    record Resolution(String note, String at, String atLocal, String photoUrl) {
+        static Resolution of(ReportCase c, ZoneId zone, String photoUrl) {
             if (c.status() != CaseStatus.RESOLVED && c.status() != CaseStatus.CLOSED) {
                 return null;
             }
             for (int i = c.history().size() - 1; i >= 0; i--) {
                 HistoryEntry h = c.history().get(i);
                 if (h.to() == CaseStatus.RESOLVED && h.note() != null && !h.note().isBlank()) {
-                    return new Resolution(h.note(), h.at().toString(), IndonesianTime.display(h.at(), zone));
+                    return new Resolution(h.note(), h.at().toString(), IndonesianTime.display(h.at(), zone), photoUrl);
                 }
                 if (h.to() == CaseStatus.REOPENED) {
                     return null;

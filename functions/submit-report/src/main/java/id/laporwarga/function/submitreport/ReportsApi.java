@@ -1,5 +1,9 @@
 package id.laporwarga.function.submitreport;
 
+import id.laporwarga.domain.port.PublicPhotos;
+import id.laporwarga.domain.report.CaseStatus;
+import id.laporwarga.domain.report.Privacy;
+import java.util.Optional;
 import id.laporwarga.domain.auth.Caller;
 import id.laporwarga.domain.error.DomainException;
 import id.laporwarga.domain.error.ErrorCode;
@@ -36,17 +40,19 @@ public class ReportsApi {
     private final CaseRepository cases;
     private final TenantCatalog tenants;
     private final TenantResolver resolver;
+    private final PublicPhotos photos;
     private final Json json;
     private final Duplicates duplicates;
     private volatile JsonNode openApi;
 
     public ReportsApi(SubmitReportService submissions, CaseRepository cases, TenantCatalog tenants,
-                      TenantResolver resolver, Json json, Duplicates duplicates) {
+                      TenantResolver resolver, PublicPhotos photos, Json json, Duplicates duplicates) {
         this.duplicates = duplicates;
         this.submissions = submissions;
         this.cases = cases;
         this.tenants = tenants;
         this.resolver = resolver;
+        this.photos = photos;
         this.json = json;
     }
 
@@ -87,10 +93,18 @@ public class ReportsApi {
         if (c.status() == CaseStatus.MERGED && master != null) {
             Optional<ReportCase> followed = cases.findById(master);
             if (followed.isPresent()) {
-                return ReportViews.PublicView.following(c, followed.get(), tenants.find(c.tenantId()), locale);
+                return ReportViews.PublicView.following(c, followed.get(), tenants.find(c.tenantId()), locale,
+                        afterPhotoUrl(followed.get()));
             }
         }
-        return ReportViews.PublicView.of(c, tenants.find(c.tenantId()), locale);
+        return ReportViews.PublicView.of(c, tenants.find(c.tenantId()), locale, afterPhotoUrl(c));
+    }
+
+    /** The agency's "after" photo (its EXIF-stripped copy) beside the resolution note; never for a CONFIDENTIAL case. */
+    private String afterPhotoUrl(ReportCase c) {
+        boolean done = c.status() == CaseStatus.RESOLVED || c.status() == CaseStatus.CLOSED;
+        return done && c.privacy() != Privacy.CONFIDENTIAL
+                ? photos.afterPhotoLink(c.tenantId(), c.caseId()).orElse(null) : null;
     }
 
     /**

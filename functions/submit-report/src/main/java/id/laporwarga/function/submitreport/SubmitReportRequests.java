@@ -36,7 +36,9 @@ final class SubmitReportRequests {
                 body.string("rtId"),
                 photos,
                 body.string("tenantId"),
-                body.string("channel"));
+                body.string("channel"),
+                reporter == null ? null : reporter.string("email"),
+                reporter == null ? null : reporter.string("language"));
         body.errors().throwIfAny();
         return request;
     }

@@ -259,6 +259,13 @@ class SubmitReportHandlerTest {
             java.util.List<HistoryEntry> history = new java.util.ArrayList<>(c.history());
             history.add(new HistoryEntry(at, "dlh-1", "AGENCY_STAFF", "resolve", CaseStatus.IN_PROGRESS,
                     CaseStatus.RESOLVED, note));
+            // the EXIF-stripped copies of two resolution photos (an earlier resolve's, the latest's), as verify-geotag
+            // makes them; the original attachment is never linked
+            String views = "views/" + c.tenantId() + "/" + c.caseId() + "/";
+            world.objects.objects.put(views + "resolution-v3-current.jpg", new byte[] {1});
+            world.objects.objects.put(views + "resolution-v12-current.jpg", new byte[] {2});
+            world.objects.objects.put("attachments/" + c.tenantId() + "/" + c.caseId() + "/resolution-v12.jpg",
+                    new byte[] {3});
             return c.toBuilder().status(CaseStatus.RESOLVED).history(history).updatedAt(at).build();
         });
     }
@@ -286,9 +293,13 @@ class SubmitReportHandlerTest {
         JsonNode resolution = publicView(resolvedSample("PUBLIC", note)).get("resolution");
         assertEquals(note, resolution.get("note").getStringValue());
         assertTrue(resolution.get("atLocal").getStringValue().endsWith("WITA"), resolution.toString());
+        assertTrue(resolution.get("photoUrl").getStringValue().contains("/views/kotamobagu/")
+                && resolution.get("photoUrl").getStringValue().contains("/resolution-v12-current.jpg"),
+                resolution.toString());
         JsonNode confidential = publicView(resolvedSample("CONFIDENTIAL", note));
         assertNull(confidential.get("resolution"), confidential.toString());
         assertFalse(confidential.toString().contains("diangkut"));
+        assertFalse(confidential.toString().contains("views/"), confidential.toString());
     }
 
     @Test

@@ -8,7 +8,8 @@ import jakarta.inject.Singleton;
 
 /**
  * One message of the photo-uploaded queue: the photos bucket's {@code s3:ObjectCreated:*} notification, each photo
- * verified ({@link PhotoVerification}), logged and measured (ids and codes only).
+ * verified ({@link PhotoVerification}), logged and measured (ids and codes only); an action's attachment (under
+ * {@code attachments/}) only gets its EXIF-stripped public copy.
  */
 @Singleton
 public class PhotoChecks {
@@ -38,6 +39,12 @@ public class PhotoChecks {
     }
 
     private void verify(PhotoVerification.PhotoUploaded upload) throws Exception {
+        if (PhotoKey.parseAttachment(upload.key()).isPresent()) {
+            // an action's attachment (the agency's "after" photo): no geotag check, only the public EXIF-stripped copy
+            LOG.info("attachment_copied", "viewKey", verification.copyAttachment(upload).orElse(null),
+                    "objectSize", upload.size());
+            return;
+        }
         long start = System.nanoTime();
         PhotoKey.parse(upload.key()).ifPresent(k -> {
             JsonLog.put("tenant", k.tenantId());

@@ -87,6 +87,21 @@ class VerifyGeotagHandlerTest {
     }
 
     @Test
+    void theAgencysAfterPhotoGetsOnlyItsPublicCopyNoCheckAndIsNeverDeleted() {
+        String attachment = "attachments/kotamobagu/" + CASE_ID + "/resolution-v7.jpg";
+        world.objects.objects.put(attachment, photo(INSIDE));
+        String notification = LambdaEvents.text("s3-object-created-photo.json").replace(KEY, attachment);
+
+        assertEquals(List.of(), failures(QueueEvents.sqs(notification)));
+
+        String copy = "views/kotamobagu/" + CASE_ID + "/resolution-v7-current.jpg";
+        assertTrue(world.objects.objects.containsKey(copy), world.objects.objects.keySet().toString());
+        assertTrue(world.objects.deleted.isEmpty(), world.objects.deleted.toString());
+        assertEquals(CaseStatus.AWAITING_PHOTOS, world.cases.get(CASE_ID).status());
+        assertEquals(List.of(), eventTypes());
+    }
+
+    @Test
     void aMixedBatchReportsOnlyItsGarbageRecordAsFailed() {
         world.objects.objects.put(KEY, photo(INSIDE));
         world.objects.objects.put("photos/kotamobagu/unknown-case/p1.jpg", photo(INSIDE));

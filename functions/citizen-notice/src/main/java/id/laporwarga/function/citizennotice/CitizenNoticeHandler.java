@@ -1,4 +1,4 @@
-package id.laporwarga.function.reviewstep;
+package id.laporwarga.function.citizennotice;
 
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
@@ -13,8 +13,9 @@ import jakarta.inject.Provider;
 /**
  * Sends citizens their notices: consumes the citizen-notices queue (subscribed to the citizen-notices topic with raw
  * delivery), resolves the reporter's contact by case id (its role is one of the two allowed to read contact items)
- * and sends the SMS ({@link CitizenNotices}). Partial batch failures ({@link SqsBatch}): a refused send is retried,
- * and lands in the dead-letter queue after 5 receives.
+ * and sends the SMS; e-mails a referral to the external institution's address (SES) ({@link CitizenNotices}).
+ * Its own module: the SNS and SES SDKs ship in this package only. Partial batch failures ({@link SqsBatch}): a refused
+ * send is retried, and lands in the dead-letter queue after 5 receives.
  */
 public class CitizenNoticeHandler extends PrimedRequestHandler<SQSEvent, SQSBatchResponse> {
     static {

@@ -1,4 +1,4 @@
-package id.laporwarga.function.reviewstep;
+package id.laporwarga.function.citizennotice;
 
 import id.laporwarga.domain.notice.CitizenNoticeDelivery;
 import id.laporwarga.domain.port.NoticeDeliveries;
@@ -13,7 +13,8 @@ import java.util.HexFormat;
 
 /**
  * What the citizen-notice function does with one message of the citizen-notices queue: reads the notice (raw
- * delivery, or the SNS envelope) and hands it to {@link CitizenNoticeDelivery}. The notice's id is its
+ * delivery, or the SNS envelope) and hands it to {@link CitizenNoticeDelivery} (a referral's
+ * {@code institutionEmail} and {@code subject}: the e-mail to the external institution). The notice's id is its
  * {@code eventId} when the publisher gave one, else derived from the case, type, status and text (a redelivered
  * message has the same id, so it is not sent twice).
  */
@@ -64,7 +65,7 @@ public class CitizenNotices {
             id = caseId + "#citizen-notice#" + type + "#" + sha256(text(root, "status") + "|" + textId);
         }
         return new CitizenNoticeDelivery.Notice(id, type, text(root, "tenant"), caseId, text(root, "trackingCode"),
-                textId, text(texts, "en"));
+                textId, text(texts, "en"), text(root, "institutionEmail"), text(root, "subject"));
     }
 
     private static String text(JsonNode node, String name) {

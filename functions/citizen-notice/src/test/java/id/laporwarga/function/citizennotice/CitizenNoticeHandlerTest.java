@@ -1,4 +1,4 @@
-package id.laporwarga.function.reviewstep;
+package id.laporwarga.function.citizennotice;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -56,8 +56,12 @@ class CitizenNoticeHandlerTest {
         assertTrue(world.notices.sent.get(0).text().contains("KOT-7K3M-9QXD telah selesai ditindaklanjuti"));
         assertEquals("+628114300123", world.notices.sent.get(1).phone());
         assertTrue(world.notices.sent.get(1).text().contains("dirujuk ke PT PLN"));
+        // the referral e-mailed to PLN's address (the institution's, from the tenant document), once
+        assertEquals(1, world.notices.emails.size(), world.notices.emails.toString());
+        assertEquals("pengaduan.up3kotamobagu@pln.example", world.notices.emails.get(0).to());
+        assertTrue(world.notices.emails.get(0).subject().contains("Rujukan laporan warga KOT-PLN4-2QWE"));
         List<Outcome> outcomes = world.notices.deliveries.values().stream().map(d -> d.outcome()).toList();
-        assertEquals(List.of(Outcome.SENT, Outcome.SENT, Outcome.NO_CONTACT), outcomes);
+        assertEquals(List.of(Outcome.SENT, Outcome.SENT, Outcome.NO_CONTACT, Outcome.SENT), outcomes);
         assertEquals(ANONYMOUS_CASE, world.notices.deliveries.values().stream().toList().get(2).caseId());
     }
 
