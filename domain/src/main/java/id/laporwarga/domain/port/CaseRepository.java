@@ -20,7 +20,18 @@ public interface CaseRepository {
      * @param contact the name and phone the reporter left, or null
      * @throws TrackingCodeTakenException when the tracking code exists already (caller picks another and retries)
      */
-    CreateResult create(ReportCase newCase, id.laporwarga.domain.report.Reporter contact, String idempotencyKey);
+    default CreateResult create(ReportCase newCase, id.laporwarga.domain.report.Reporter contact,
+                                String idempotencyKey) {
+        return create(newCase, contact, idempotencyKey, java.util.List.of());
+    }
+
+    /**
+     * {@link #create(ReportCase, id.laporwarga.domain.report.Reporter, String)} with the submission's outbox events
+     * (its case event: the first step's entry, which alerts whoever acts in it), written in the same transaction; a
+     * replay ({@code created=false}) writes none.
+     */
+    CreateResult create(ReportCase newCase, id.laporwarga.domain.report.Reporter contact, String idempotencyKey,
+                        java.util.List<id.laporwarga.domain.outbox.OutboxEvent> events);
 
     Optional<ReportCase> findById(String caseId);
 

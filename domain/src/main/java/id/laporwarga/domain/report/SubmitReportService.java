@@ -8,6 +8,7 @@ import id.laporwarga.domain.error.LocalizedText;
 import id.laporwarga.domain.intake.Channel;
 import id.laporwarga.domain.intake.Intake;
 import id.laporwarga.domain.intake.ReportClass;
+import id.laporwarga.domain.outbox.OutboxEvents;
 import id.laporwarga.domain.port.CaseRepository;
 import id.laporwarga.domain.port.PhotoUploads;
 import id.laporwarga.domain.port.Roster;
@@ -199,7 +200,10 @@ public final class SubmitReportService {
             Transition submitted = machine.start(draft, entry, actor, Role.CITIZEN, now);
             ReportCase first = atTriageDesk(tenant, submitted.after(), now);
             try {
-                CaseRepository.CreateResult result = cases.create(first, contact, idempotencyKey);
+                // the submission's case event (the first step's entry) is written with the case: whoever acts in that
+                // step is alerted through the relay, like every later step
+                CaseRepository.CreateResult result = cases.create(first, contact, idempotencyKey,
+                        List.of(OutboxEvents.caseEvent(submitted.event(), first)));
                 List<PhotoUploads.UploadTicket> tickets = result.reportCase().photos().stream()
                         .filter(p -> p.check() == null)
                         .map(uploads::presignUpload)

@@ -47,7 +47,7 @@ public class InMemoryCaseRepository implements CaseRepository, ReporterContacts 
     }
 
     @Override
-    public synchronized CreateResult create(ReportCase c, Reporter contact, String key) {
+    public synchronized CreateResult create(ReportCase c, Reporter contact, String key, List<OutboxEvent> events) {
         createCalls++;
         String[] existing = idempotencyKeys.get(key);
         if (existing != null) {
@@ -62,6 +62,7 @@ public class InMemoryCaseRepository implements CaseRepository, ReporterContacts 
         }
         idempotencyKeys.put(key, new String[] {c.requestHash(), c.caseId()});
         byId.put(c.caseId(), c);
+        outbox.addAll(events);
         if (contact != null) {
             contacts.put(c.caseId(), new Reporter(contact.name(), contact.phone(), null));
         }

@@ -64,7 +64,7 @@ public class DynamoCaseRepository implements CaseRepository {
     }
 
     @Override
-    public CreateResult create(ReportCase c, Reporter contact, String idempotencyKey) {
+    public CreateResult create(ReportCase c, Reporter contact, String idempotencyKey, List<OutboxEvent> events) {
         // no secret here: the reporter's secret is derived from the case id and a server key (ReporterSecrets)
         Map<String, AttributeValue> idempotency = new HashMap<>();
         idempotency.put(TableKeys.PK, s(TableKeys.idempotencyPk(idempotencyKey)));
@@ -90,6 +90,10 @@ public class DynamoCaseRepository implements CaseRepository {
                         .conditionExpression(notExists).build()).build()));
         if (contact != null) {
             writes.add(TransactWriteItem.builder().put(Put.builder().tableName(table).item(contactItem(c, contact))
+                    .conditionExpression(notExists).build()).build());
+        }
+        for (OutboxEvent e : events) {
+            writes.add(TransactWriteItem.builder().put(Put.builder().tableName(table).item(outboxItem(e, c.createdAt()))
                     .conditionExpression(notExists).build()).build());
         }
 
