@@ -2,7 +2,6 @@ package id.laporwarga.domain.memory;
 
 import id.laporwarga.domain.geotag.PhotoVerification;
 import id.laporwarga.domain.geotag.StoredPhoto;
-import id.laporwarga.domain.port.AlertPhotoLinks;
 import id.laporwarga.domain.port.AnalyticsExports;
 import id.laporwarga.domain.port.CaseAttachments;
 import id.laporwarga.domain.port.PhotoUploads;
@@ -13,7 +12,6 @@ import id.laporwarga.domain.tenant.Tenant;
 import id.laporwarga.domain.workflow.ReviewService;
 import java.io.FileNotFoundException;
 import java.io.IOException;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -23,11 +21,11 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
 
 /**
- * An object store in memory behind the domain's ports: photo upload and download links ({@link PhotoUploads},
- * {@link AlertPhotoLinks}), stored photos ({@link PhotoVerification.PhotoObjects}), case attachments
+ * An object store in memory behind the domain's ports: photo upload and download links ({@link PhotoUploads}),
+ * stored photos ({@link PhotoVerification.PhotoObjects}), case attachments
  * ({@link CaseAttachments}), the tracking page's "after" photo ({@link PublicPhotos}) and the analysts' exports ({@link AnalyticsExports}, recorded, nothing written).
  */
-public class MemoryObjects implements PhotoUploads, PhotoVerification.PhotoObjects, CaseAttachments, AlertPhotoLinks,
+public class MemoryObjects implements PhotoUploads, PhotoVerification.PhotoObjects, CaseAttachments,
         AnalyticsExports, PublicPhotos {
     public static final String BUCKET = "memory-photos";
     public static final Instant LINKS_EXPIRE = Instant.parse("2030-01-01T00:00:00Z");
@@ -65,12 +63,6 @@ public class MemoryObjects implements PhotoUploads, PhotoVerification.PhotoObjec
                         .replaceAll("\\D.*$", "")))).map(this::presignDownload);
     }
 
-    @Override
-    public String link(Photo photo) {
-        return photo.check() == null || photo.check().viewKey() == null ? null
-                : "memory://" + BUCKET + "/" + photo.check().viewKey() + "?alert";
-    }
-
     /** Reads the current bytes; the ETag is their MD5 (as S3's for a single-part upload). */
     @Override
     public StoredPhoto readMetadata(String bucket, String key, String versionId) throws IOException {
@@ -102,11 +94,6 @@ public class MemoryObjects implements PhotoUploads, PhotoVerification.PhotoObjec
         } catch (java.security.NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    @Override
-    public Duration validity() {
-        return Duration.ofHours(1);
     }
 
     @Override

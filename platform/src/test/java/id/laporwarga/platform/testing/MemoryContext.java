@@ -10,7 +10,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import id.laporwarga.domain.port.AgencyStats;
 import id.laporwarga.domain.port.NearbyCases;
-import id.laporwarga.domain.port.AlertPhotoLinks;
 import id.laporwarga.domain.port.AlertSubscriptions;
 import id.laporwarga.domain.port.AnalyticsExports;
 import id.laporwarga.domain.port.BoundaryUploads;
@@ -33,7 +32,6 @@ import id.laporwarga.domain.port.SweepTallies;
 import id.laporwarga.domain.workflow.OverdueCases;
 import id.laporwarga.platform.FunctionEnvironment;
 import id.laporwarga.platform.aws.AgencySubscriptions;
-import id.laporwarga.platform.aws.S3AlertPhotoLinks;
 import id.laporwarga.platform.aws.S3AnalyticsExports;
 import id.laporwarga.platform.aws.S3BoundaryUploads;
 import id.laporwarga.platform.aws.S3CaseAttachments;
@@ -116,7 +114,6 @@ public final class MemoryContext {
                 port(S3PhotoReader.class, world.objects, PhotoVerification.PhotoObjects.class),
                 port(S3CaseAttachments.class, world.objects, CaseAttachments.class),
                 port(S3PublicPhotos.class, world.objects, PublicPhotos.class),
-                port(S3AlertPhotoLinks.class, world.objects, AlertPhotoLinks.class),
                 port(S3AnalyticsExports.class, world.objects, AnalyticsExports.class),
                 port(SnsOutboxPublisher.class, world.topics, OutboxPublisher.class),
                 port(DynamoSweepTallies.class, world.tallies, SweepTallies.class),

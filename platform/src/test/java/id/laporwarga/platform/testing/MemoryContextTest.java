@@ -7,7 +7,6 @@ import id.laporwarga.domain.geotag.PhotoVerification;
 import id.laporwarga.domain.memory.MemoryWorld;
 import id.laporwarga.domain.port.AgencyStats;
 import id.laporwarga.domain.port.NearbyCases;
-import id.laporwarga.domain.port.AlertPhotoLinks;
 import id.laporwarga.domain.port.AlertSubscriptions;
 import id.laporwarga.domain.port.AnalyticsExports;
 import id.laporwarga.domain.port.BoundaryUploads;
@@ -43,7 +42,7 @@ class MemoryContextTest {
                     Map.entry(CaseRepository.class, world.cases), Map.entry(TenantCatalog.class, world.tenants),
                     Map.entry(TenantRegistry.class, world.tenants), Map.entry(AlertSubscriptions.class, world.tenants),
                     Map.entry(PhotoUploads.class, world.objects), Map.entry(PhotoVerification.PhotoObjects.class, world.objects),
-                    Map.entry(CaseAttachments.class, world.objects), Map.entry(AlertPhotoLinks.class, world.objects),
+                    Map.entry(CaseAttachments.class, world.objects),
                     Map.entry(AnalyticsExports.class, world.objects), Map.entry(OutboxPublisher.class, world.topics),
                     Map.entry(SweepTallies.class, world.tallies),
                     Map.entry(CaseInbox.class, world.queries), Map.entry(OverdueCases.class, world.queries),
