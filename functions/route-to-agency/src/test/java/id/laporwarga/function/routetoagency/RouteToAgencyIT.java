@@ -242,8 +242,9 @@ class RouteToAgencyIT {
         assertEquals("pln", stored.assignment().agencyId());
         assertTrue(stored.assignment().external());
         assertTrue(stored.history().get(stored.history().size() - 1).note().contains("PLN"));
-        // the reporter left a phone: one citizen notice, recorded as the only delivery
-        assertEquals(List.of("sns:citizen-notices"),
+        // the reporter left a phone: one citizen notice; PLN gets one e-mail from the tenant document; both recorded,
+        // no agency queue
+        assertEquals(List.of("sns:citizen-notices", "email:institution"),
                 stored.assignment().deliveries().stream().map(d -> d.target()).toList());
     }
 
