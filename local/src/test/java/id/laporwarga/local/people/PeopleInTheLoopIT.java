@@ -227,6 +227,11 @@ class PeopleInTheLoopIT {
         assertTrue(mails.get(0).get("body").asText().contains("Diterima"), mails.toString());
         assertTrue(mails.get(1).get("body").asText().contains("Sedang"), mails.toString());
         assertEquals("Lapor Warga: laporan " + code, mails.get(0).get("subject").asText());
+        // the city admin sees the contact the reporter left, e-mail included (it lives only in the contact item)
+        JsonNode contact = http.caseView(http.token("CITY_ADMIN", null), withPhone.get("caseId").asText())
+                .get("reporter");
+        assertEquals(mail, contact.path("email").asText(), contact.toString());
+        assertEquals("Warga Uji", contact.path("name").asText(), contact.toString());
         // the English report: SMS and e-mail in English
         String englishCode = inEnglish.get("trackingCode").asText();
         List<String> englishSms = awaitSms(englishPhone, 2);

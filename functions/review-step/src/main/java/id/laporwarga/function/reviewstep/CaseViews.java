@@ -93,7 +93,7 @@ final class CaseViews {
                     c.privacy() == null ? null : c.privacy().name(), LatLon.of(c.location()),
                     a == null ? null : new Area(a.kecamatanCode(), a.kecamatanName(), a.kelurahanCode(), a.kelurahanName(),
                             a.kelurahanMatch() == null ? null : a.kelurahanMatch().name()),
-                    reporter == null ? null : new Person(reporter.name(), reporter.phone()),
+                    reporter == null ? null : new Person(reporter.name(), reporter.phone(), reporter.email()),
                     c.photos().stream().map(p -> PhotoView.of(p, c, links, audit)).toList(),
                     attachmentKeys.stream().map(k -> new Attachment(k.substring(k.lastIndexOf('/') + 1),
                             links.presignDownload(k))).toList(),
@@ -144,7 +144,7 @@ final class CaseViews {
 
     @Serdeable
     @JsonInclude(JsonInclude.Include.ALWAYS)
-    record Person(String name, String phone) {
+    record Person(String name, String phone, String email) {
     }
 
     @Serdeable
