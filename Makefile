@@ -16,7 +16,7 @@ build-SubmitReportFunction:
 	$(call lambda_package,submit-report)
 
 build-TenantAdminFunction:
-	$(call lambda_package,submit-report)
+	$(call lambda_package,tenant-admin)
 
 build-RosterAdminFunction:
 	$(call lambda_package,rt-roster)

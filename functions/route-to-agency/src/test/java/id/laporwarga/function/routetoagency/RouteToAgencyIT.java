@@ -24,7 +24,7 @@ import id.laporwarga.emulators.ProvisionedStack;
 import id.laporwarga.emulators.SamTemplate;
 import id.laporwarga.emulators.SampleTenants;
 import id.laporwarga.emulators.StackProvisioner;
-import id.laporwarga.function.submitreport.TenantAdminHandler;
+import id.laporwarga.function.tenantadmin.TenantAdminHandler;
 import id.laporwarga.platform.FunctionEnvironment;
 import id.laporwarga.platform.json.Json;
 import id.laporwarga.platform.log.JsonLog;

@@ -12,6 +12,7 @@ import id.laporwarga.emulators.ProvisionedStack;
 import id.laporwarga.emulators.SamTemplate;
 import id.laporwarga.emulators.SampleTenants;
 import id.laporwarga.emulators.StackProvisioner;
+import id.laporwarga.function.tenantadmin.TenantAdminHandler;
 import id.laporwarga.platform.FunctionEnvironment;
 import id.laporwarga.testkit.HttpEvents;
 import id.laporwarga.testkit.LambdaEvents;

@@ -1,4 +1,4 @@
-package id.laporwarga.function.submitreport;
+package id.laporwarga.function.tenantadmin;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import id.laporwarga.domain.auth.Caller;

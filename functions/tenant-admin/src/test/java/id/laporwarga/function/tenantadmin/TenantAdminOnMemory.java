@@ -1,4 +1,4 @@
-package id.laporwarga.function.submitreport;
+package id.laporwarga.function.tenantadmin;
 
 import id.laporwarga.domain.memory.MemoryWorld;
 import id.laporwarga.platform.testing.MemoryContext;

@@ -1,4 +1,4 @@
-package id.laporwarga.function.submitreport;
+package id.laporwarga.function.tenantadmin;
 
 import id.laporwarga.domain.error.DomainException;
 import id.laporwarga.domain.error.ErrorCode;

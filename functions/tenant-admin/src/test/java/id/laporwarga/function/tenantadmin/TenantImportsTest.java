@@ -1,4 +1,4 @@
-package id.laporwarga.function.submitreport;
+package id.laporwarga.function.tenantadmin;
 
 import static id.laporwarga.platform.testing.HttpAnswers.assertError;
 import static id.laporwarga.platform.testing.HttpAnswers.body;
