@@ -35,7 +35,8 @@ public record SubmitReportRequest(String kind, String category, String descripti
             sb.append('\u001f').append(tenantId).append('\u001f').append(channel);
         }
         if (reporterEmail != null || reporterLanguage != null) {
-            sb.append('\u001f').append(reporterEmail).append('\u001f').append(reporterLanguage);
+            // its own separator: an e-mail and language never hash like a tenant and channel
+            sb.append('\u001d').append(reporterEmail).append('\u001f').append(reporterLanguage);
         }
         if (photos != null) {
             for (PhotoDeclaration p : photos) {

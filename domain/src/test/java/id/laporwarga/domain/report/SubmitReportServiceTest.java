@@ -70,8 +70,12 @@ class SubmitReportServiceTest {
         assertEquals("case.submitted", s.event().eventType());
         assertEquals(CaseStatus.RT_APPROVAL, s.event().stepEntered());
         assertEquals(c.caseId() + "#case.submitted#1", s.event().eventId());
-        // a replay creates nothing, so it has no event
+        // the event is written with the case (the relay alerts the RT head from it), once
+        assertEquals(List.of(s.event().eventId()),
+                cases.caseEvents("case.submitted").stream().map(e -> e.eventId()).toList());
+        // a replay creates nothing, so it has no event and writes none
         assertEquals(null, service.submit(request, "key-00000009").event());
+        assertEquals(1, cases.caseEvents("case.submitted").size());
     }
 
     @Test
@@ -85,6 +89,17 @@ class SubmitReportServiceTest {
         var other = ReportValidatorTest.withPhotos(List.of(new PhotoDeclaration("image/png", 5L)));
         var e = assertThrows(DomainException.class, () -> service.submit(other, "key-00000001"));
         assertEquals(ErrorCode.IDEMPOTENCY_KEY_REUSED, e.code());
+    }
+
+    @Test
+    void aRequestsTenantAndChannelNeverHashLikeTheReportersEmailAndLanguage() {
+        var v = ReportValidatorTest.valid();
+        var withTenant = new SubmitReportRequest(v.kind(), v.category(), v.description(), v.lat(), v.lon(),
+                v.privacy(), v.reporterName(), v.reporterPhone(), v.rtId(), v.photos(), "warga@example.com", "en");
+        var withEmail = new SubmitReportRequest(v.kind(), v.category(), v.description(), v.lat(), v.lon(),
+                v.privacy(), v.reporterName(), v.reporterPhone(), v.rtId(), v.photos(), null, null,
+                "warga@example.com", "en");
+        assertFalse(withTenant.canonical().equals(withEmail.canonical()));
     }
 
     @Test
