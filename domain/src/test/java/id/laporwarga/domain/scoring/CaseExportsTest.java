@@ -4,10 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
+import id.laporwarga.domain.intake.Channel;
+import id.laporwarga.domain.intake.Intake;
+import id.laporwarga.domain.intake.ReportClass;
 import id.laporwarga.domain.report.CaseStatus;
 import id.laporwarga.domain.report.Privacy;
 import java.util.Arrays;
 import java.util.Locale;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class CaseExportsTest {
@@ -57,5 +61,19 @@ class CaseExportsTest {
                 .to(CaseStatus.RT_APPROVAL, "2026-10-02T09:05", "system", "SYSTEM", "route").build());
         assertNull(waiting.rtTierMinutes(), "a stay still open is not counted");
         assertNull(waiting.minutesRtToKecamatan());
+    }
+
+    @Test
+    void everyCaseCarriesItsChannelAndReportClassSoTheExportBreaksDownByThem() {
+        var filed = ScoringCases.complaint("RT-007", "2026-10-02T09:00").build()
+                .amend(b -> b.intake(Intake.of(ReportClass.ASPIRASI, Channel.PHONE, "staff-1", Set.of())),
+                        ScoringCases.local("2026-10-02T09:01"));
+        CaseExportRecord r = CaseExports.toRecord(filed);
+        assertEquals("PHONE", r.channel());
+        assertEquals("ASPIRASI", r.reportClass());
+        // a case stored before intake data existed: a complaint filed in the app
+        var legacy = CaseExports.toRecord(ScoringCases.complaint("RT-007", "2026-10-02T09:00").build());
+        assertEquals("APP", legacy.channel());
+        assertEquals("PENGADUAN", legacy.reportClass());
     }
 }

@@ -290,6 +290,12 @@ class ScoreRtIT {
         for (ReportCase c : october) {
             assertTrue(lines.stream().anyMatch(l -> l.contains("\"caseId\":\"" + c.caseId() + "\"")), c.caseId());
         }
+        // every line names its channel and report class (cases stored before intake data: app complaints)
+        for (String l : lines) {
+            JsonNode exported = json.tree(l);
+            assertEquals("APP", exported.get("channel").getStringValue(), l);
+            assertEquals("PENGADUAN", exported.get("reportClass").getStringValue(), l);
+        }
         for (String key : result.tenants().get(0).keys()) {
             String all = String.join("\n", gunzipLines(bucket, key));
             assertFalse(all.contains(SECRET_NAME) || all.contains("Paputungan"), key);
